@@ -1,0 +1,262 @@
+#include "validate.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+
+static const char *const KNOWN_REGIONS[] = {"EU-DE", "EU-FR", "EU-NL", "US-CA", "US-NY", "US-OR"};
+#define KNOWN_REGION_COUNT (sizeof(KNOWN_REGIONS) / sizeof(KNOWN_REGIONS[0]))
+#define KNOWN_REGION_LIST "EU-DE, EU-FR, EU-NL, US-CA, US-NY, US-OR"
+
+typedef struct {
+    problem_t *items;
+    size_t len;
+    size_t capacity;
+} problems_t;
+
+static str_t format(const char *fmt, va_list args) {
+    va_list copy;
+    va_copy(copy, args);
+    int len = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (len < 0) {
+        __builtin_trap();
+    }
+    char *text = arena_alloc((size_t)len + 1, 1);
+    vsnprintf(text, (size_t)len + 1, fmt, args);
+    return (str_t){text, (size_t)len};
+}
+
+static str_t formatted(const char *fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    str_t text = format(fmt, args);
+    va_end(args);
+    return text;
+}
+
+static void add_problem(problems_t *problems, str_t field, const char *reason_fmt, ...) {
+    if (problems->len == problems->capacity) {
+        size_t capacity = problems->capacity == 0 ? 8 : problems->capacity * 2;
+        problem_t *items = arena_alloc(capacity * sizeof(problem_t), _Alignof(problem_t));
+        if (problems->len > 0) {
+            memcpy(items, problems->items, problems->len * sizeof(problem_t));
+        }
+        problems->items = items;
+        problems->capacity = capacity;
+    }
+    va_list args;
+    va_start(args, reason_fmt);
+    problems->items[problems->len++] = (problem_t){field, format(reason_fmt, args)};
+    va_end(args);
+}
+
+static str_t field_name(const char *name) {
+    return (str_t){(char *)name, strlen(name)};
+}
+
+static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static str_t trim(str_t s) {
+    while (s.len > 0 && is_space(s.ptr[0])) {
+        s.ptr++;
+        s.len--;
+    }
+    while (s.len > 0 && is_space(s.ptr[s.len - 1])) {
+        s.len--;
+    }
+    return s;
+}
+
+static void upper_case(str_t s) {
+    for (size_t i = 0; i < s.len; i++) {
+        if (s.ptr[i] >= 'a' && s.ptr[i] <= 'z') {
+            s.ptr[i] = (char)(s.ptr[i] - 'a' + 'A');
+        }
+    }
+}
+
+/* Strings arrive as valid UTF-8 (the canonical ABI guarantees it), so characters are the
+ * bytes that do not continue a multi-byte sequence. */
+static size_t char_count(str_t s) {
+    size_t count = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        if (((unsigned char)s.ptr[i] & 0xC0) != 0x80) {
+            count++;
+        }
+    }
+    return count;
+}
+
+static bool has_control_char(str_t s) {
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if (c < 0x20 || c == 0x7F) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool equals(str_t a, str_t b) {
+    return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+}
+
+static void check_id(order_t *order, problems_t *problems) {
+    order->id = trim(order->id);
+    str_t id = order->id;
+    if (id.len == 0) {
+        add_problem(problems, field_name("id"), "must not be empty");
+        return;
+    }
+    if (char_count(id) > MAX_ID_CHARS) {
+        add_problem(problems, field_name("id"), "must be at most %d characters, got %zu", MAX_ID_CHARS,
+                    char_count(id));
+    }
+    for (size_t i = 0; i < id.len; i++) {
+        char c = id.ptr[i];
+        if (!(is_upper(c) || (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' || c == '_')) {
+            add_problem(problems, field_name("id"), "may contain only letters, digits, '-' and '_'");
+            return;
+        }
+    }
+}
+
+static void check_customer(order_t *order, problems_t *problems) {
+    order->customer = trim(order->customer);
+    str_t customer = order->customer;
+    if (customer.len == 0) {
+        add_problem(problems, field_name("customer"), "must not be empty");
+        return;
+    }
+    if (char_count(customer) > MAX_CUSTOMER_CHARS) {
+        add_problem(problems, field_name("customer"), "must be at most %d characters, got %zu",
+                    MAX_CUSTOMER_CHARS, char_count(customer));
+    }
+    if (has_control_char(customer)) {
+        add_problem(problems, field_name("customer"), "must not contain control characters");
+    }
+}
+
+/* Region codes look like `EU-DE`: an area, a dash, a country or state. */
+static bool is_region_format(str_t r) {
+    return r.len == 5 && is_upper(r.ptr[0]) && is_upper(r.ptr[1]) && r.ptr[2] == '-' && is_upper(r.ptr[3]) &&
+           is_upper(r.ptr[4]);
+}
+
+static void check_region(order_t *order, problems_t *problems) {
+    order->region = trim(order->region);
+    upper_case(order->region);
+    str_t region = order->region;
+    if (!is_region_format(region)) {
+        add_problem(problems, field_name("region"),
+                    "must look like EU-DE (two letters, a dash, two letters), got '%.*s'", (int)region.len,
+                    region.ptr);
+        return;
+    }
+    for (size_t i = 0; i < KNOWN_REGION_COUNT; i++) {
+        if (equals(region, field_name(KNOWN_REGIONS[i]))) {
+            return;
+        }
+    }
+    add_problem(problems, field_name("region"), "unknown region '%.*s'; known regions: " KNOWN_REGION_LIST,
+                (int)region.len, region.ptr);
+}
+
+/* SKUs look like `MUG-0001`: three letters, a dash, four digits. */
+static bool is_sku_format(str_t s) {
+    if (s.len != 8 || s.ptr[3] != '-') {
+        return false;
+    }
+    for (size_t i = 0; i < 3; i++) {
+        if (!is_upper(s.ptr[i])) {
+            return false;
+        }
+    }
+    for (size_t i = 4; i < 8; i++) {
+        if (!is_digit(s.ptr[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void check_lines(order_t *order, problems_t *problems) {
+    line_list_t lines = order->lines;
+    if (lines.len == 0) {
+        add_problem(problems, field_name("lines"), "must have at least one line");
+        return;
+    }
+    if (lines.len > MAX_LINES) {
+        add_problem(problems, field_name("lines"), "must have at most %d lines, got %zu", MAX_LINES, lines.len);
+    }
+    for (size_t i = 0; i < lines.len; i++) {
+        line_t *line = &lines.ptr[i];
+        line->sku = trim(line->sku);
+        upper_case(line->sku);
+        if (!is_sku_format(line->sku)) {
+            add_problem(problems, formatted("lines[%zu].sku", i),
+                        "must look like MUG-0001 (three letters, a dash, four digits), got '%.*s'",
+                        (int)line->sku.len, line->sku.ptr);
+        } else {
+            for (size_t j = 0; j < i; j++) {
+                if (equals(line->sku, lines.ptr[j].sku)) {
+                    add_problem(problems, formatted("lines[%zu].sku", i), "duplicate of lines[%zu].sku (%.*s)", j,
+                                (int)line->sku.len, line->sku.ptr);
+                    break;
+                }
+            }
+        }
+        if (line->quantity < MIN_QUANTITY || line->quantity > MAX_QUANTITY) {
+            add_problem(problems, formatted("lines[%zu].quantity", i), "must be between %d and %d, got %u",
+                        MIN_QUANTITY, MAX_QUANTITY, line->quantity);
+        }
+        if (line->unit_price_cents == 0) {
+            add_problem(problems, formatted("lines[%zu].unit-price-cents", i), "must be greater than 0");
+        } else if (line->unit_price_cents > MAX_UNIT_PRICE_CENTS) {
+            add_problem(problems, formatted("lines[%zu].unit-price-cents", i), "must be at most %llu, got %llu",
+                        MAX_UNIT_PRICE_CENTS, (unsigned long long)line->unit_price_cents);
+        }
+    }
+}
+
+static void check_coupon(order_t *order, problems_t *problems) {
+    if (!order->coupon.is_some) {
+        return;
+    }
+    order->coupon.value = trim(order->coupon.value);
+    upper_case(order->coupon.value);
+    str_t coupon = order->coupon.value;
+    bool alphanumeric = true;
+    for (size_t i = 0; i < coupon.len; i++) {
+        alphanumeric = alphanumeric && (is_upper(coupon.ptr[i]) || is_digit(coupon.ptr[i]));
+    }
+    if (!alphanumeric || coupon.len < MIN_COUPON_CHARS || coupon.len > MAX_COUPON_CHARS) {
+        add_problem(problems, field_name("coupon"), "must be %d to %d letters or digits, got '%.*s'",
+                    MIN_COUPON_CHARS, MAX_COUPON_CHARS, (int)coupon.len, coupon.ptr);
+    }
+}
+
+void validate_order(order_t *order, order_result_t *out) {
+    problems_t problems = {0};
+    check_id(order, &problems);
+    check_customer(order, &problems);
+    check_region(order, &problems);
+    check_lines(order, &problems);
+    check_coupon(order, &problems);
+    if (problems.len == 0) {
+        out->is_err = 0;
+        out->val.ok = *order;
+    } else {
+        out->is_err = 1;
+        out->val.err = (rejection_t){STEP_VALIDATE, {problems.items, problems.len}};
+    }
+}
