@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds one Rust guest as a WASI preview 1 reactor core module.
+#   build-guest.sh <crate-root.rs> <output.wasm> <export>... [-- <extra rustc args>...]
+# rustc 1.63's cdylib would add __heap_base/__data_end exports and per-call constructor wrappers,
+# so the crate is compiled as a static library and linked by clang as a reactor: the module then
+# exports exactly `memory`, `_initialize` (the WASI reactor entry) and the listed functions.
+set -euo pipefail
+
+source_file=$1
+output=$2
+shift 2
+link_args=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+  link_args+=("-Wl,--export=$1")
+  shift
+done
+[ $# -gt 0 ] && shift
+rustc_args=("$@")
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+/usr/bin/rustc --edition 2021 --target wasm32-wasi --crate-type staticlib -O -C panic=abort \
+  -D warnings "${rustc_args[@]}" "$source_file" -o "$work/guest.a"
+mkdir -p "$(dirname "$output")"
+clang --target=wasm32-wasi -mexec-model=reactor -O2 -Wl,--gc-sections -Wl,--strip-all \
+  "${link_args[@]}" "$work/guest.a" -o "$output"

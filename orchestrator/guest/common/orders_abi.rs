@@ -1,0 +1,147 @@
+//! Canonical ABI layouts of the `acme:orders/types@0.1.0` records, lowered by hand.
+//!
+//! Sizes and offsets (CanonicalABI.md: a record's fields are laid out in order, each at its own
+//! alignment; string and list = (ptr u32, len u32), align 4; option/result/enum = u8
+//! discriminant, then the payload at the payload's alignment):
+//!   line           24 bytes, align 8: sku @0, quantity @8, unit-price-cents @16
+//!   order          44 bytes, align 4: id @0, customer @8, region @16, lines @24, coupon @32 (disc, ptr @36, len @40)
+//!   priced-line    40 bytes, align 8: sku @0, quantity @8, unit-price @16, line-total @24, discount @32
+//!   priced-order   80 bytes, align 8: order-id @0, customer @8, region @16, lines @24, coupon @32,
+//!                  subtotal @48, discount @56, tax @64, total @72
+//!   reserved-line  16 bytes, align 4: sku @0, quantity @8, remaining @12
+//!   reservation    32 bytes, align 8: order-id @0, reservation-id @8, lines @16, total-cents @24
+//!   problem        16 bytes, align 4: field @0, reason @8
+//!   rejection      12 bytes, align 4: step @0, problems @4
+//!   result<order, rejection>        48 bytes, payload @4
+//!   result<priced-order, rejection> 88 bytes, payload @8
+//!   result<reservation, rejection>  40 bytes, payload @8
+
+use crate::abi::{load_string, load_u32, load_u64, load_u8, AlignedBuffer};
+use crate::orders::{Line, Order, PricedLine, PricedOrder, Problem, Rejection, Reservation, ReservedLine, Step};
+
+pub const LINE_SIZE: usize = 24;
+pub const PRICED_LINE_SIZE: usize = 40;
+const RESERVED_LINE_SIZE: usize = 16;
+const PROBLEM_SIZE: usize = 16;
+
+/// The `lines` list of an order, lowered into Rust-owned memory for one import call; its strings
+/// point into the order, which must outlive the call.
+pub fn lower_lines(lines: &[Line]) -> AlignedBuffer {
+    let mut buffer = AlignedBuffer::new(lines.len() * LINE_SIZE);
+    for (i, line) in lines.iter().enumerate() {
+        let at = i * LINE_SIZE;
+        buffer.put_str(at, &line.sku);
+        buffer.put_u32(at + 8, line.quantity);
+        buffer.put_u64(at + 16, line.unit_price_cents);
+    }
+    buffer
+}
+
+pub fn lower_priced_lines(lines: &[PricedLine]) -> AlignedBuffer {
+    let mut buffer = AlignedBuffer::new(lines.len() * PRICED_LINE_SIZE);
+    for (i, line) in lines.iter().enumerate() {
+        let at = i * PRICED_LINE_SIZE;
+        buffer.put_str(at, &line.sku);
+        buffer.put_u32(at + 8, line.quantity);
+        buffer.put_u64(at + 16, line.unit_price_cents);
+        buffer.put_u64(at + 24, line.line_total_cents);
+        buffer.put_u64(at + 32, line.discount_cents);
+    }
+    buffer
+}
+
+/// The flat (disc, ptr, len) of an `option<string>` parameter.
+pub fn flat_option_string(value: &Option<String>) -> (i32, usize, usize) {
+    match value {
+        Some(text) => (1, text.as_ptr() as usize, text.len()),
+        None => (0, 0, 0),
+    }
+}
+
+unsafe fn load_list<T>(addr: usize, element_size: usize, load: unsafe fn(usize) -> T) -> Vec<T> {
+    let ptr = load_u32(addr) as usize;
+    let len = load_u32(addr + 4) as usize;
+    (0..len).map(|i| load(ptr + i * element_size)).collect()
+}
+
+unsafe fn load_option_string(addr: usize) -> Option<String> {
+    match load_u8(addr) {
+        0 => None,
+        1 => Some(load_string(addr + 4)),
+        other => panic!("invalid option discriminant {}", other),
+    }
+}
+
+unsafe fn load_line(addr: usize) -> Line {
+    Line { sku: load_string(addr), quantity: load_u32(addr + 8), unit_price_cents: load_u64(addr + 16) }
+}
+
+pub unsafe fn load_order(addr: usize) -> Order {
+    Order {
+        id: load_string(addr),
+        customer: load_string(addr + 8),
+        region: load_string(addr + 16),
+        lines: load_list(addr + 24, LINE_SIZE, load_line),
+        coupon: load_option_string(addr + 32),
+    }
+}
+
+unsafe fn load_priced_line(addr: usize) -> PricedLine {
+    PricedLine {
+        sku: load_string(addr),
+        quantity: load_u32(addr + 8),
+        unit_price_cents: load_u64(addr + 16),
+        line_total_cents: load_u64(addr + 24),
+        discount_cents: load_u64(addr + 32),
+    }
+}
+
+pub unsafe fn load_priced_order(addr: usize) -> PricedOrder {
+    PricedOrder {
+        order_id: load_string(addr),
+        customer: load_string(addr + 8),
+        region: load_string(addr + 16),
+        lines: load_list(addr + 24, PRICED_LINE_SIZE, load_priced_line),
+        coupon: load_option_string(addr + 32),
+        subtotal_cents: load_u64(addr + 48),
+        discount_cents: load_u64(addr + 56),
+        tax_cents: load_u64(addr + 64),
+        total_cents: load_u64(addr + 72),
+    }
+}
+
+unsafe fn load_reserved_line(addr: usize) -> ReservedLine {
+    ReservedLine { sku: load_string(addr), quantity: load_u32(addr + 8), remaining: load_u32(addr + 12) }
+}
+
+pub unsafe fn load_reservation(addr: usize) -> Reservation {
+    Reservation {
+        order_id: load_string(addr),
+        reservation_id: load_string(addr + 8),
+        lines: load_list(addr + 16, RESERVED_LINE_SIZE, load_reserved_line),
+        total_cents: load_u64(addr + 24),
+    }
+}
+
+unsafe fn load_problem(addr: usize) -> Problem {
+    Problem { field: load_string(addr), reason: load_string(addr + 8) }
+}
+
+unsafe fn load_rejection(addr: usize) -> Rejection {
+    let step = match load_u8(addr) {
+        0 => Step::Validate,
+        1 => Step::Price,
+        2 => Step::Reserve,
+        other => panic!("invalid step discriminant {}", other),
+    };
+    Rejection { step, problems: load_list(addr + 4, PROBLEM_SIZE, load_problem) }
+}
+
+/// Loads a `result<T, rejection>` whose payload sits at `payload_offset`.
+pub unsafe fn load_result<T>(addr: usize, payload_offset: usize, load_ok: unsafe fn(usize) -> T) -> Result<T, Rejection> {
+    match load_u8(addr) {
+        0 => Ok(load_ok(addr + payload_offset)),
+        1 => Err(load_rejection(addr + payload_offset)),
+        other => panic!("invalid result discriminant {}", other),
+    }
+}
