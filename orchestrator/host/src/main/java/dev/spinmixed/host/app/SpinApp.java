@@ -1,0 +1,145 @@
+package dev.spinmixed.host.app;
+
+import dev.spinmixed.host.http.HttpTriggerServer;
+import dev.spinmixed.host.http.Router;
+import dev.spinmixed.host.manifest.ComponentConfig;
+import dev.spinmixed.host.manifest.Manifest;
+import dev.spinmixed.host.manifest.ManifestException;
+import dev.spinmixed.host.manifest.VariableResolver;
+import dev.spinmixed.host.redis.AllowedOutboundHosts;
+import dev.spinmixed.host.redis.EventSink;
+import dev.spinmixed.host.redis.OutboundRedis;
+import dev.spinmixed.host.redis.RedisTriggerRunner;
+import dev.spinmixed.host.runtime.GuestRuntime;
+import dev.spinmixed.host.runtime.HostFunctions;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Spin app: the HTTP trigger, the Redis trigger (only with a real Redis) and the
+ * outbound host functions around one {@link GuestRuntime}.
+ */
+public final class SpinApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpinApp.class);
+    /** The variable that {@code --redis} overrides, when the manifest declares it. */
+    public static final String REDIS_ADDRESS_VARIABLE = "redis_address";
+
+    /**
+     * @param redis a real Redis to use (the {@code --redis} URL); empty for the embedded default
+     * @param environment the process environment, for {@code SPIN_VARIABLE_*}
+     */
+    public record Options(InetSocketAddress listen, Optional<String> redis, HttpTriggerServer.Limits limits,
+                          Map<String, String> environment) {}
+
+    private final Manifest manifest;
+    private final Router router;
+    private final List<RedisTriggerRunner.Subscription> subscriptions;
+    private final EventSink sink;
+    private final OutboundRedis redis;
+    private final GuestRuntime runtime;
+    private final HttpTriggerServer http;
+    private final Optional<RedisTriggerRunner> redisTrigger;
+    private final InetSocketAddress address;
+
+    private SpinApp(Manifest manifest, Router router, List<RedisTriggerRunner.Subscription> subscriptions, EventSink sink,
+                    OutboundRedis redis, GuestRuntime runtime, HttpTriggerServer http, Optional<RedisTriggerRunner> redisTrigger,
+                    InetSocketAddress address) {
+        this.manifest = manifest;
+        this.router = router;
+        this.subscriptions = subscriptions;
+        this.sink = sink;
+        this.redis = redis;
+        this.runtime = runtime;
+        this.http = http;
+        this.redisTrigger = redisTrigger;
+        this.address = address;
+    }
+
+    public static SpinApp start(Manifest manifest, GuestRuntimeFactory runtimes, Options options) {
+        Map<String, String> overrides = new HashMap<>();
+        options.redis().filter(r -> manifest.variables().containsKey(REDIS_ADDRESS_VARIABLE))
+                .ifPresent(r -> overrides.put(REDIS_ADDRESS_VARIABLE, r));
+        VariableResolver variables = VariableResolver.create(manifest, options.environment(), overrides);
+        Map<String, AllowedOutboundHosts> allowed = new HashMap<>();
+        for (ComponentConfig c : manifest.components().values()) {
+            try {
+                allowed.put(c.id(), AllowedOutboundHosts.parse(c.allowedOutboundHosts().stream().map(variables::render).toList()));
+            } catch (IllegalArgumentException e) {
+                throw new ManifestException(manifest.file() + ": component." + c.id() + ".allowed_outbound_hosts: " + e.getMessage(), e);
+            }
+        }
+        List<RedisTriggerRunner.Subscription> subscriptions = manifest.redisTriggers().stream()
+                .map(t -> new RedisTriggerRunner.Subscription(
+                        options.redis().orElseGet(() -> variables.render(t.address().or(manifest::redisAddress).orElseThrow())),
+                        variables.render(t.channel()), t.component()))
+                .toList();
+        Set<String> triggerChannels = new LinkedHashSet<>();
+        subscriptions.forEach(s -> triggerChannels.add(s.channel()));
+
+        EventSink sink = new EventSink();
+        OutboundRedis redis = new OutboundRedis(options.redis().isPresent(), allowed::get, triggerChannels, sink);
+        GuestRuntime runtime = runtimes.create(manifest, new HostFunctions(redis, variables));
+        Router router = Router.build(manifest.httpTriggers());
+        HttpTriggerServer http = new HttpTriggerServer(router, runtime, options.limits());
+        InetSocketAddress bound;
+        try {
+            bound = http.start(options.listen());
+        } catch (RuntimeException e) {
+            runtime.close();
+            redis.close();
+            throw e;
+        }
+        Optional<RedisTriggerRunner> trigger = Optional.empty();
+        if (options.redis().isPresent() && !subscriptions.isEmpty()) {
+            RedisTriggerRunner runner = new RedisTriggerRunner(runtime, subscriptions);
+            runner.start();
+            trigger = Optional.of(runner);
+        } else if (!subscriptions.isEmpty()) {
+            LOG.info("no Redis given: the Redis triggers ({}) are not started; routes that publish to them answer 503 "
+                    + "(start with --redis redis://127.0.0.1:6379)", triggerChannels);
+        }
+        return new SpinApp(manifest, router, subscriptions, sink, redis, runtime, http, trigger, bound);
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public List<RedisTriggerRunner.Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    /** Where publishes go without Redis. */
+    public EventSink sink() {
+        return sink;
+    }
+
+    /** The Redis trigger, running only when a real Redis was given. */
+    public Optional<RedisTriggerRunner> redisTrigger() {
+        return redisTrigger;
+    }
+
+    @Override
+    public void close() {
+        redisTrigger.ifPresent(RedisTriggerRunner::close);
+        http.close();
+        runtime.close();
+        redis.close();
+    }
+}

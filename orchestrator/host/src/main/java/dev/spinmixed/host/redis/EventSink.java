@@ -1,0 +1,35 @@
+package dev.spinmixed.host.redis;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a publish goes when the host runs without Redis (the embedded default): kept in memory
+ * (the last {@value #CAPACITY} events) and logged, so the orchestrated route still completes.
+ */
+public final class EventSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSink.class);
+    static final int CAPACITY = 1000;
+
+    /** One published message. */
+    public record Event(String channel, byte[] payload) {}
+
+    private final Deque<Event> events = new ArrayDeque<>();
+
+    public synchronized void publish(String component, String channel, byte[] payload) {
+        if (events.size() == CAPACITY) {
+            events.removeFirst();
+        }
+        events.addLast(new Event(channel, payload.clone()));
+        LOG.info("no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory sink "
+                + "(start with --redis redis://127.0.0.1:6379 to publish it)", component, channel, payload.length);
+    }
+
+    public synchronized List<Event> events() {
+        return List.copyOf(events);
+    }
+}
