@@ -26,7 +26,7 @@ mod spin_redis;
 mod validation;
 
 use json::Value;
-use orders::{BodyError, Order};
+use orders::Order;
 use outcome::Outcome;
 use spin_http::{Method, Request, Response};
 
@@ -53,7 +53,7 @@ pub fn handle(request: Request) -> Response {
     };
     let order = match orders::order_from_json(&request.body) {
         Ok(order) => order,
-        Err(error) => return bad_request(&error),
+        Err(error) => return Response::bad_request(&error),
     };
     let outcome = run(order);
     let event = outcome.event();
@@ -84,19 +84,5 @@ fn run(order: Order) -> Outcome {
     match inventory::reserve(&priced) {
         Ok(reservation) => Outcome::Completed { priced, reservation },
         Err(rejection) => Outcome::Rejected { order_id: priced.order_id, rejection },
-    }
-}
-
-pub fn bad_request(error: &BodyError) -> Response {
-    match error {
-        BodyError::NotJson(parse) => Response::error(400, "not-json", &parse.to_string()),
-        BodyError::Malformed { field, reason } => Response::json(
-            400,
-            &Value::object(vec![
-                ("error", Value::text("malformed-order")),
-                ("field", Value::text(field)),
-                ("reason", Value::text(reason)),
-            ]),
-        ),
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::abi::{self, release_call_memory};
 use crate::json::Value;
+use crate::orders::BodyError;
 
 /// `http-types.method` discriminants.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,6 +40,21 @@ impl Response {
     /// An error answer: `{"error": kind, "reason": reason}`.
     pub fn error(status: u16, kind: &str, reason: &str) -> Response {
         Response::json(status, &Value::object(vec![("error", Value::text(kind)), ("reason", Value::text(reason))]))
+    }
+
+    /// 400 for a body that is not an order, saying where and why.
+    pub fn bad_request(error: &BodyError) -> Response {
+        match error {
+            BodyError::NotJson(parse) => Response::error(400, "not-json", &parse.to_string()),
+            BodyError::Malformed { field, reason } => Response::json(
+                400,
+                &Value::object(vec![
+                    ("error", Value::text("malformed-order")),
+                    ("field", Value::text(field)),
+                    ("reason", Value::text(reason)),
+                ]),
+            ),
+        }
     }
 
     pub fn method_not_allowed() -> Response {

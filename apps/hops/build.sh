@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds one hops-wiring guest core module:
+#   build.sh ingress|validation-relay|pricing-relay|inventory-relay <output.wasm>
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build_guest="$here/../../orchestrator/guest/common/build-guest.sh"
+guest=$1
+output=$2
+
+relay() {
+  "$build_guest" "$here/relay.rs" "$output" \
+    cabi_realloc 'fermyon:spin/inbound-redis#handle-message' -- --cfg "step=\"$1\""
+}
+
+case "$guest" in
+  ingress)
+    "$build_guest" "$here/ingress.rs" "$output" \
+      cabi_realloc \
+      'fermyon:spin/inbound-http#handle-request' \
+      'cabi_post_fermyon:spin/inbound-http#handle-request'
+    ;;
+  validation-relay) relay validate ;;
+  pricing-relay) relay price ;;
+  inventory-relay) relay reserve ;;
+  *)
+    echo "build.sh: unknown hops guest '$guest' (ingress, validation-relay, pricing-relay, inventory-relay)" >&2
+    exit 2
+    ;;
+esac
