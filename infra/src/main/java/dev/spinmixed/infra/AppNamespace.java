@@ -1,0 +1,57 @@
+package dev.spinmixed.infra;
+
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.Map;
+
+/**
+ * The namespace the app and Redis share, closed by default: a NetworkPolicy that selects every pod
+ * and admits no ingress. Each workload then opens exactly what it serves.
+ */
+public final class AppNamespace extends ComponentResource {
+    public static final String TYPE = "spinmixed:k8s:AppNamespace";
+    public static final String DEFAULT_DENY = "default-deny-ingress";
+
+    private final Namespace namespace;
+    private final NetworkPolicy defaultDeny;
+
+    public AppNamespace(String name, Settings settings, Cluster cluster, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.namespace = new Namespace(name, NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(settings.namespace())
+                        .labels(Labels.of(settings.namespace(), "namespace"))
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes()).build());
+
+        this.defaultDeny = new NetworkPolicy(name + "-" + DEFAULT_DENY, NetworkPolicyArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(DEFAULT_DENY)
+                        .namespace(settings.namespace())
+                        .labels(Labels.of(DEFAULT_DENY, "network-policy"))
+                        .build())
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(LabelSelectorArgs.builder().build())
+                        .policyTypes("Ingress")
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes())
+                .dependsOn(namespace).build());
+        registerOutputs(Map.of());
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public NetworkPolicy defaultDeny() {
+        return defaultDeny;
+    }
+}

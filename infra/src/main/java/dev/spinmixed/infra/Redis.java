@@ -1,0 +1,202 @@
+package dev.spinmixed.infra;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.TCPSocketActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redis as an ordinary container beside the wasm workloads: password from secret stack config in
+ * a Kubernetes Secret, a ClusterIP Service, and a NetworkPolicy that admits only the Spin app's
+ * pods. No persistence: it carries pub/sub messages and short-lived keys.
+ */
+public final class Redis extends ComponentResource {
+    public static final String TYPE = "spinmixed:k8s:Redis";
+
+    public static final String NAME = "redis";
+    /** Pinned; the alpine image runs as the redis user (uid 999). */
+    public static final String IMAGE = "docker.io/library/redis:7.4.2-alpine";
+    public static final int PORT = 6379;
+    public static final String AUTH_SECRET = "redis-auth";
+    /** Holds the Spin variable {@code redis_address} (redis://:password@host:port) for the app. */
+    public static final String ADDRESS_SECRET = "spin-app-redis";
+    public static final String ADDRESS_KEY = "redis_address";
+    public static final String ALLOW_FROM_APP = "redis-from-spin-app";
+    static final int REDIS_UID = 999;
+
+    private final Secret authSecret;
+    private final Secret addressSecret;
+    private final Deployment deployment;
+    private final Service service;
+    private final NetworkPolicy allowFromApp;
+
+    public Redis(String name, Settings settings, Cluster cluster, AppNamespace namespace, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        String ns = settings.namespace();
+        var child = CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes())
+                .dependsOn(namespace.namespace()).build();
+        Map<String, String> labels = Labels.of(NAME, "cache");
+        Map<String, String> selector = Labels.selector(NAME, "cache");
+
+        this.authSecret = new Secret(name + "-auth", SecretArgs.builder()
+                .metadata(meta(AUTH_SECRET, ns, labels))
+                .type("Opaque")
+                .stringData(settings.redisPassword().applyValue(password -> Map.of("password", password)))
+                .build(), child);
+
+        Output<String> address = settings.redisPassword().applyValue(password ->
+                "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + NAME + "." + ns
+                        + ".svc.cluster.local:" + PORT).asSecret();
+        this.addressSecret = new Secret(name + "-address", SecretArgs.builder()
+                .metadata(meta(ADDRESS_SECRET, ns, Labels.of(ADDRESS_SECRET, Labels.SPIN_APP_COMPONENT)))
+                .type("Opaque")
+                .stringData(address.applyValue(value -> Map.of(ADDRESS_KEY, value)))
+                .build(), child);
+
+        var passwordFromSecret = EnvVarSourceArgs.builder()
+                .secretKeyRef(SecretKeySelectorArgs.builder().name(AUTH_SECRET).key("password").build())
+                .build();
+        this.deployment = new Deployment(name, DeploymentArgs.builder()
+                .metadata(meta(NAME, ns, labels))
+                .spec(DeploymentSpecArgs.builder()
+                        .replicas(1)
+                        .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
+                        .template(PodTemplateSpecArgs.builder()
+                                .metadata(ObjectMetaArgs.builder().labels(labels).build())
+                                .spec(PodSpecArgs.builder()
+                                        .automountServiceAccountToken(false)
+                                        .securityContext(PodSecurityContextArgs.builder()
+                                                .runAsNonRoot(true)
+                                                .runAsUser(REDIS_UID)
+                                                .runAsGroup(REDIS_UID)
+                                                .fsGroup(REDIS_UID)
+                                                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                                                .build())
+                                        .containers(ContainerArgs.builder()
+                                                .name(NAME)
+                                                .image(IMAGE)
+                                                // $(REDIS_PASSWORD) is expanded by the kubelet from the Secret.
+                                                .args("--requirepass", "$(REDIS_PASSWORD)", "--save", "", "--appendonly", "no")
+                                                .env(EnvVarArgs.builder().name("REDIS_PASSWORD").valueFrom(passwordFromSecret).build(),
+                                                        EnvVarArgs.builder().name("REDISCLI_AUTH").valueFrom(passwordFromSecret).build())
+                                                .ports(ContainerPortArgs.builder().name(NAME).containerPort(PORT).build())
+                                                .readinessProbe(ProbeArgs.builder()
+                                                        .exec(ExecActionArgs.builder().command("redis-cli", "ping").build())
+                                                        .periodSeconds(10)
+                                                        .timeoutSeconds(2)
+                                                        .build())
+                                                .livenessProbe(ProbeArgs.builder()
+                                                        .tcpSocket(TCPSocketActionArgs.builder().port(PORT).build())
+                                                        .initialDelaySeconds(10)
+                                                        .periodSeconds(20)
+                                                        .build())
+                                                .resources(ResourceRequirementsArgs.builder()
+                                                        .requests(Map.of("cpu", "50m", "memory", "64Mi"))
+                                                        .limits(Map.of("cpu", "250m", "memory", "128Mi"))
+                                                        .build())
+                                                .securityContext(SecurityContextArgs.builder()
+                                                        .allowPrivilegeEscalation(false)
+                                                        .readOnlyRootFilesystem(true)
+                                                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                                                        .build())
+                                                .volumeMounts(VolumeMountArgs.builder().name("data").mountPath("/data").build())
+                                                .build())
+                                        .volumes(VolumeArgs.builder().name("data")
+                                                .emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes())
+                .dependsOn(List.of(namespace.namespace(), authSecret)).build());
+
+        this.service = new Service(name, ServiceArgs.builder()
+                .metadata(meta(NAME, ns, labels))
+                .spec(ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(selector)
+                        .ports(ServicePortArgs.builder().name(NAME).port(PORT).targetPort(NAME).build())
+                        .build())
+                .build(), child);
+
+        this.allowFromApp = new NetworkPolicy(name + "-" + ALLOW_FROM_APP, NetworkPolicyArgs.builder()
+                .metadata(meta(ALLOW_FROM_APP, ns, Labels.of(ALLOW_FROM_APP, "network-policy")))
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(LabelSelectorArgs.builder().matchLabels(selector).build())
+                        .policyTypes("Ingress")
+                        .ingress(NetworkPolicyIngressRuleArgs.builder()
+                                .from(NetworkPolicyPeerArgs.builder()
+                                        .podSelector(LabelSelectorArgs.builder()
+                                                .matchLabels(Map.of(Labels.COMPONENT, Labels.SPIN_APP_COMPONENT))
+                                                .build())
+                                        .build())
+                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(PORT).build())
+                                .build())
+                        .build())
+                .build(), child);
+
+        registerOutputs(Map.of());
+    }
+
+    private static ObjectMetaArgs meta(String name, String namespace, Map<String, String> labels) {
+        return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(labels).build();
+    }
+
+    public Secret authSecret() {
+        return authSecret;
+    }
+
+    public Secret addressSecret() {
+        return addressSecret;
+    }
+
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public NetworkPolicy allowFromApp() {
+        return allowFromApp;
+    }
+}

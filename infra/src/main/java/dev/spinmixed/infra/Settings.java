@@ -1,0 +1,204 @@
+package dev.spinmixed.infra;
+
+import com.pulumi.core.Output;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the stack reads from stack config, typed and validated. Built in one place
+ * ({@link #fromConfig}); the stack takes this object, so tests build it directly. Any value that
+ * cannot be deployed fails here, before a resource is declared, naming the key, the value and
+ * what is accepted.
+ *
+ * @param environment       tag {@code environment} on every Azure resource, and a name prefix
+ * @param location          Azure region, e.g. {@code westeurope}
+ * @param kubernetesVersion AKS version, {@code major.minor} or {@code major.minor.patch}
+ * @param appBuildContext   the apps build's OCI build context (Dockerfile, spin.toml, .wasm files)
+ * @param redisPassword     secret; reaches the cluster only inside a Kubernetes Secret
+ */
+public record Settings(
+        String environment,
+        String location,
+        String kubernetesVersion,
+        int systemNodeCount,
+        String systemVmSize,
+        int wasmNodeCount,
+        String wasmVmSize,
+        WasmRuntime wasmRuntime,
+        Set<Wiring> wirings,
+        int appReplicas,
+        String namespace,
+        Path appBuildContext,
+        Output<String> redisPassword) {
+
+    public static final String PROJECT = "spin-mixed-workloads";
+
+    static final String DEFAULT_LOCATION = "westeurope";
+    static final String DEFAULT_KUBERNETES_VERSION = "1.33";
+    static final int DEFAULT_NODE_COUNT = 1;
+    static final String DEFAULT_VM_SIZE = "Standard_D2s_v5";
+    static final String DEFAULT_WIRINGS = "orchestrated,hops";
+    static final int DEFAULT_REPLICAS = 1;
+    static final String DEFAULT_NAMESPACE = "spin-mixed";
+    static final String DEFAULT_APP_BUILD_CONTEXT = "apps/target/oci";
+    static final int MIN_REDIS_PASSWORD_LENGTH = 16;
+
+    static final String AKS_WASI_RETIRED = "wasmRuntime=aks-wasi: Azure retired WASI node pools; no new "
+            + "WasmWasi pool can be created since 2025-05-05, so this mode only works where such a pool "
+            + "can still be created. Its shim runs Spin 2.6. Use wasmRuntime=spinkube for new clusters.";
+
+    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]{0,15}");
+    private static final Pattern LOCATION = Pattern.compile("[a-z]+[a-z0-9]*");
+    private static final Pattern KUBERNETES_VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
+    private static final Pattern VM_SIZE = Pattern.compile("Standard_[A-Za-z0-9_]+");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final int MAX_NODE_COUNT = 100;
+
+    public Settings {
+        require("environment", environment, environment != null && ENVIRONMENT.matcher(environment).matches(),
+                "lowercase letters, digits and '-', starting with a letter, at most 16 characters");
+        require("location", location, location != null && LOCATION.matcher(location).matches(),
+                "an Azure region name such as westeurope or eastus2 (lowercase, no spaces)");
+        require("kubernetesVersion", kubernetesVersion,
+                kubernetesVersion != null && KUBERNETES_VERSION.matcher(kubernetesVersion).matches(),
+                "an AKS version as major.minor or major.minor.patch, e.g. 1.33 or 1.33.2");
+        requireCount("systemNodeCount", systemNodeCount);
+        requireVmSize("systemVmSize", systemVmSize);
+        requireCount("wasmNodeCount", wasmNodeCount);
+        requireVmSize("wasmVmSize", wasmVmSize);
+        if (wasmRuntime == null) {
+            throw InvalidSettingException.of("wasmRuntime", null, "one of " + WasmRuntime.accepted());
+        }
+        require("wirings", wirings, wirings != null && !wirings.isEmpty(),
+                "a comma-separated, non-empty subset of " + Wiring.accepted());
+        wirings = Set.copyOf(wirings);
+        require("appReplicas", appReplicas, appReplicas >= 1 && appReplicas <= MAX_NODE_COUNT,
+                "a whole number from 1 to " + MAX_NODE_COUNT);
+        require("namespace", namespace, namespace != null && DNS_LABEL.matcher(namespace).matches(),
+                "a Kubernetes namespace name (DNS label: lowercase letters, digits, '-', at most 63)");
+        requireBuildContext(appBuildContext);
+        if (redisPassword == null) {
+            throw missingRedisPassword();
+        }
+        if (wasmRuntime == WasmRuntime.AKS_WASI) {
+            refuseWhatSpin26CannotRun(wirings, AppManifest.read(appBuildContext.resolve("spin.toml")));
+        }
+    }
+
+    /** Reads stack config through {@code config} (key without the project prefix -> value). */
+    public static Settings fromConfig(Function<String, Optional<String>> config, String stackName, Path projectRoot) {
+        String runtimeValue = config.apply("wasmRuntime").orElse(WasmRuntime.SPINKUBE.configValue());
+        WasmRuntime runtime = WasmRuntime.fromConfigValue(runtimeValue).orElseThrow(
+                () -> InvalidSettingException.of("wasmRuntime", runtimeValue, "one of " + WasmRuntime.accepted()));
+        String password = config.apply("redisPassword").orElseThrow(Settings::missingRedisPassword);
+        if (password.length() < MIN_REDIS_PASSWORD_LENGTH) {
+            // The value itself is never echoed: it is a secret.
+            throw new InvalidSettingException("Config " + PROJECT + ":redisPassword is too short: use at least "
+                    + MIN_REDIS_PASSWORD_LENGTH + " characters (pulumi config set --secret redisPassword <value>)");
+        }
+        return new Settings(
+                config.apply("environment").orElse(stackName),
+                config.apply("location").orElse(DEFAULT_LOCATION),
+                config.apply("kubernetesVersion").orElse(DEFAULT_KUBERNETES_VERSION),
+                integer(config, "systemNodeCount", DEFAULT_NODE_COUNT),
+                config.apply("systemVmSize").orElse(DEFAULT_VM_SIZE),
+                integer(config, "wasmNodeCount", DEFAULT_NODE_COUNT),
+                config.apply("wasmVmSize").orElse(DEFAULT_VM_SIZE),
+                runtime,
+                wirings(config.apply("wirings").orElse(DEFAULT_WIRINGS)),
+                integer(config, "appReplicas", DEFAULT_REPLICAS),
+                config.apply("namespace").orElse(DEFAULT_NAMESPACE),
+                projectRoot.resolve(config.apply("appBuildContext").orElse(DEFAULT_APP_BUILD_CONTEXT)).normalize(),
+                Output.ofSecret(password));
+    }
+
+    /** Things the operator should know but that do not stop the deployment. */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (wasmRuntime == WasmRuntime.AKS_WASI) {
+            warnings.add(AKS_WASI_RETIRED);
+        }
+        return warnings;
+    }
+
+    /** Tags on every Azure resource. */
+    public Map<String, String> tags() {
+        return Map.of("environment", environment, "project", PROJECT);
+    }
+
+    private static void refuseWhatSpin26CannotRun(Set<Wiring> wirings, AppManifest manifest) {
+        for (Wiring wiring : wirings) {
+            if (wiring.needsComponentDependencies()) {
+                throw InvalidSettingException.of("wirings", String.join(",", wirings.stream().map(Wiring::configValue).sorted().toList()),
+                        "wasmRuntime=aks-wasi runs Spin 2.6, and the " + wiring.configValue() + " wiring composes "
+                                + "components through Spin 3 component dependencies; use wasmRuntime=spinkube, or "
+                                + "deploy only the hops wiring (pulumi config set wirings hops)");
+            }
+        }
+        if (!manifest.componentsWithDependencies().isEmpty()) {
+            throw InvalidSettingException.of("wasmRuntime", WasmRuntime.AKS_WASI.configValue(),
+                    "the app manifest " + manifest.file() + " declares Spin 3 component dependencies (components "
+                            + String.join(", ", manifest.componentsWithDependencies()) + ") and the AKS WASI shim "
+                            + "runs Spin 2.6, which cannot load it; use wasmRuntime=spinkube, or build an image "
+                            + "whose spin.toml has no dependencies");
+        }
+    }
+
+    private static Set<Wiring> wirings(String value) {
+        Set<Wiring> wirings = EnumSet.noneOf(Wiring.class);
+        for (String part : value.split(",")) {
+            String name = part.trim();
+            wirings.add(Wiring.fromConfigValue(name).orElseThrow(() -> InvalidSettingException.of("wirings", value,
+                    "a comma-separated, non-empty subset of " + Wiring.accepted())));
+        }
+        return wirings;
+    }
+
+    private static int integer(Function<String, Optional<String>> config, String key, int defaultValue) {
+        Optional<String> value = config.apply(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.get().trim());
+        } catch (NumberFormatException e) {
+            throw InvalidSettingException.of(key, value.get(), "a whole number");
+        }
+    }
+
+    private static InvalidSettingException missingRedisPassword() {
+        return new InvalidSettingException("Config " + PROJECT + ":redisPassword is missing: set it with "
+                + "`pulumi config set --secret redisPassword <value>` (at least " + MIN_REDIS_PASSWORD_LENGTH
+                + " characters)");
+    }
+
+    private static void requireCount(String key, int value) {
+        require(key, value, value >= 1 && value <= MAX_NODE_COUNT, "a whole number from 1 to " + MAX_NODE_COUNT);
+    }
+
+    private static void requireVmSize(String key, String value) {
+        require(key, value, value != null && VM_SIZE.matcher(value).matches(),
+                "an Azure VM size such as Standard_D2s_v5");
+    }
+
+    private static void requireBuildContext(Path context) {
+        require("appBuildContext", context, context != null && Files.isRegularFile(context.resolve("Dockerfile"))
+                        && Files.isRegularFile(context.resolve("spin.toml")),
+                "a directory holding the app's Dockerfile and spin.toml; build it first with "
+                        + "./mvnw -B -pl apps -am package");
+    }
+
+    private static void require(String key, Object value, boolean ok, String accepted) {
+        if (!ok) {
+            throw InvalidSettingException.of(key, value, accepted);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.spinmixed.infra;
+
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
+import com.pulumi.azurenative.authorization.outputs.GetClientTokenResult;
+import com.pulumi.core.Output;
+import com.pulumi.docker.Image;
+import com.pulumi.docker.ImageArgs;
+import com.pulumi.docker.enums.BuilderVersion;
+import com.pulumi.docker.inputs.DockerBuildArgs;
+import com.pulumi.docker.inputs.RegistryArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Spin app as an OCI image: built from the apps build's context (spin.toml, the component
+ * .wasm files, a Dockerfile FROM scratch) for platform {@code wasi/wasm}, pushed to the registry
+ * with the deployer's own identity, and addressed by digest.
+ */
+public final class SpinAppImage extends ComponentResource {
+    public static final String TYPE = "spinmixed:app:SpinAppImage";
+    public static final String REPOSITORY = "spin-mixed-workloads/orders";
+    static final String PLATFORM = "wasi/wasm";
+
+    private final Image image;
+
+    public SpinAppImage(String name, Settings settings, ContainerRegistry registry,
+                        Output<GetClientConfigResult> deployer, AcrTokenExchange exchange,
+                        ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        String tag = ContentTag.of(settings.appBuildContext());
+
+        Output<GetClientTokenResult> aadToken = AuthorizationFunctions.getClientToken();
+        Output<String> refreshToken = Output.tuple(registry.loginServer(), deployer, aadToken)
+                .applyValue(t -> exchange.refreshToken(t.t1, t.t2.tenantId(), t.t3.token()))
+                .asSecret();
+
+        this.image = new Image(name, ImageArgs.builder()
+                .imageName(registry.loginServer().applyValue(server -> server + "/" + REPOSITORY + ":" + tag))
+                .build(DockerBuildArgs.builder()
+                        .context(settings.appBuildContext().toString())
+                        .dockerfile(settings.appBuildContext().resolve("Dockerfile").toString())
+                        .platform(PLATFORM)
+                        .builderVersion(BuilderVersion.BuilderBuildKit)
+                        .build())
+                .registry(RegistryArgs.builder()
+                        .server(registry.loginServer())
+                        .username(AcrTokenExchange.TOKEN_USER)
+                        .password(refreshToken)
+                        .build())
+                .build(), CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(List.of(registry.deployerPush()))
+                .build());
+
+        registerOutputs(Map.of("imageRef", imageRef()));
+    }
+
+    /** {@code <registry>/<repository>@sha256:...}: what the workloads run, never a moving tag. */
+    public Output<String> imageRef() {
+        return image.repoDigest();
+    }
+
+    public Image image() {
+        return image;
+    }
+}
