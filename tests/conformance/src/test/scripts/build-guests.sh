@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the conformance guests from source, once per world:
+#   <out>/<world>.wasm                    the core module (clang, WASI preview 1 reactor) Chicory runs
+#   <out>/<world>.component.wasm          the same module as a component (jco's componentEmbed + componentNew)
+#   <out>/js/<world>/<world>.js           that component transpiled by `jco transpile`, run on Node
+# A missing tool is an error: the conformance suite must not pass without both hosts.
+set -euo pipefail
+
+out=${1:?usage: build-guests.sh <output dir>}
+test_dir=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$test_dir/../../../.." && pwd)
+jco="$root/node_modules/.bin/jco"
+
+for tool in clang node; do
+  command -v "$tool" >/dev/null || { echo "build-guests: $tool is not installed (./run setup installs it)" >&2; exit 1; }
+done
+[ -x "$jco" ] || { echo "build-guests: $jco is missing; run ./run setup (npm ci) first" >&2; exit 1; }
+
+mkdir -p "$out/js"
+for source in "$test_dir"/c/*-echo.c; do
+  world=$(basename "$source" .c)
+  clang --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror \
+    -o "$out/$world.wasm" "$source" "$test_dir/c/cabi.c"
+  node "$test_dir/node/componentize.mjs" "$out/$world.wasm" "$test_dir/wit" "$world" "$out/$world.component.wasm"
+  rm -rf "$out/js/$world"
+  "$jco" transpile "$out/$world.component.wasm" --name "$world" -o "$out/js/$world" --quiet
+done
