@@ -76,7 +76,7 @@ final class Parser {
             } else if (start.isKeyword("world")) {
                 worlds.add(world(start.position()));
             } else if (start.isKeyword("package")) {
-                throw error(start, "the `package` declaration must come first in the file, and only once");
+                throw errorAt(start, "the `package` declaration must come first in the file, and only once");
             } else {
                 throw error(start, "expected `interface`, `world` or `use`");
             }
@@ -271,7 +271,8 @@ final class Parser {
     private Ast.TypeDecl typeDecl() {
         Token keyword = take();
         if (keyword.isKeyword("resource")) {
-            throw errorAt(keyword, "`resource` " + peek().describe() + ": " + UNSUPPORTED_RESOURCES);
+            String name = peek().isId() ? " `" + peek().text() + "`" : "";
+            throw errorAt(keyword, "resource" + name + ": " + UNSUPPORTED_RESOURCES);
         }
         SourcePosition position = keyword.position();
         String name = id("a type name");

@@ -61,13 +61,16 @@ final class Resolver {
 
     /** The type names visible in one interface or world, and those resolved so far. */
     private static final class Scope {
+        final String shortName;
         final String description;
         final PackageName pkg;
         final Ast.File file;
         final Map<String, Entry> entries = new LinkedHashMap<>();
         final Map<String, WitType> resolved = new HashMap<>();
 
-        Scope(String description, PackageName pkg, Ast.File file, List<Ast.Use> uses, List<Ast.TypeDecl> types) {
+        Scope(String shortName, String description, PackageName pkg, Ast.File file, List<Ast.Use> uses,
+              List<Ast.TypeDecl> types) {
+            this.shortName = shortName;
             this.description = description;
             this.pkg = pkg;
             this.file = file;
@@ -81,11 +84,17 @@ final class Resolver {
             }
         }
 
+        /** Uses and type definitions are kept apart by the parser, so the error names the later of the two. */
         private void add(String name, Entry entry) {
             Entry previous = entries.putIfAbsent(name, entry);
             if (previous != null) {
-                throw new WitException(entry.position(),
-                        "`" + name + "` is already defined in " + description + " at " + previous.position());
+                SourcePosition first = previous.position();
+                SourcePosition second = entry.position();
+                if (second.line() < first.line() || (second.line() == first.line() && second.column() < first.column())) {
+                    first = entry.position();
+                    second = previous.position();
+                }
+                throw new WitException(second, "`" + name + "` is already defined in " + description + " at " + first);
             }
         }
     }
@@ -262,7 +271,7 @@ final class Resolver {
         Scope scope = interfaceScopes.get(key);
         if (scope == null) {
             InterfaceSite site = packages.get(key.pkg()).interfaces.get(key.name());
-            scope = new Scope("interface " + key.pkg().qualify(key.name()), key.pkg(), site.file(),
+            scope = new Scope(key.name(), "interface " + key.pkg().qualify(key.name()), key.pkg(), site.file(),
                     site.decl().uses(), site.decl().types());
             interfaceScopes.put(key, scope);
         }
@@ -348,10 +357,12 @@ final class Resolver {
         Pending pending = new Pending(scope, name);
         int start = typesInProgress.indexOf(pending);
         if (start >= 0) {
-            String cycle = typesInProgress.subList(start, typesInProgress.size()).stream()
-                    .map(p -> "`" + p.name() + "`").collect(Collectors.joining(" -> "));
-            throw new WitException(entry.position(), "type `" + name + "` refers to itself: " + cycle + " -> `"
-                    + name + "`");
+            List<Pending> cycle = new ArrayList<>(typesInProgress.subList(start, typesInProgress.size()));
+            cycle.add(pending);
+            boolean oneScope = cycle.stream().allMatch(p -> p.scope() == scope);
+            String path = cycle.stream().map(p -> "`" + (oneScope ? "" : p.scope().shortName + ".") + p.name() + "`")
+                    .collect(Collectors.joining(" -> "));
+            throw new WitException(entry.position(), "type `" + name + "` refers to itself: " + path);
         }
         typesInProgress.add(pending);
         if (entry instanceof Imported imported) {
@@ -370,15 +381,17 @@ final class Resolver {
             return type(scope, alias.target());
         }
         if (decl instanceof Ast.RecordDecl record) {
+            unique(record.fields().stream().map(f -> new Ast.NameDecl(f.name(), f.position()))
+                    .collect(Collectors.toList()), "field", "record `" + record.name() + "`");
             List<WitType.Field> fields = new ArrayList<>();
-            unique(record.fields().stream().map(f -> new Ast.NameDecl(f.name(), f.position())), "field", decl);
             for (Ast.Param field : record.fields()) {
                 fields.add(new WitType.Field(field.name(), type(scope, field.type())));
             }
             return new WitType.RecordType(record.name(), fields);
         }
         if (decl instanceof Ast.VariantDecl variant) {
-            unique(variant.cases().stream().map(c -> new Ast.NameDecl(c.name(), c.position())), "case", decl);
+            unique(variant.cases().stream().map(c -> new Ast.NameDecl(c.name(), c.position()))
+                    .collect(Collectors.toList()), "case", "variant `" + variant.name() + "`");
             List<WitType.Case> cases = new ArrayList<>();
             for (Ast.CaseDecl c : variant.cases()) {
                 cases.add(new WitType.Case(c.name(), c.type().map(t -> type(scope, t))));
@@ -386,22 +399,23 @@ final class Resolver {
             return new WitType.VariantType(variant.name(), cases);
         }
         if (decl instanceof Ast.EnumDecl enumDecl) {
-            return new WitType.EnumType(enumDecl.name(), unique(enumDecl.cases().stream(), "case", decl));
+            return new WitType.EnumType(enumDecl.name(), unique(enumDecl.cases(), "case",
+                    "enum `" + enumDecl.name() + "`"));
         }
         Ast.FlagsDecl flags = (Ast.FlagsDecl) decl;
         if (flags.flags().size() > MAX_FLAGS) {
             throw new WitException(flags.flags().get(MAX_FLAGS).position(), "flags `" + flags.name() + "` has "
                     + flags.flags().size() + " flags: at most " + MAX_FLAGS + " are allowed");
         }
-        return new WitType.FlagsType(flags.name(), unique(flags.flags().stream(), "flag", decl));
+        return new WitType.FlagsType(flags.name(), unique(flags.flags(), "flag",
+                "flags `" + flags.name() + "`"));
     }
 
-    private static List<String> unique(java.util.stream.Stream<Ast.NameDecl> names, String what, Ast.TypeDecl owner) {
+    private static List<String> unique(List<Ast.NameDecl> names, String what, String owner) {
         List<String> result = new ArrayList<>();
-        for (Ast.NameDecl name : (Iterable<Ast.NameDecl>) names::iterator) {
+        for (Ast.NameDecl name : names) {
             if (result.contains(name.name())) {
-                throw new WitException(name.position(), "duplicate " + what + " `" + name.name() + "` in `"
-                        + owner.name() + "`");
+                throw new WitException(name.position(), "duplicate " + what + " `" + name.name() + "` in " + owner);
             }
             result.add(name.name());
         }
@@ -425,7 +439,8 @@ final class Resolver {
         worldsInProgress.add(key);
         WorldSite site = packages.get(key.pkg()).worlds.get(key.name());
         String description = "world " + key.pkg().qualify(key.name());
-        Scope scope = new Scope(description, key.pkg(), site.file(), site.decl().uses(), site.decl().types());
+        Scope scope = new Scope(key.name(), description, key.pkg(), site.file(), site.decl().uses(),
+                site.decl().types());
         scope.entries.forEach((name, entry) -> named(scope, name, entry.position()));
         Map<String, World.WorldItem> imports = new LinkedHashMap<>();
         Map<String, World.WorldItem> exports = new LinkedHashMap<>();
@@ -452,8 +467,8 @@ final class Resolver {
             return new World.WorldItem.FunctionItem(function(scope, function.function()));
         }
         Ast.InterfaceDecl body = ((Ast.ExternInterface) extern).body();
-        Scope inline = new Scope("interface `" + body.name() + "` of " + scope.description, scope.pkg, scope.file,
-                body.uses(), body.types());
+        Scope inline = new Scope(body.name(), "interface `" + body.name() + "` of " + scope.description, scope.pkg,
+                scope.file, body.uses(), body.types());
         return new World.WorldItem.InterfaceItem(interfaceBody(inline, body, Optional.empty()));
     }
 
