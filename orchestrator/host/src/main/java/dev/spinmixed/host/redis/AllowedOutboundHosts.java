@@ -57,10 +57,14 @@ public final class AllowedOutboundHosts {
     private static Optional<URI> parseAddress(String address, String defaultScheme) {
         try {
             URI uri = new URI(address);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                uri = new URI(defaultScheme + "://" + address);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return Optional.of(uri);
             }
-            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            // Spin retries an address that does not parse with the scheme in front, e.g. host:port.
+        }
+        try {
+            return Optional.of(new URI(defaultScheme + "://" + address));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
