@@ -2,6 +2,7 @@ package dev.spinmixed.wit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Splits WIT source into tokens, skipping whitespace and (nested) comments, doc comments included. */
@@ -35,6 +36,9 @@ final class Lexer {
     }
 
     private void run() {
+        if (source.startsWith("\uFEFF")) {
+            offset = 1;
+        }
         while (true) {
             skipWhitespaceAndComments();
             SourcePosition start = position();
@@ -118,8 +122,8 @@ final class Lexer {
         String word = source.substring(begin, offset);
         for (String part : word.split("-", -1)) {
             boolean startsWithLetter = !part.isEmpty() && isLetter(part.charAt(0));
-            boolean oneCase = part.equals(part.toLowerCase(java.util.Locale.ROOT))
-                    || part.equals(part.toUpperCase(java.util.Locale.ROOT));
+            boolean oneCase = part.equals(part.toLowerCase(Locale.ROOT))
+                    || part.equals(part.toUpperCase(Locale.ROOT));
             if (!startsWithLetter || !oneCase) {
                 throw new WitException(start, "identifier `" + word + "` is not kebab-case: expected words of "
                         + "letters and digits, each starting with a letter and all lower or all upper case, joined by `-`");

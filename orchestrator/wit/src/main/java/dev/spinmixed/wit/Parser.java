@@ -178,6 +178,10 @@ final class Parser {
         boolean named = peek().isId() && peek(1).isSymbol(":")
                 && (peek(2).isKeyword("func") || peek(2).isKeyword("async") || peek(2).isKeyword("interface"));
         if (!named) {
+            if (peek().isId() && peek(1).isSymbol(":") && peek(2).isId() && peek(3).isSymbol(":")) {
+                throw errorAt(peek(), "named imports and exports of an interface (`name: ns:pkg/iface`) are not "
+                        + "supported: import or export the interface by its own name");
+            }
             Ast.UsePath path = usePath();
             expectSymbol(";");
             return new Ast.ExternPath(path);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns parsed files into the resolved model: follows {@code use}, aliases and {@code include}
@@ -205,7 +206,8 @@ final class Resolver {
         }
         Map<String, World> resolvedWorlds = new LinkedHashMap<>();
         for (String name : source.worlds.keySet()) {
-            resolvedWorlds.put(name, resolveWorld(new Key(source.name, name), source.worlds.get(name).decl().position()));
+            SourcePosition declaredAt = source.worlds.get(name).decl().position();
+            resolvedWorlds.put(name, resolveWorld(new Key(source.name, name), declaredAt));
         }
         return new WitPackage(source.name, resolvedInterfaces, resolvedWorlds);
     }
@@ -253,7 +255,9 @@ final class Resolver {
     }
 
     private Key worldKey(PackageName pkg, Ast.UsePath path) {
-        PackageSource source = path.pkg().isPresent() ? findPackage(path.pkg().get(), path.position()) : packages.get(pkg);
+        PackageSource source = path.pkg().isPresent()
+                ? findPackage(path.pkg().get(), path.position())
+                : packages.get(pkg);
         if (!source.worlds.containsKey(path.name())) {
             throw new WitException(path.position(), "unknown world `" + path.name() + "` in package " + source.name
                     + listing(" (worlds: ", source.worlds.keySet()));
@@ -461,7 +465,8 @@ final class Resolver {
 
     private World.WorldItem worldItem(Scope scope, Ast.Extern extern) {
         if (extern instanceof Ast.ExternPath path) {
-            return new World.WorldItem.InterfaceItem(resolveInterface(interfaceKey(scope.pkg, scope.file, path.path(), true)));
+            Key key = interfaceKey(scope.pkg, scope.file, path.path(), true);
+            return new World.WorldItem.InterfaceItem(resolveInterface(key));
         }
         if (extern instanceof Ast.ExternFunction function) {
             return new World.WorldItem.FunctionItem(function(scope, function.function()));
@@ -497,7 +502,7 @@ final class Resolver {
         World included = resolveWorld(worldKey(pkg, include.world()), include.world().position());
         Map<String, String> renames = new HashMap<>();
         for (Ast.IncludeRename rename : include.renames()) {
-            boolean plainName = java.util.stream.Stream.concat(included.imports().stream(), included.exports().stream())
+            boolean plainName = Stream.concat(included.imports().stream(), included.exports().stream())
                     .anyMatch(item -> isPlainName(item) && itemName(item).equals(rename.from()));
             if (!plainName) {
                 throw new WitException(rename.position(), "world `" + included.name() + "` has no function or inline "
@@ -512,7 +517,10 @@ final class Resolver {
     private static void merge(List<World.WorldItem> from, Map<String, World.WorldItem> into, Map<String, String> renames,
                               String what, Ast.Include include, String description) {
         for (World.WorldItem item : from) {
-            World.WorldItem renamed = isPlainName(item) ? rename(item, renames.getOrDefault(itemName(item), itemName(item))) : item;
+            String originalName = itemName(item);
+            World.WorldItem renamed = isPlainName(item)
+                    ? rename(item, renames.getOrDefault(originalName, originalName))
+                    : item;
             String name = itemName(renamed);
             World.WorldItem existing = into.putIfAbsent(name, renamed);
             if (existing != null && isPlainName(renamed)) {

@@ -2,6 +2,7 @@ package dev.spinmixed.wit;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,7 @@ public record WitResolve(WitPackage mainPackage, Map<PackageName, WitPackage> pa
 
     public World world(PackageName pkg, String name) {
         return pkg(pkg).world(name).orElseThrow(() -> new WitException("package " + pkg + " has no world `" + name
-                + "` (worlds: " + String.join(", ", new java.util.TreeSet<>(pkg(pkg).worlds().keySet())) + ")"));
+                + "` (worlds: " + String.join(", ", new TreeSet<>(pkg(pkg).worlds().keySet())) + ")"));
     }
 
     /** An interface by its qualified name, e.g. {@code fermyon:spin/inbound-http} or {@code acme:orders/pricing@0.1.0}. */
@@ -37,15 +38,14 @@ public record WitResolve(WitPackage mainPackage, Map<PackageName, WitPackage> pa
         PackageName pkg = packageName(qualified);
         String name = qualified.group(3);
         return pkg(pkg).iface(name).orElseThrow(() -> new WitException("package " + pkg + " has no interface `" + name
-                + "` (interfaces: " + String.join(", ", new java.util.TreeSet<>(pkg(pkg).interfaces().keySet())) + ")"));
+                + "` (interfaces: " + String.join(", ", new TreeSet<>(pkg(pkg).interfaces().keySet())) + ")"));
     }
 
     private WitPackage pkg(PackageName name) {
         WitPackage pkg = packages.get(name);
         if (pkg == null) {
-            throw new WitException("no package `" + name + "` is loaded (packages: "
-                    + String.join(", ", packages.keySet().stream().map(PackageName::toString).sorted()
-                            .toArray(String[]::new)) + ")");
+            throw new WitException("no package `" + name + "` is loaded (packages: " + String.join(", ",
+                    new TreeSet<>(packages.keySet().stream().map(PackageName::toString).toList())) + ")");
         }
         return pkg;
     }

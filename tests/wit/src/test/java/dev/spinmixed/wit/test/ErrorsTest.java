@@ -147,6 +147,8 @@ class ErrorsTest {
                 error("interface i {}\nworld w {\n  import t:e/j;\n}\n"));
         assertEquals("e.wit:2:19: unknown world `nope` in package t:e (worlds: w)", error("world w { include nope; }\n"));
         assertEquals("e.wit:3:13: expected `/`, found `;`", error("world w {\n  import a:b;\n}\n"));
+        assertEquals("e.wit:3:10: named imports and exports of an interface (`name: ns:pkg/iface`) are not supported: "
+                + "import or export the interface by its own name", error("world w {\n  export h: wasi:http/handler;\n}\n"));
     }
 
     @Test

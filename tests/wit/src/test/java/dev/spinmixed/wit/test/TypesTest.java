@@ -161,6 +161,13 @@ class TypesTest {
     }
 
     @Test
+    void byteOrderMarkAndWindowsLineEndings() {
+        Interface i = WitLoader.parse("\uFEFFpackage test:bom;\r\ninterface i {\r\n  type t = u8;\r\n}\r\n", "bom.wit")
+                .iface("test:bom/i");
+        assertEquals(Primitive.U8, i.types().get("t"));
+    }
+
+    @Test
     void witTextRendersEveryKindOfType() {
         assertEquals("result<_, list<option<tuple<u8, string>>>>",
                 WitText.of(alias("result<_, list<option<tuple<u8, string>>>>")));

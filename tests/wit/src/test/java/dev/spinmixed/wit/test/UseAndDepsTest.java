@@ -148,6 +148,26 @@ class UseAndDepsTest {
     }
 
     @Test
+    void includeAWorldOfADependency() {
+        write(dir, "main.wit", """
+                package test:app;
+                world app {
+                    include wasi:cli/reactor@0.2.0;
+                    export run: func();
+                }
+                """);
+        write(dir, "deps/cli/cli.wit", """
+                package wasi:cli@0.2.0;
+                interface environment { get-arguments: func() -> list<string>; }
+                world reactor { import environment; }
+                """);
+        WitResolve wit = WitLoader.loadDirectory(dir);
+        assertEquals(List.of("wasi:cli/environment@0.2.0"), AppContractsTest.names(wit.world("app").imports()));
+        assertEquals(List.of("run"), AppContractsTest.names(wit.world("app").exports()));
+        assertEquals(new PackageName("wasi", "cli", Optional.of("0.2.0")), wit.world("wasi:cli/reactor@0.2.0").pkg());
+    }
+
+    @Test
     void theMainPackageCanBeNamedByItsQualifiedName() {
         WitResolve wit = WitLoader.parse("package test:self@0.1.0;\ninterface a { type t = s8; }\n"
                 + "interface b { use test:self/a@0.1.0.{t}; }\n", "self.wit");
