@@ -10,7 +10,7 @@ asc="$root/node_modules/.bin/asc"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # minimal runtime: no automatic GC, post-return collects; abort is replaced so nothing imports env.
-(cd "$here" && "$asc" assembly/index.ts -o "$tmp/plain.wasm" --runtime minimal -O3 \
+(cd "$here" && "$asc" assembly/index.ts -o "$tmp/plain.wasm" --runtime minimal -Os \
   --use abort=assembly/abi/abort)
 node "$root/apps/build/rename-exports.mjs" "$tmp/plain.wasm" "$out" \
   'reserve=acme:orders/inventory@0.1.0#reserve' \

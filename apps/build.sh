@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the Spin app from source and lays out its OCI build context in apps/target/oci/.
+#
+#   apps/build.sh <java-classpath>
+#
+# The Maven build (apps/pom.xml) calls it with the apps module's classpath. For each guest of
+# apps/build/guests.tsv (the pipeline contract is documented there):
+#   1. core       <build script> apps/target/core/<name>.wasm
+#   2. check      every core module against its world with the orchestrator linker (one JVM)
+#   3. component  jco: embed the world's WIT, adapt WASI preview 1, check the component's WIT
+#                 -> apps/target/oci/<name>.wasm
+#   4. context    spin.toml (sources rewritten), Dockerfile, sizes.json (dev.spinmixed.apps.OciContext)
+# Prints one line per step with its time, then the sizes. Fails naming the guest and step.
+set -euo pipefail
+
+apps=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$apps")
+classpath=${1:?usage: apps/build.sh <java-classpath>}
+core=$apps/target/core
+oci=$apps/target/oci
+
+fail() {
+  echo "apps build: $*" >&2
+  exit 1
+}
+
+command -v node >/dev/null || fail "node not found (Node.js 20+ is needed to componentize with jco)"
+command -v java >/dev/null || fail "java not found"
+[ -d "$root/node_modules/@bytecodealliance/jco" ] || fail "jco is not installed: run ./run setup"
+
+now_ms() { date +%s%3N; }
+
+# step <label> <command>...: runs the command, prints the label with its time, or fails naming it.
+step() {
+  local label=$1
+  shift
+  local start
+  start=$(now_ms)
+  "$@" || fail "$label failed"
+  printf 'apps build: %-36s %6d ms\n' "$label" $(($(now_ms) - start))
+}
+
+guests=()
+while IFS=$'\t' read -r name script world language; do
+  [[ -z "$name" || "$name" == \#* ]] && continue
+  [ -n "$language" ] || fail "apps/build/guests.tsv: line for '$name' needs 4 tab-separated fields"
+  guests+=("$name|$script|$world|$language")
+done < "$apps/build/guests.tsv"
+
+rm -rf "$core" "$oci"
+mkdir -p "$core" "$oci"
+
+for guest in "${guests[@]}"; do
+  IFS='|' read -r name script world language <<< "$guest"
+  [ -x "$root/$script" ] || fail "$name: build script $script is missing or not executable"
+  step "core $name ($language)" "$root/$script" "$core/$name.wasm"
+  [ -s "$core/$name.wasm" ] || fail "$name: $script wrote no module to $core/$name.wasm"
+done
+
+step "check core modules against worlds" \
+  java -cp "$classpath" dev.spinmixed.apps.CoreModuleCheck "$apps"
+
+for guest in "${guests[@]}"; do
+  IFS='|' read -r name script world language <<< "$guest"
+  step "component $name" node "$apps/build/componentize.mjs" "$apps/wit" "$world" "$core/$name.wasm" "$oci/$name.wasm"
+done
+
+step "OCI context" java -cp "$classpath" dev.spinmixed.apps.OciContext "$apps"
+
+printf 'apps build: %-16s %-16s %12s %12s\n' guest language "core bytes" "component"
+for guest in "${guests[@]}"; do
+  IFS='|' read -r name script world language <<< "$guest"
+  printf 'apps build: %-16s %-16s %12d %12d\n' "$name" "$language" \
+    "$(stat -c %s "$core/$name.wasm")" "$(stat -c %s "$oci/$name.wasm")"
+done
+printf 'apps build: OCI context %s: %d bytes (sizes in %s)\n' "$oci" \
+  "$(find "$oci" -maxdepth 1 -type f ! -name sizes.json -printf '%s\n' | awk '{ s += $1 } END { print s }')" \
+  "$oci/sizes.json"

@@ -1,0 +1,140 @@
+package dev.spinmixed.apps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Lays out the Spin app's OCI build context in {@code apps/target/oci/}: {@code spin.toml}, the
+ * component files it references, a {@code Dockerfile} and {@code sizes.json}.
+ *
+ * <p>{@code apps/spin.toml} points at the built components as {@code target/oci/<name>.wasm}
+ * (so Spin can run it from {@code apps/} after a build); the context's copy points at
+ * {@code <name>.wasm} beside it. The layout is checked afterwards: every file a component or a
+ * dependency references must be in the context, and every component file in the context must be
+ * referenced.
+ */
+public final class OciContext {
+
+    static final String BUILT_PREFIX = "target/oci/";
+
+    private static final String DOCKERFILE = """
+            # The Spin app as an OCI image for containerd-shim-spin (SpinKube): the shim reads
+            # /spin.toml and loads the components it references, relative to it.
+            # Build: docker buildx build --platform wasi/wasm -t <registry>/<app>:<tag> .
+            FROM scratch
+            COPY spin.toml /spin.toml
+            """;
+
+    private final Path appsDir;
+    private final Path contextDir;
+    private final List<Guest> guests;
+
+    public OciContext(Path appsDir, List<Guest> guests) {
+        this.appsDir = appsDir;
+        this.contextDir = appsDir.resolve("target/oci");
+        this.guests = guests;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: OciContext <apps-dir>");
+            System.exit(2);
+        }
+        Path apps = Path.of(args[0]);
+        try {
+            new OciContext(apps, GuestTable.read(apps.resolve("build/guests.tsv"))).layOut();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println("OCI context: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Writes spin.toml, Dockerfile and sizes.json next to the components, then checks the layout. */
+    public void layOut() throws IOException {
+        Path manifest = appsDir.resolve("spin.toml");
+        if (!Files.isRegularFile(manifest)) {
+            throw new IllegalStateException(manifest + " is missing: the app's manifest must exist before its "
+                    + "OCI context can be laid out");
+        }
+        String text = Files.readString(manifest);
+        Set<String> references = ManifestReferences.of(new TomlMapper().readTree(text), manifest.toString());
+        String rewritten = text;
+        for (String reference : references) {
+            if (!reference.startsWith(BUILT_PREFIX)) {
+                throw new IllegalStateException(manifest + ": '" + reference + "' is not a built guest; reference "
+                        + "components as " + BUILT_PREFIX + "<name>.wasm");
+            }
+            String file = reference.substring(BUILT_PREFIX.length());
+            rewritten = rewritten.replace('"' + reference + '"', '"' + file + '"')
+                    .replace('\'' + reference + '\'', '\'' + file + '\'');
+        }
+        Path contextManifest = contextDir.resolve("spin.toml");
+        Files.writeString(contextManifest, rewritten);
+        Set<String> files = checkReferences(contextManifest);
+        Files.writeString(contextDir.resolve("Dockerfile"), DOCKERFILE
+                + files.stream().map(f -> "COPY " + f + " /" + f + "\n").collect(Collectors.joining()));
+        writeSizes();
+    }
+
+    /** The component files the context's spin.toml references, after checking they are exactly those present. */
+    private Set<String> checkReferences(Path contextManifest) throws IOException {
+        Set<String> referenced = ManifestReferences.of(new TomlMapper().readTree(contextManifest.toFile()),
+                contextManifest.toString());
+        List<String> problems = new ArrayList<>();
+        for (String file : referenced) {
+            if (file.contains("/") || !Files.isRegularFile(contextDir.resolve(file))) {
+                problems.add("references '" + file + "', which is not a file in " + contextDir);
+            }
+        }
+        Set<String> present;
+        try (Stream<Path> entries = Files.list(contextDir)) {
+            present = entries.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".wasm"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        for (String file : present) {
+            if (!referenced.contains(file)) {
+                problems.add(file + " is in the context but no component or dependency references it");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(contextManifest + ":\n  " + String.join("\n  ", problems));
+        }
+        return referenced;
+    }
+
+    private void writeSizes() throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode sizes = json.createObjectNode();
+        ObjectNode components = sizes.putObject("components");
+        for (Guest guest : guests) {
+            ObjectNode entry = components.putObject(guest.name());
+            entry.put("language", guest.language());
+            entry.put("world", guest.world());
+            entry.put("coreBytes", Files.size(appsDir.resolve("target/core").resolve(guest.coreFile())));
+            entry.put("componentBytes", Files.size(contextDir.resolve(guest.componentFile())));
+        }
+        long total = 0;
+        ObjectNode files = sizes.putObject("contextFiles");
+        try (Stream<Path> entries = Files.list(contextDir).sorted()) {
+            for (Path file : (Iterable<Path>) entries::iterator) {
+                if (!file.getFileName().toString().equals("sizes.json")) {
+                    files.put(file.getFileName().toString(), Files.size(file));
+                    total += Files.size(file);
+                }
+            }
+        }
+        sizes.put("contextBytes", total);
+        json.writeValue(contextDir.resolve("sizes.json").toFile(), sizes);
+    }
+}
