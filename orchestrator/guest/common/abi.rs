@@ -1,24 +1,18 @@
 //! Canonical ABI memory glue shared by every guest.
 //!
-//! Memory that crosses the component boundary (the arguments the host lowers into us, the
-//! results an imported function writes back, the response we hand out) is allocated through
-//! `cabi_realloc` and tracked as "call memory". A guest copies what it needs into owned Rust
-//! values straight away and then calls `release_call_memory`, so nothing of one call survives
-//! into the next and no call depends on the host ever calling a post-return function.
+//! `cabi_realloc` is a plain allocator: the WASI adapter may also use it for state that lives as
+//! long as the instance, so nothing here frees memory in bulk. Memory the host allocates for us
+//! (export arguments, import results) becomes ours: the `take_*` functions copy a value into an
+//! owned Rust value and free exactly that allocation, as CanonicalABI.md expects of the owner.
 
 use std::alloc::{alloc, dealloc, realloc, Layout};
 
-/// Allocations handed out through `cabi_realloc` that have not been released yet.
-static mut CALL_ALLOCATIONS: Vec<(usize, Layout)> = Vec::new();
-
-/// The canonical ABI allocator the host uses to write into this module's memory.
 #[no_mangle]
 pub unsafe extern "C" fn cabi_realloc(old_ptr: usize, old_size: usize, align: usize, new_size: usize) -> usize {
-    let old_layout = if old_size == 0 { None } else { Some(forget_allocation(old_ptr)) };
+    if old_size != 0 && new_size == 0 {
+        free(old_ptr, old_size, align);
+    }
     if new_size == 0 {
-        if let Some(layout) = old_layout {
-            dealloc(old_ptr as *mut u8, layout);
-        }
         // A zero-sized value needs an aligned address, never storage.
         return align;
     }
@@ -26,50 +20,55 @@ pub unsafe extern "C" fn cabi_realloc(old_ptr: usize, old_size: usize, align: us
         Ok(layout) => layout,
         Err(_) => panic!("cabi_realloc: invalid alignment {}", align),
     };
-    let ptr = match old_layout {
-        None => alloc(layout),
-        Some(old) => realloc(old_ptr as *mut u8, old, new_size),
+    let ptr = if old_size == 0 {
+        alloc(layout)
+    } else {
+        realloc(old_ptr as *mut u8, Layout::from_size_align_unchecked(old_size, align), new_size)
     };
     if ptr.is_null() {
         panic!("cabi_realloc: out of memory allocating {} bytes", new_size);
     }
-    CALL_ALLOCATIONS.push((ptr as usize, layout));
     ptr as usize
 }
 
-/// Stops tracking an allocation and returns its layout.
-unsafe fn forget_allocation(ptr: usize) -> Layout {
-    match CALL_ALLOCATIONS.iter().position(|(p, _)| *p == ptr) {
-        Some(index) => CALL_ALLOCATIONS.swap_remove(index).1,
-        None => panic!("cabi_realloc: {:#x} was not allocated by cabi_realloc", ptr),
+/// Frees an allocation made through `cabi_realloc` whose ownership passed to this module.
+pub unsafe fn free(ptr: usize, size: usize, align: usize) {
+    if size != 0 {
+        dealloc(ptr as *mut u8, Layout::from_size_align_unchecked(size, align));
     }
 }
 
-/// Frees every allocation made through `cabi_realloc` so far.
-pub fn release_call_memory() {
-    unsafe {
-        for (ptr, layout) in CALL_ALLOCATIONS.drain(..) {
-            dealloc(ptr as *mut u8, layout);
-        }
-    }
+/// Takes ownership of `len` bytes at `ptr`: copies them out and frees them.
+pub unsafe fn take_bytes(ptr: usize, len: usize) -> Vec<u8> {
+    let bytes = std::slice::from_raw_parts(ptr as *const u8, len).to_vec();
+    free(ptr, len, 1);
+    bytes
 }
 
-/// Copies bytes into call memory, for values handed back to the host.
-pub fn copy_to_call_memory(bytes: &[u8]) -> usize {
-    unsafe {
-        let ptr = cabi_realloc(0, 0, 1, bytes.len());
-        std::ptr::copy_nonoverlapping(bytes.as_ptr(), ptr as *mut u8, bytes.len());
-        ptr
-    }
+/// Takes ownership of a string; the canonical ABI guarantees UTF-8, and a host that breaks that
+/// promise gets replacement characters rather than a trap.
+pub unsafe fn take_string(ptr: usize, len: usize) -> String {
+    let text = String::from_utf8_lossy(std::slice::from_raw_parts(ptr as *const u8, len)).into_owned();
+    free(ptr, len, 1);
+    text
 }
 
-/// Allocates zeroed, aligned call memory (e.g. for a list of records handed to the host).
-pub fn allocate_call_memory(size: usize, align: usize) -> usize {
-    unsafe {
-        let ptr = cabi_realloc(0, 0, align, size);
-        std::ptr::write_bytes(ptr as *mut u8, 0, size);
-        ptr
-    }
+/// Takes ownership of the `string` stored as (ptr, len) at `addr`.
+pub unsafe fn take_string_at(addr: usize) -> String {
+    take_string(load_u32(addr) as usize, load_u32(addr + 4) as usize)
+}
+
+/// Takes ownership of the `list<T>` stored as (ptr, len) at `addr`, taking each element with
+/// `take` and then freeing the list's own memory.
+pub unsafe fn take_list_at<T>(addr: usize, element_size: usize, align: usize, take: unsafe fn(usize) -> T) -> Vec<T> {
+    take_list(load_u32(addr) as usize, load_u32(addr + 4) as usize, element_size, align, take)
+}
+
+/// Takes ownership of the `list<T>` of `len` elements at `ptr`.
+pub unsafe fn take_list<T>(ptr: usize, len: usize, element_size: usize, align: usize, take: unsafe fn(usize) -> T) -> Vec<T> {
+    let items = (0..len).map(|i| take(ptr + i * element_size)).collect();
+    free(ptr, len * element_size, align);
+    items
 }
 
 pub unsafe fn load_u8(addr: usize) -> u8 {
@@ -84,32 +83,12 @@ pub unsafe fn load_u64(addr: usize) -> u64 {
     (addr as *const u64).read_unaligned()
 }
 
-pub unsafe fn store_u16(addr: usize, value: u16) {
-    (addr as *mut u16).write_unaligned(value)
-}
-
 pub unsafe fn store_u32(addr: usize, value: u32) {
     (addr as *mut u32).write_unaligned(value)
 }
 
 pub unsafe fn store_u64(addr: usize, value: u64) {
     (addr as *mut u64).write_unaligned(value)
-}
-
-/// Copies `len` bytes at `ptr` out of linear memory.
-pub unsafe fn bytes_at(ptr: usize, len: usize) -> Vec<u8> {
-    std::slice::from_raw_parts(ptr as *const u8, len).to_vec()
-}
-
-/// Copies a string out of linear memory; the canonical ABI guarantees UTF-8, and a host that
-/// breaks that promise gets replacement characters rather than a trap.
-pub unsafe fn string_at(ptr: usize, len: usize) -> String {
-    String::from_utf8_lossy(std::slice::from_raw_parts(ptr as *const u8, len)).into_owned()
-}
-
-/// Loads a `string` stored as (ptr, len) at `addr`.
-pub unsafe fn load_string(addr: usize) -> String {
-    string_at(load_u32(addr) as usize, load_u32(addr + 4) as usize)
 }
 
 /// Zeroed memory aligned to 8 bytes, owned by Rust: lists of records lowered for an import call

@@ -1,8 +1,8 @@
 //! The imported `acme:orders/inventory@0.1.0` interface.
 
-use crate::abi::{release_call_memory, AlignedBuffer};
+use crate::abi::AlignedBuffer;
 use crate::orders::{PricedOrder, Rejection, Reservation};
-use crate::orders_abi::{flat_option_string, load_reservation, load_result, lower_priced_lines};
+use crate::orders_abi::{flat_option_string, take_reservation, take_result, lower_priced_lines};
 
 #[link(wasm_import_module = "acme:orders/inventory@0.1.0")]
 extern "C" {
@@ -21,15 +21,13 @@ pub fn reserve(order: &PricedOrder) -> Result<Reservation, Rejection> {
     let lines = lower_priced_lines(&order.lines);
     let (coupon_disc, coupon_ptr, coupon_len) = flat_option_string(&order.coupon);
     let result_area = AlignedBuffer::new(40);
-    let result = unsafe {
+    unsafe {
         reserve_import(
             order.order_id.as_ptr() as usize, order.order_id.len(), order.customer.as_ptr() as usize,
             order.customer.len(), order.region.as_ptr() as usize, order.region.len(), lines.addr(),
             order.lines.len(), coupon_disc, coupon_ptr, coupon_len, order.subtotal_cents, order.discount_cents,
             order.tax_cents, order.total_cents, result_area.addr(),
         );
-        load_result(result_area.addr(), 8, load_reservation)
-    };
-    release_call_memory();
-    result
+        take_result(result_area.addr(), 8, take_reservation)
+    }
 }

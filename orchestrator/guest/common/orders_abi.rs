@@ -16,7 +16,7 @@
 //!   result<priced-order, rejection> 88 bytes, payload @8
 //!   result<reservation, rejection>  40 bytes, payload @8
 
-use crate::abi::{load_string, load_u32, load_u64, load_u8, AlignedBuffer};
+use crate::abi::{load_u32, load_u64, load_u8, take_list_at, take_string_at, AlignedBuffer};
 use crate::orders::{Line, Order, PricedLine, PricedOrder, Problem, Rejection, Reservation, ReservedLine, Step};
 
 pub const LINE_SIZE: usize = 24;
@@ -58,37 +58,31 @@ pub fn flat_option_string(value: &Option<String>) -> (i32, usize, usize) {
     }
 }
 
-unsafe fn load_list<T>(addr: usize, element_size: usize, load: unsafe fn(usize) -> T) -> Vec<T> {
-    let ptr = load_u32(addr) as usize;
-    let len = load_u32(addr + 4) as usize;
-    (0..len).map(|i| load(ptr + i * element_size)).collect()
-}
-
-unsafe fn load_option_string(addr: usize) -> Option<String> {
+unsafe fn take_option_string(addr: usize) -> Option<String> {
     match load_u8(addr) {
         0 => None,
-        1 => Some(load_string(addr + 4)),
+        1 => Some(take_string_at(addr + 4)),
         other => panic!("invalid option discriminant {}", other),
     }
 }
 
-unsafe fn load_line(addr: usize) -> Line {
-    Line { sku: load_string(addr), quantity: load_u32(addr + 8), unit_price_cents: load_u64(addr + 16) }
+unsafe fn take_line(addr: usize) -> Line {
+    Line { sku: take_string_at(addr), quantity: load_u32(addr + 8), unit_price_cents: load_u64(addr + 16) }
 }
 
-pub unsafe fn load_order(addr: usize) -> Order {
+pub unsafe fn take_order(addr: usize) -> Order {
     Order {
-        id: load_string(addr),
-        customer: load_string(addr + 8),
-        region: load_string(addr + 16),
-        lines: load_list(addr + 24, LINE_SIZE, load_line),
-        coupon: load_option_string(addr + 32),
+        id: take_string_at(addr),
+        customer: take_string_at(addr + 8),
+        region: take_string_at(addr + 16),
+        lines: take_list_at(addr + 24, LINE_SIZE, 8, take_line),
+        coupon: take_option_string(addr + 32),
     }
 }
 
-unsafe fn load_priced_line(addr: usize) -> PricedLine {
+unsafe fn take_priced_line(addr: usize) -> PricedLine {
     PricedLine {
-        sku: load_string(addr),
+        sku: take_string_at(addr),
         quantity: load_u32(addr + 8),
         unit_price_cents: load_u64(addr + 16),
         line_total_cents: load_u64(addr + 24),
@@ -96,13 +90,13 @@ unsafe fn load_priced_line(addr: usize) -> PricedLine {
     }
 }
 
-pub unsafe fn load_priced_order(addr: usize) -> PricedOrder {
+pub unsafe fn take_priced_order(addr: usize) -> PricedOrder {
     PricedOrder {
-        order_id: load_string(addr),
-        customer: load_string(addr + 8),
-        region: load_string(addr + 16),
-        lines: load_list(addr + 24, PRICED_LINE_SIZE, load_priced_line),
-        coupon: load_option_string(addr + 32),
+        order_id: take_string_at(addr),
+        customer: take_string_at(addr + 8),
+        region: take_string_at(addr + 16),
+        lines: take_list_at(addr + 24, PRICED_LINE_SIZE, 8, take_priced_line),
+        coupon: take_option_string(addr + 32),
         subtotal_cents: load_u64(addr + 48),
         discount_cents: load_u64(addr + 56),
         tax_cents: load_u64(addr + 64),
@@ -110,38 +104,39 @@ pub unsafe fn load_priced_order(addr: usize) -> PricedOrder {
     }
 }
 
-unsafe fn load_reserved_line(addr: usize) -> ReservedLine {
-    ReservedLine { sku: load_string(addr), quantity: load_u32(addr + 8), remaining: load_u32(addr + 12) }
+unsafe fn take_reserved_line(addr: usize) -> ReservedLine {
+    ReservedLine { sku: take_string_at(addr), quantity: load_u32(addr + 8), remaining: load_u32(addr + 12) }
 }
 
-pub unsafe fn load_reservation(addr: usize) -> Reservation {
+pub unsafe fn take_reservation(addr: usize) -> Reservation {
     Reservation {
-        order_id: load_string(addr),
-        reservation_id: load_string(addr + 8),
-        lines: load_list(addr + 16, RESERVED_LINE_SIZE, load_reserved_line),
+        order_id: take_string_at(addr),
+        reservation_id: take_string_at(addr + 8),
+        lines: take_list_at(addr + 16, RESERVED_LINE_SIZE, 4, take_reserved_line),
         total_cents: load_u64(addr + 24),
     }
 }
 
-unsafe fn load_problem(addr: usize) -> Problem {
-    Problem { field: load_string(addr), reason: load_string(addr + 8) }
+unsafe fn take_problem(addr: usize) -> Problem {
+    Problem { field: take_string_at(addr), reason: take_string_at(addr + 8) }
 }
 
-unsafe fn load_rejection(addr: usize) -> Rejection {
+unsafe fn take_rejection(addr: usize) -> Rejection {
     let step = match load_u8(addr) {
         0 => Step::Validate,
         1 => Step::Price,
         2 => Step::Reserve,
         other => panic!("invalid step discriminant {}", other),
     };
-    Rejection { step, problems: load_list(addr + 4, PROBLEM_SIZE, load_problem) }
+    Rejection { step, problems: take_list_at(addr + 4, PROBLEM_SIZE, 4, take_problem) }
 }
 
-/// Loads a `result<T, rejection>` whose payload sits at `payload_offset`.
-pub unsafe fn load_result<T>(addr: usize, payload_offset: usize, load_ok: unsafe fn(usize) -> T) -> Result<T, Rejection> {
+/// Takes a `result<T, rejection>` whose payload sits at `payload_offset`; strings and lists in it
+/// were allocated for us by the callee and are freed once copied.
+pub unsafe fn take_result<T>(addr: usize, payload_offset: usize, take_ok: unsafe fn(usize) -> T) -> Result<T, Rejection> {
     match load_u8(addr) {
-        0 => Ok(load_ok(addr + payload_offset)),
-        1 => Err(load_rejection(addr + payload_offset)),
+        0 => Ok(take_ok(addr + payload_offset)),
+        1 => Err(take_rejection(addr + payload_offset)),
         other => panic!("invalid result discriminant {}", other),
     }
 }

@@ -1,6 +1,6 @@
 //! The imported `fermyon:spin/config` interface: the component's Spin variables.
 
-use crate::abi::{load_string, load_u8, release_call_memory, AlignedBuffer};
+use crate::abi::{load_u8, take_string_at, AlignedBuffer};
 
 #[link(wasm_import_module = "fermyon:spin/config")]
 extern "C" {
@@ -13,11 +13,11 @@ extern "C" {
 /// The value of a Spin variable, or why it is not available.
 pub fn get(key: &str) -> Result<String, String> {
     let area = AlignedBuffer::new(16);
-    let result = unsafe {
+    unsafe {
         get_config_import(key.as_ptr() as usize, key.len(), area.addr());
         let addr = area.addr();
         match load_u8(addr) {
-            0 => Ok(load_string(addr + 4)),
+            0 => Ok(take_string_at(addr + 4)),
             1 => {
                 let case = match load_u8(addr + 4) {
                     0 => "provider",
@@ -26,11 +26,9 @@ pub fn get(key: &str) -> Result<String, String> {
                     3 => "other",
                     other => panic!("invalid config error discriminant {}", other),
                 };
-                Err(format!("Spin variable '{}' is not available ({}: {})", key, case, load_string(addr + 8)))
+                Err(format!("Spin variable '{}' is not available ({}: {})", key, case, take_string_at(addr + 8)))
             }
             other => panic!("invalid result discriminant {}", other),
         }
-    };
-    release_call_memory();
-    result
+    }
 }

@@ -1,7 +1,7 @@
 //! The exported `fermyon:spin/inbound-http` interface. The guest crate provides
 //! `fn handle(request: Request) -> Response`.
 
-use crate::abi::{self, release_call_memory};
+use crate::abi::{self, AlignedBuffer};
 use crate::json::Value;
 use crate::orders::BodyError;
 
@@ -64,16 +64,30 @@ impl Response {
     }
 }
 
-/// The 28-byte `response` record the export returns a pointer to: status u16 @0; headers
-/// option disc @4, ptr @8, len @12; body option disc @16, ptr @20, len @24.
-static mut RESPONSE_AREA: [u32; 7] = [0; 7];
+/// The response handed to the host, kept alive until post-return (or the next request): the
+/// 28-byte `response` record (status u16 @0; headers option disc @4, ptr @8, len @12; body
+/// option disc @16, ptr @20, len @24), the header list it points to (tuple<string, string>:
+/// 16 bytes each) and the `Response` owning the strings and body those point into.
+#[allow(dead_code)] // the fields are only held, never read: the host reads them through pointers
+struct LoweredResponse {
+    record: AlignedBuffer,
+    headers: AlignedBuffer,
+    response: Response,
+}
+
+static mut LAST_RESPONSE: Option<LoweredResponse> = None;
+
+unsafe fn take_header(addr: usize) -> (String, String) {
+    (abi::take_string_at(addr), abi::take_string_at(addr + 8))
+}
 
 /// `handle-request: func(req: request) -> response`; the request flattens to 10 values
-/// (method, uri, headers, params, body option).
+/// (method, uri, headers, params, body option). Every argument becomes ours and is freed once
+/// read; the guests route on method and body only (Spin has matched the route already).
 #[export_name = "fermyon:spin/inbound-http#handle-request"]
 pub unsafe extern "C" fn handle_request(
-    method: i32, _uri_ptr: usize, _uri_len: usize, _headers_ptr: usize, _headers_len: usize, _params_ptr: usize,
-    _params_len: usize, body_disc: i32, body_ptr: usize, body_len: usize,
+    method: i32, uri_ptr: usize, uri_len: usize, headers_ptr: usize, headers_len: usize, params_ptr: usize,
+    params_len: usize, body_disc: i32, body_ptr: usize, body_len: usize,
 ) -> usize {
     let method = match method {
         0 => Method::Get,
@@ -85,37 +99,35 @@ pub unsafe extern "C" fn handle_request(
         6 => Method::Options,
         other => panic!("invalid http method discriminant {}", other),
     };
-    let body = if body_disc == 1 { abi::bytes_at(body_ptr, body_len) } else { Vec::new() };
-    release_call_memory();
+    abi::take_string(uri_ptr, uri_len);
+    abi::take_list(headers_ptr, headers_len, 16, 4, take_header);
+    abi::take_list(params_ptr, params_len, 16, 4, take_header);
+    let body = if body_disc == 1 { abi::take_bytes(body_ptr, body_len) } else { Vec::new() };
     let response = crate::handle(Request { method, body });
-    lower_response(&response)
+    lower_response(response)
 }
 
-/// Frees the lowered response once the host has read it.
+/// Frees the last response once the host has copied it out.
 #[export_name = "cabi_post_fermyon:spin/inbound-http#handle-request"]
-pub extern "C" fn handle_request_post_return(_response: usize) {
-    release_call_memory();
+pub unsafe extern "C" fn handle_request_post_return(_response: usize) {
+    LAST_RESPONSE = None;
 }
 
-unsafe fn lower_response(response: &Response) -> usize {
-    // Each header is a tuple<string, string>: 16 bytes, align 4.
-    let headers = abi::allocate_call_memory(response.headers.len() * 16, 4);
+unsafe fn lower_response(response: Response) -> usize {
+    let mut headers = AlignedBuffer::new(response.headers.len() * 16);
     for (i, (name, value)) in response.headers.iter().enumerate() {
-        let at = headers + i * 16;
-        abi::store_u32(at, abi::copy_to_call_memory(name.as_bytes()) as u32);
-        abi::store_u32(at + 4, name.len() as u32);
-        abi::store_u32(at + 8, abi::copy_to_call_memory(value.as_bytes()) as u32);
-        abi::store_u32(at + 12, value.len() as u32);
+        headers.put_str(i * 16, name);
+        headers.put_str(i * 16 + 8, value);
     }
-    let body = abi::copy_to_call_memory(&response.body);
-    let area = RESPONSE_AREA.as_mut_ptr() as usize;
-    abi::store_u32(area, 0);
-    abi::store_u16(area, response.status);
-    abi::store_u32(area + 4, 1);
-    abi::store_u32(area + 8, headers as u32);
-    abi::store_u32(area + 12, response.headers.len() as u32);
-    abi::store_u32(area + 16, 1);
-    abi::store_u32(area + 20, body as u32);
-    abi::store_u32(area + 24, response.body.len() as u32);
-    area
+    let mut record = AlignedBuffer::new(28);
+    record.put_u32(0, response.status as u32);
+    record.put_u32(4, 1);
+    record.put_u32(8, headers.addr() as u32);
+    record.put_u32(12, response.headers.len() as u32);
+    record.put_u32(16, 1);
+    record.put_u32(20, response.body.as_ptr() as u32);
+    record.put_u32(24, response.body.len() as u32);
+    let addr = record.addr();
+    LAST_RESPONSE = Some(LoweredResponse { record, headers, response });
+    addr
 }

@@ -1,8 +1,8 @@
 //! The imported `acme:orders/validation@0.1.0` interface.
 
-use crate::abi::{release_call_memory, AlignedBuffer};
+use crate::abi::AlignedBuffer;
 use crate::orders::{Order, Rejection};
-use crate::orders_abi::{flat_option_string, load_order, load_result, lower_lines};
+use crate::orders_abi::{flat_option_string, take_order, take_result, lower_lines};
 
 #[link(wasm_import_module = "acme:orders/validation@0.1.0")]
 extern "C" {
@@ -20,14 +20,12 @@ pub fn validate(order: &Order) -> Result<Order, Rejection> {
     let lines = lower_lines(&order.lines);
     let (coupon_disc, coupon_ptr, coupon_len) = flat_option_string(&order.coupon);
     let result_area = AlignedBuffer::new(48);
-    let result = unsafe {
+    unsafe {
         validate_import(
             order.id.as_ptr() as usize, order.id.len(), order.customer.as_ptr() as usize, order.customer.len(),
             order.region.as_ptr() as usize, order.region.len(), lines.addr(), order.lines.len(), coupon_disc,
             coupon_ptr, coupon_len, result_area.addr(),
         );
-        load_result(result_area.addr(), 4, load_order)
-    };
-    release_call_memory();
-    result
+        take_result(result_area.addr(), 4, take_order)
+    }
 }
