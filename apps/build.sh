@@ -5,7 +5,7 @@
 #
 # The Maven build (apps/pom.xml) calls it with the apps module's classpath. For each guest of
 # apps/build/guests.tsv (the pipeline contract is documented there):
-#   1. core       <build script> apps/target/core/<name>.wasm
+#   1. core       <build script> [its arguments] apps/target/core/<name>.wasm
 #   2. check      every core module against its world with the orchestrator linker (one JVM)
 #   3. component  jco: embed the world's WIT, adapt WASI preview 1, check the component's WIT
 #                 -> apps/target/oci/<name>.wasm
@@ -52,8 +52,9 @@ mkdir -p "$core" "$oci"
 
 for guest in "${guests[@]}"; do
   IFS='|' read -r name script world language <<< "$guest"
-  [ -x "$root/$script" ] || fail "$name: build script $script is missing or not executable"
-  step "core $name ($language)" "$root/$script" "$core/$name.wasm"
+  read -ra command <<< "$script"
+  [ -x "$root/${command[0]}" ] || fail "$name: build script ${command[0]} is missing or not executable"
+  step "core $name ($language)" "$root/${command[0]}" "${command[@]:1}" "$core/$name.wasm"
   [ -s "$core/$name.wasm" ] || fail "$name: $script wrote no module to $core/$name.wasm"
 done
 
