@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds one hops-wiring guest core module:
-#   build.sh ingress|validation-relay|pricing-relay|inventory-relay <output.wasm>
+#   build.sh hops-ingress|validation-relay|pricing-relay|inventory-relay <output.wasm>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build_guest="$here/../../orchestrator/guest/common/build-guest.sh"
-guest=$1
-output=$2
+usage="usage: build.sh hops-ingress|validation-relay|pricing-relay|inventory-relay <output.wasm>"
+guest=${1:?$usage}
+output=${2:?$usage}
 
 relay() {
   "$build_guest" "$here/relay.rs" "$output" \
@@ -13,7 +14,7 @@ relay() {
 }
 
 case "$guest" in
-  ingress)
+  hops-ingress)
     "$build_guest" "$here/ingress.rs" "$output" \
       cabi_realloc \
       'fermyon:spin/inbound-http#handle-request' \
@@ -23,7 +24,7 @@ case "$guest" in
   pricing-relay) relay price ;;
   inventory-relay) relay reserve ;;
   *)
-    echo "build.sh: unknown hops guest '$guest' (ingress, validation-relay, pricing-relay, inventory-relay)" >&2
+    echo "build.sh: unknown hops guest '$guest' (hops-ingress, validation-relay, pricing-relay, inventory-relay)" >&2
     exit 2
     ;;
 esac

@@ -6,8 +6,13 @@
 # exports exactly `memory`, `_initialize` (the WASI reactor entry) and the listed functions.
 set -euo pipefail
 
-source_file=$1
-output=$2
+[ -x /usr/bin/rustc ] || { echo "build-guest: /usr/bin/rustc not found (Debian: rustc libstd-rust-dev-wasm32)" >&2; exit 1; }
+command -v clang >/dev/null || { echo "build-guest: clang not found (Debian: clang lld wasi-libc)" >&2; exit 1; }
+[ -d "$(/usr/bin/rustc --print sysroot)/lib/rustlib/wasm32-wasi" ] ||
+  { echo "build-guest: rustc has no wasm32-wasi std (Debian: libstd-rust-dev-wasm32)" >&2; exit 1; }
+
+source_file=${1:?usage: build-guest.sh <crate-root.rs> <output.wasm> <export>... [-- <rustc args>...]}
+output=${2:?usage: build-guest.sh <crate-root.rs> <output.wasm> <export>... [-- <rustc args>...]}
 shift 2
 link_args=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do
