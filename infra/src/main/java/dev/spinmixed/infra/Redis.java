@@ -63,6 +63,7 @@ public final class Redis extends ComponentResource {
     public static final String ALLOW_FROM_APP = "redis-from-spin-app";
     static final int REDIS_UID = 999;
 
+    private final Output<String> address;
     private final Secret authSecret;
     private final Secret addressSecret;
     private final Deployment deployment;
@@ -83,7 +84,7 @@ public final class Redis extends ComponentResource {
                 .stringData(settings.redisPassword().applyValue(password -> Map.of("password", password)))
                 .build(), child);
 
-        Output<String> address = settings.redisPassword().applyValue(password ->
+        this.address = settings.redisPassword().applyValue(password ->
                 "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + NAME + "." + ns
                         + ".svc.cluster.local:" + PORT).asSecret();
         this.addressSecret = new Secret(name + "-address", SecretArgs.builder()
@@ -178,6 +179,11 @@ public final class Redis extends ComponentResource {
 
     private static ObjectMetaArgs meta(String name, String namespace, Map<String, String> labels) {
         return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(labels).build();
+    }
+
+    /** The app's {@code redis_address} ({@code redis://:<password>@redis.<ns>...:6379}), a secret. */
+    public Output<String> address() {
+        return address;
     }
 
     public Secret authSecret() {
