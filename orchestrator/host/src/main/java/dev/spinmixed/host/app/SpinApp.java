@@ -68,14 +68,7 @@ public final class SpinApp implements AutoCloseable {
         options.redis().filter(r -> manifest.variables().containsKey(REDIS_ADDRESS_VARIABLE))
                 .ifPresent(r -> overrides.put(REDIS_ADDRESS_VARIABLE, r));
         VariableResolver variables = VariableResolver.create(manifest, options.environment(), overrides);
-        Map<String, AllowedOutboundHosts> allowed = new HashMap<>();
-        for (ComponentConfig c : manifest.components().values()) {
-            try {
-                allowed.put(c.id(), AllowedOutboundHosts.parse(c.allowedOutboundHosts().stream().map(variables::render).toList()));
-            } catch (IllegalArgumentException e) {
-                throw new ManifestException(manifest.file() + ": component." + c.id() + ".allowed_outbound_hosts: " + e.getMessage(), e);
-            }
-        }
+        Map<String, AllowedOutboundHosts> allowed = allowedOutboundHosts(manifest, variables);
         List<RedisTriggerRunner.Subscription> subscriptions = manifest.redisTriggers().stream()
                 .map(t -> new RedisTriggerRunner.Subscription(
                         options.redis().orElseGet(() -> variables.render(t.address().or(manifest::redisAddress).orElseThrow())),
@@ -107,6 +100,19 @@ public final class SpinApp implements AutoCloseable {
                     + "(start with --redis redis://127.0.0.1:6379)", triggerChannels);
         }
         return new SpinApp(manifest, router, subscriptions, sink, redis, runtime, http, trigger, bound);
+    }
+
+    /** Each component's allowed_outbound_hosts with templates rendered; a malformed entry is a manifest error. */
+    public static Map<String, AllowedOutboundHosts> allowedOutboundHosts(Manifest manifest, VariableResolver variables) {
+        Map<String, AllowedOutboundHosts> allowed = new HashMap<>();
+        for (ComponentConfig c : manifest.components().values()) {
+            try {
+                allowed.put(c.id(), AllowedOutboundHosts.parse(c.allowedOutboundHosts().stream().map(variables::render).toList()));
+            } catch (IllegalArgumentException e) {
+                throw new ManifestException(manifest.file() + ": component." + c.id() + ".allowed_outbound_hosts: " + e.getMessage(), e);
+            }
+        }
+        return allowed;
     }
 
     public InetSocketAddress address() {

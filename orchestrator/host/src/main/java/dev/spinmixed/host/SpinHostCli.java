@@ -1,0 +1,157 @@
+package dev.spinmixed.host;
+
+import dev.spinmixed.host.app.AppCheck;
+import dev.spinmixed.host.app.AppLayout;
+import dev.spinmixed.host.app.GuestModules;
+import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.SpinApp;
+import dev.spinmixed.host.app.StartupReport;
+import dev.spinmixed.host.http.HttpTriggerServer;
+import dev.spinmixed.host.manifest.Manifest;
+import dev.spinmixed.host.manifest.ManifestLoader;
+import dev.spinmixed.linker.ExecutionMode;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spin-host up | check}: runs a Spin app's wasm on the JVM with Spin's semantics. */
+@Command(name = "spin-host", mixinStandardHelpOptions = true, version = "spin-host 0.1.0",
+        description = "Runs a Spin app (spin.toml v2) on the JVM: the app's core modules on Chicory, with Spin's HTTP and Redis triggers.",
+        subcommands = {SpinHostCli.Up.class, SpinHostCli.Check.class, CommandLine.HelpCommand.class})
+public final class SpinHostCli {
+
+    static final String DEFAULT_MANIFEST = "apps/target/oci/spin.toml";
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with errors from loading or running the app printed as one clear line. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SpinHostCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    cl.getErr().println("error: " + e.getMessage());
+                    return 1;
+                });
+    }
+
+    /** interpreted | compiled, as spelled on the command line. */
+    enum Mode {
+        INTERPRETED(ExecutionMode.INTERPRETER), COMPILED(ExecutionMode.COMPILED);
+
+        final ExecutionMode linker;
+
+        Mode(ExecutionMode linker) {
+            this.linker = linker;
+        }
+    }
+
+    /** Options shared by up and check. */
+    static final class AppOptions {
+        @Option(names = "--from", paramLabel = "MANIFEST", defaultValue = DEFAULT_MANIFEST,
+                description = "The spin.toml to run (default: ${DEFAULT-VALUE}, the built app).")
+        Path manifest;
+
+        @Option(names = "--app-dir", paramLabel = "DIR",
+                description = "The app directory holding wit/, build/guests.tsv and target/core/ (default: found above the manifest).")
+        Path appDir;
+
+        @Option(names = "--mode", defaultValue = "interpreted", paramLabel = "interpreted|compiled",
+                description = "Chicory's interpreter, or its compiler to JVM bytecode (slower start, faster calls). Default: ${DEFAULT-VALUE}.")
+        Mode mode;
+
+        @Option(names = "--max-instances", defaultValue = "8", description = "Pooled instances per component, i.e. concurrent calls (default: ${DEFAULT-VALUE}).")
+        int maxInstances;
+
+        AppLayout layout() {
+            return appDir != null ? AppLayout.of(appDir) : AppLayout.around(manifest);
+        }
+
+        LinkedRuntime.Settings settings() {
+            return new LinkedRuntime.Settings(mode.linker, maxInstances);
+        }
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true, description = "Serves the app: HTTP routes, and Redis channels when --redis is given.")
+    static final class Up implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        AppOptions app;
+
+        @Option(names = "--listen", paramLabel = "ADDR",
+                description = "Address to listen on (default: $SPIN_HTTP_LISTEN_ADDR, else 127.0.0.1:3000).")
+        String listen;
+
+        @Option(names = "--redis", paramLabel = "URL",
+                description = "A real Redis (e.g. redis://127.0.0.1:6379): overrides the variable redis_address and the Redis trigger address. "
+                        + "Without it, events go to an in-memory sink and routes that hop through Redis answer 503.")
+        String redis;
+
+        @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}); larger gets 413.")
+        long maxBody;
+
+        @Option(names = "--deadline", defaultValue = "PT30S", paramLabel = "DURATION",
+                description = "Per-request deadline as ISO-8601 (default: ${DEFAULT-VALUE}); a guest over it is interrupted and the request gets 500.")
+        Duration deadline;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            long start = System.nanoTime();
+            Manifest manifest = ManifestLoader.load(app.manifest);
+            manifest.warnings().forEach(w -> System.err.println("warning: " + w));
+            String address = Optional.ofNullable(listen).or(() -> Optional.ofNullable(System.getenv("SPIN_HTTP_LISTEN_ADDR")))
+                    .orElse("127.0.0.1:3000");
+            GuestModules guests = new GuestModules(manifest, app.layout());
+            LinkedRuntime.Settings settings = app.settings();
+            SpinApp running = SpinApp.start(manifest, (m, host) -> LinkedRuntime.create(m, guests, host, settings), new SpinApp.Options(
+                    parseListen(address), Optional.ofNullable(redis),
+                    new HttpTriggerServer.Limits(maxBody, deadline, app.maxInstances * 2), System.getenv()));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            StartupReport.print(System.out, running, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.close();
+                stopped.countDown();
+            }, "spin-host-shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validates a manifest and its core modules against their worlds, links every triggered component, and prints a report.")
+    static final class Check implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        AppOptions app;
+
+        @Override
+        public Integer call() {
+            return AppCheck.run(app.manifest, app.layout(), app.settings(), System.out) ? 0 : 1;
+        }
+    }
+
+    static InetSocketAddress parseListen(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("--listen " + address + ": expected HOST:PORT");
+        }
+        String host = address.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            return new InetSocketAddress(host, Integer.parseInt(address.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--listen " + address + ": " + e.getMessage(), e);
+        }
+    }
+}
