@@ -1,0 +1,246 @@
+package dev.spinmixed.abi;
+
+import com.dylibso.chicory.runtime.Memory;
+import dev.spinmixed.wit.WitType;
+import dev.spinmixed.wit.WitType.FlagsType;
+import dev.spinmixed.wit.WitType.ListType;
+import dev.spinmixed.wit.WitType.Primitive;
+import dev.spinmixed.wit.WitType.RecordType;
+import dev.spinmixed.wit.WitType.TupleType;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads WIT values out of a guest: from linear memory ({@code load}) or from core values
+ * ({@code liftFlat}), into the {@link ValueModel}. Everything the guest supplies is checked:
+ * pointers and lengths against the memory size, alignment, UTF-8, chars, discriminants.
+ */
+public final class Lifter {
+
+    private static final float CANONICAL_F32_NAN = Float.intBitsToFloat(0x7fc00000);
+    private static final double CANONICAL_F64_NAN = Double.longBitsToDouble(0x7ff8000000000000L);
+
+    private final GuestMemory memory;
+
+    public Lifter(GuestMemory memory) {
+        this.memory = memory;
+    }
+
+    /** Loads a value stored at a guest-supplied pointer, checking its alignment and extent first. */
+    public Object load(WitType type, long ptr, String what) {
+        memory.checkAligned(ptr, Layout.alignment(type), what);
+        return loadAt(type, memory.checkRange(ptr, Layout.size(type), what));
+    }
+
+    /** Lifts one value from the next core values. */
+    public Object liftFlat(WitType type, FlatValues values) {
+        if (type instanceof Primitive p) {
+            return liftPrimitive(p, values);
+        }
+        if (type instanceof ListType l) {
+            return loadList(l.element(), (int) values.next(FlatType.I32), (int) values.next(FlatType.I32));
+        }
+        if (type instanceof RecordType r) {
+            List<Object> fieldValues = new ArrayList<>(r.fields().size());
+            r.fields().forEach(f -> fieldValues.add(liftFlat(f.type(), values)));
+            return new Record(r.fields().stream().map(WitType.Field::name).toList(), fieldValues);
+        }
+        if (type instanceof TupleType t) {
+            List<Object> elements = new ArrayList<>(t.types().size());
+            t.types().forEach(e -> elements.add(liftFlat(e, values)));
+            return Collections.unmodifiableList(elements);
+        }
+        if (type instanceof FlagsType f) {
+            int[] words = new int[(f.flags().size() + 31) / 32];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = (int) values.next(FlatType.I32);
+            }
+            return flags(f, words);
+        }
+        List<Optional<WitType>> payloads = Layout.payloads(type);
+        long index = values.next(FlatType.I32) & 0xFFFFFFFFL;
+        checkCase(type, payloads, index);
+        Optional<WitType> payloadType = payloads.get((int) index);
+        Object payload = payloadType.map(t -> liftFlat(t, values)).orElse(null);
+        int used = payloadType.map(t -> Flattening.flatten(t).size()).orElse(0);
+        values.skip(Flattening.joinedPayload(payloads).size() - used);
+        return caseValue(type, (int) index, payload);
+    }
+
+    private Object liftPrimitive(Primitive p, FlatValues values) {
+        return switch (p) {
+            case BOOL -> (int) values.next(FlatType.I32) != 0;
+            case S8 -> (int) (byte) values.next(FlatType.I32);
+            case U8 -> (int) values.next(FlatType.I32) & 0xFF;
+            case S16 -> (int) (short) values.next(FlatType.I32);
+            case U16 -> (int) values.next(FlatType.I32) & 0xFFFF;
+            case S32 -> (int) values.next(FlatType.I32);
+            case U32 -> values.next(FlatType.I32) & 0xFFFFFFFFL;
+            case S64, U64 -> values.next(FlatType.I64);
+            case F32 -> canonical(Float.intBitsToFloat((int) values.next(FlatType.F32)));
+            case F64 -> canonical(Double.longBitsToDouble(values.next(FlatType.F64)));
+            case CHAR -> codePoint((int) values.next(FlatType.I32));
+            case STRING -> loadString((int) values.next(FlatType.I32), (int) values.next(FlatType.I32));
+        };
+    }
+
+    private Object loadAt(WitType type, int ptr) {
+        Memory m = memory.memory();
+        if (type instanceof Primitive p) {
+            return switch (p) {
+                case BOOL -> m.read(ptr) != 0;
+                case S8 -> (int) m.read(ptr);
+                case U8 -> m.read(ptr) & 0xFF;
+                case S16 -> (int) m.readShort(ptr);
+                case U16 -> m.readShort(ptr) & 0xFFFF;
+                case S32 -> m.readInt(ptr);
+                case U32 -> m.readInt(ptr) & 0xFFFFFFFFL;
+                case S64, U64 -> m.readLong(ptr);
+                case F32 -> canonical(m.readFloat(ptr));
+                case F64 -> canonical(m.readDouble(ptr));
+                case CHAR -> codePoint(m.readInt(ptr));
+                case STRING -> loadString(m.readInt(ptr), m.readInt(ptr + 4));
+            };
+        }
+        if (type instanceof ListType l) {
+            return loadList(l.element(), m.readInt(ptr), m.readInt(ptr + 4));
+        }
+        if (type instanceof RecordType r) {
+            List<WitType> types = Layout.fieldTypes(r);
+            return new Record(r.fields().stream().map(WitType.Field::name).toList(), loadFields(types, ptr));
+        }
+        if (type instanceof TupleType t) {
+            return Collections.unmodifiableList(loadFields(t.types(), ptr));
+        }
+        if (type instanceof FlagsType f) {
+            return loadFlags(f, ptr);
+        }
+        List<Optional<WitType>> payloads = Layout.payloads(type);
+        long index = switch (Layout.discriminantSize(payloads.size())) {
+            case 1 -> m.read(ptr) & 0xFFL;
+            case 2 -> m.readShort(ptr) & 0xFFFFL;
+            default -> m.readInt(ptr) & 0xFFFFFFFFL;
+        };
+        checkCase(type, payloads, index);
+        int payloadPtr = ptr + Layout.payloadOffset(payloads);
+        Object payload = payloads.get((int) index).map(t -> loadAt(t, payloadPtr)).orElse(null);
+        return caseValue(type, (int) index, payload);
+    }
+
+    private List<Object> loadFields(List<WitType> types, int ptr) {
+        int[] offsets = Layout.fieldOffsets(types);
+        List<Object> values = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            values.add(loadAt(types.get(i), ptr + offsets[i]));
+        }
+        return values;
+    }
+
+    private Set<String> loadFlags(FlagsType f, int ptr) {
+        Memory m = memory.memory();
+        int n = f.flags().size();
+        int[] words = new int[(n + 31) / 32];
+        if (n <= 8) {
+            words[0] = m.read(ptr) & 0xFF;
+        } else if (n <= 16) {
+            words[0] = m.readShort(ptr) & 0xFFFF;
+        } else {
+            for (int i = 0; i < words.length; i++) {
+                words[i] = m.readInt(ptr + 4 * i);
+            }
+        }
+        return flags(f, words);
+    }
+
+    private static Set<String> flags(FlagsType f, int[] words) {
+        Set<String> set = new LinkedHashSet<>();
+        for (int i = 0; i < f.flags().size(); i++) {
+            if ((words[i / 32] >>> (i % 32) & 1) != 0) {
+                set.add(f.flags().get(i));
+            }
+        }
+        return Collections.unmodifiableSet(set);
+    }
+
+    private String loadString(int ptr, int length) {
+        long bytes = length & 0xFFFFFFFFL;
+        if (bytes > Integer.MAX_VALUE) {
+            throw memory.fault("string length " + bytes + " is over the 2^31-1 byte limit");
+        }
+        int start = memory.checkRange(ptr, bytes, "string");
+        byte[] utf8 = memory.memory().readBytes(start, (int) bytes);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw memory.fault("string at 0x" + Integer.toHexString(start) + " (" + bytes + " bytes) is not valid UTF-8: "
+                    + Arrays.toString(Arrays.copyOf(utf8, Math.min(utf8.length, 16))));
+        }
+    }
+
+    private Object loadList(WitType element, int ptr, int length) {
+        long count = length & 0xFFFFFFFFL;
+        String what = "list<" + WitTypeNames.describe(element) + "> of " + count + " elements";
+        if (element == Primitive.U8) {
+            return memory.memory().readBytes(memory.checkRange(ptr, count, what), (int) count);
+        }
+        int size = Layout.size(element);
+        memory.checkAligned(ptr, Layout.alignment(element), what);
+        int start = memory.checkRange(ptr, count * size, what);
+        if (count > memory.byteSize()) {
+            throw memory.fault(what + " is longer than memory");
+        }
+        Object[] elements = new Object[(int) count];
+        for (int i = 0; i < count; i++) {
+            elements[i] = loadAt(element, start + i * size);
+        }
+        return Collections.unmodifiableList(Arrays.asList(elements));
+    }
+
+    private int codePoint(int value) {
+        if ((value & 0xFFFFFFFFL) > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+            throw memory.fault("char 0x" + Integer.toHexString(value) + " is not a Unicode scalar value");
+        }
+        return value;
+    }
+
+    private void checkCase(WitType type, List<Optional<WitType>> payloads, long index) {
+        if (index >= payloads.size()) {
+            throw memory.fault("discriminant " + index + " is out of range for " + WitTypeNames.describe(type) + " ("
+                    + payloads.size() + " cases)");
+        }
+    }
+
+    private static Object caseValue(WitType type, int index, Object payload) {
+        if (type instanceof WitType.VariantType v) {
+            return new Variant(v.cases().get(index).name(), payload);
+        }
+        if (type instanceof WitType.EnumType e) {
+            return e.cases().get(index);
+        }
+        if (type instanceof WitType.OptionType) {
+            return index == 0 ? Optional.empty() : Optional.of(payload);
+        }
+        return index == 0 ? Result.ok(payload) : Result.err(payload);
+    }
+
+    static float canonical(float f) {
+        return Float.isNaN(f) ? CANONICAL_F32_NAN : f;
+    }
+
+    static double canonical(double d) {
+        return Double.isNaN(d) ? CANONICAL_F64_NAN : d;
+    }
+}

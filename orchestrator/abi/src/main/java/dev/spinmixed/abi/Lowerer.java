@@ -1,0 +1,307 @@
+package dev.spinmixed.abi;
+
+import com.dylibso.chicory.runtime.Memory;
+import dev.spinmixed.wit.WitType;
+import dev.spinmixed.wit.WitType.FlagsType;
+import dev.spinmixed.wit.WitType.ListType;
+import dev.spinmixed.wit.WitType.Primitive;
+import dev.spinmixed.wit.WitType.RecordType;
+import dev.spinmixed.wit.WitType.TupleType;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes {@link ValueModel} values into a guest: into linear memory ({@code store}) or as core
+ * values ({@code lowerFlat}). Strings and lists are copied into memory the guest allocates through
+ * its {@link Allocator}; the pointers it returns are checked like any other guest pointer. A Java
+ * value that does not fit its WIT type is an {@link AbiException} naming the type.
+ */
+public final class Lowerer {
+
+    private final GuestMemory memory;
+    private final Allocator allocator;
+
+    public Lowerer(GuestMemory memory, Allocator allocator) {
+        this.memory = memory;
+        this.allocator = allocator;
+    }
+
+    /** Stores a value at a guest-supplied pointer, checking its alignment and extent first. */
+    public void store(WitType type, Object value, long ptr, String what) {
+        memory.checkAligned(ptr, Layout.alignment(type), what);
+        storeAt(type, value, memory.checkRange(ptr, Layout.size(type), what));
+    }
+
+    /** Allocates guest memory and checks what the guest's allocator returned. */
+    public int allocate(int alignment, long size, String what) {
+        if (size > Integer.MAX_VALUE) {
+            throw memory.fault(what + " needs " + size + " bytes, over the 2^31-1 byte limit");
+        }
+        int ptr = allocator.allocate(alignment, (int) size);
+        memory.checkAligned(ptr, alignment, CabiRealloc.EXPORT_NAME + " result for " + what);
+        return memory.checkRange(ptr, size, CabiRealloc.EXPORT_NAME + " result for " + what);
+    }
+
+    /** Lowers one value to core values appended to {@code out}. */
+    public void lowerFlat(WitType type, Object value, FlatValues.Builder out) {
+        if (type instanceof Primitive p) {
+            lowerPrimitive(p, value, out);
+        } else if (type instanceof ListType l) {
+            long[] range = storeList(l.element(), value, type);
+            out.add(FlatType.I32, range[0]);
+            out.add(FlatType.I32, range[1]);
+        } else if (type instanceof RecordType r) {
+            Record record = recordOf(r, value);
+            r.fields().forEach(f -> lowerFlat(f.type(), record.get(f.name()), out));
+        } else if (type instanceof TupleType t) {
+            List<?> elements = tupleOf(t, value);
+            for (int i = 0; i < elements.size(); i++) {
+                lowerFlat(t.types().get(i), elements.get(i), out);
+            }
+        } else if (type instanceof FlagsType f) {
+            for (int word : flagWords(f, value)) {
+                out.add(FlatType.I32, word);
+            }
+        } else {
+            lowerCase(type, value, out);
+        }
+    }
+
+    private void lowerCase(WitType type, Object value, FlatValues.Builder out) {
+        List<Optional<WitType>> payloads = Layout.payloads(type);
+        Case c = caseOf(type, payloads, value);
+        out.add(FlatType.I32, c.index());
+        List<FlatType> joined = Flattening.joinedPayload(payloads);
+        FlatValues.Builder payload = new FlatValues.Builder();
+        payloads.get(c.index()).ifPresent(t -> lowerFlat(t, c.payload(), payload));
+        for (int i = 0; i < joined.size(); i++) {
+            out.add(joined.get(i), i < payload.size() ? widen(payload.type(i), joined.get(i), payload.value(i)) : 0L);
+        }
+    }
+
+    /** A payload value placed in a slot its variant joined to a wider type. */
+    private static long widen(FlatType have, FlatType want, long bits) {
+        if (have == want || (have == FlatType.F32 && want == FlatType.I32) || have == FlatType.F64) {
+            return bits;
+        }
+        return bits & 0xFFFFFFFFL;
+    }
+
+    private void lowerPrimitive(Primitive p, Object value, FlatValues.Builder out) {
+        switch (p) {
+            case S64, U64 -> out.add(FlatType.I64, expect(value, Long.class, p));
+            case F32 -> out.add(FlatType.F32, Float.floatToRawIntBits(Lifter.canonical(expect(value, Float.class, p))));
+            case F64 -> out.add(FlatType.F64, Double.doubleToRawLongBits(Lifter.canonical(expect(value, Double.class, p))));
+            case STRING -> {
+                long[] range = storeString(expect(value, String.class, p));
+                out.add(FlatType.I32, range[0]);
+                out.add(FlatType.I32, range[1]);
+            }
+            default -> out.add(FlatType.I32, smallInt(p, value));
+        }
+    }
+
+    /** bool, char and the integers that flatten to one i32, range-checked. */
+    private int smallInt(Primitive p, Object value) {
+        return switch (p) {
+            case BOOL -> expect(value, Boolean.class, p) ? 1 : 0;
+            case S8 -> inRange(p, value, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case U8 -> inRange(p, value, 0, 0xFF);
+            case S16 -> inRange(p, value, Short.MIN_VALUE, Short.MAX_VALUE);
+            case U16 -> inRange(p, value, 0, 0xFFFF);
+            case S32 -> expect(value, Integer.class, p);
+            case U32 -> {
+                long v = expect(value, Long.class, p);
+                if (v < 0 || v > 0xFFFFFFFFL) {
+                    throw memory.fault("u32 value " + v + " is out of range");
+                }
+                yield (int) v;
+            }
+            case CHAR -> {
+                int c = expect(value, Integer.class, p);
+                if (c < 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+                    throw memory.fault("char 0x" + Integer.toHexString(c) + " is not a Unicode scalar value");
+                }
+                yield c;
+            }
+            default -> throw new IllegalStateException("not a small integer type: " + p);
+        };
+    }
+
+    private void storeAt(WitType type, Object value, int ptr) {
+        Memory m = memory.memory();
+        if (type instanceof Primitive p) {
+            switch (p) {
+                case BOOL, S8, U8 -> m.writeByte(ptr, (byte) smallInt(p, value));
+                case S16, U16 -> m.writeShort(ptr, (short) smallInt(p, value));
+                case S32, U32, CHAR -> m.writeI32(ptr, smallInt(p, value));
+                case S64, U64 -> m.writeLong(ptr, expect(value, Long.class, p));
+                case F32 -> m.writeI32(ptr, Float.floatToRawIntBits(Lifter.canonical(expect(value, Float.class, p))));
+                case F64 -> m.writeLong(ptr, Double.doubleToRawLongBits(Lifter.canonical(expect(value, Double.class, p))));
+                case STRING -> writeRange(ptr, storeString(expect(value, String.class, p)));
+            }
+        } else if (type instanceof ListType l) {
+            writeRange(ptr, storeList(l.element(), value, type));
+        } else if (type instanceof RecordType r) {
+            Record record = recordOf(r, value);
+            int[] offsets = Layout.fieldOffsets(Layout.fieldTypes(r));
+            for (int i = 0; i < offsets.length; i++) {
+                WitType.Field field = r.fields().get(i);
+                storeAt(field.type(), record.get(field.name()), ptr + offsets[i]);
+            }
+        } else if (type instanceof TupleType t) {
+            List<?> elements = tupleOf(t, value);
+            int[] offsets = Layout.fieldOffsets(t.types());
+            for (int i = 0; i < offsets.length; i++) {
+                storeAt(t.types().get(i), elements.get(i), ptr + offsets[i]);
+            }
+        } else if (type instanceof FlagsType f) {
+            int[] words = flagWords(f, value);
+            int n = f.flags().size();
+            if (n <= 8) {
+                m.writeByte(ptr, (byte) words[0]);
+            } else if (n <= 16) {
+                m.writeShort(ptr, (short) words[0]);
+            } else {
+                for (int i = 0; i < words.length; i++) {
+                    m.writeI32(ptr + 4 * i, words[i]);
+                }
+            }
+        } else {
+            List<Optional<WitType>> payloads = Layout.payloads(type);
+            Case c = caseOf(type, payloads, value);
+            switch (Layout.discriminantSize(payloads.size())) {
+                case 1 -> m.writeByte(ptr, (byte) c.index());
+                case 2 -> m.writeShort(ptr, (short) c.index());
+                default -> m.writeI32(ptr, c.index());
+            }
+            int payloadPtr = ptr + Layout.payloadOffset(payloads);
+            payloads.get(c.index()).ifPresent(t -> storeAt(t, c.payload(), payloadPtr));
+        }
+    }
+
+    private void writeRange(int ptr, long[] range) {
+        memory.memory().writeI32(ptr, (int) range[0]);
+        memory.memory().writeI32(ptr + 4, (int) range[1]);
+    }
+
+    private long[] storeString(String s) {
+        byte[] utf8;
+        try {
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(s));
+            utf8 = new byte[encoded.remaining()];
+            encoded.get(utf8);
+        } catch (CharacterCodingException e) {
+            throw memory.fault("string contains a lone surrogate and cannot be encoded as UTF-8: " + ValueModel.show(s));
+        }
+        int ptr = allocate(1, utf8.length, "string of " + utf8.length + " bytes");
+        memory.memory().write(ptr, utf8);
+        return new long[] {ptr, utf8.length};
+    }
+
+    private long[] storeList(WitType element, Object value, WitType listType) {
+        if (element == Primitive.U8) {
+            byte[] bytes = expect(value, byte[].class, listType);
+            int ptr = allocate(1, bytes.length, "list<u8> of " + bytes.length + " bytes");
+            memory.memory().write(ptr, bytes);
+            return new long[] {ptr, bytes.length};
+        }
+        List<?> elements = expect(value, List.class, listType);
+        int size = Layout.size(element);
+        int ptr = allocate(Layout.alignment(element), (long) size * elements.size(),
+                WitTypeNames.describe(listType) + " of " + elements.size() + " elements");
+        for (int i = 0; i < elements.size(); i++) {
+            storeAt(element, elements.get(i), ptr + i * size);
+        }
+        return new long[] {ptr, elements.size()};
+    }
+
+    private Record recordOf(RecordType type, Object value) {
+        Record record = expect(value, Record.class, type);
+        if (record.names().size() != type.fields().size()
+                || !type.fields().stream().allMatch(f -> record.has(f.name()))) {
+            throw memory.fault("record " + type.name() + " has fields "
+                    + type.fields().stream().map(WitType.Field::name).toList() + ", the value has " + record.names());
+        }
+        return record;
+    }
+
+    private List<?> tupleOf(TupleType type, Object value) {
+        List<?> elements = expect(value, List.class, type);
+        if (elements.size() != type.types().size()) {
+            throw memory.fault(WitTypeNames.describe(type) + " needs " + type.types().size() + " elements, the value has "
+                    + elements.size());
+        }
+        return elements;
+    }
+
+    private int[] flagWords(FlagsType type, Object value) {
+        Collection<?> set = expect(value, Collection.class, type);
+        int[] words = new int[(type.flags().size() + 31) / 32];
+        for (Object flag : set) {
+            int index = type.flags().indexOf(flag);
+            if (index < 0) {
+                throw memory.fault("flags " + type.name() + " has no flag " + ValueModel.show(flag) + " (flags: " + type.flags() + ")");
+            }
+            words[index / 32] |= 1 << (index % 32);
+        }
+        return words;
+    }
+
+    private record Case(int index, Object payload) {}
+
+    private Case caseOf(WitType type, List<Optional<WitType>> payloads, Object value) {
+        Case c;
+        if (type instanceof WitType.VariantType v) {
+            Variant variant = expect(value, Variant.class, type);
+            int index = v.cases().stream().map(WitType.Case::name).toList().indexOf(variant.caseName());
+            if (index < 0) {
+                throw memory.fault("variant " + v.name() + " has no case '" + variant.caseName() + "'");
+            }
+            c = new Case(index, variant.payload());
+        } else if (type instanceof WitType.EnumType e) {
+            int index = e.cases().indexOf(expect(value, String.class, type));
+            if (index < 0) {
+                throw memory.fault("enum " + e.name() + " has no case " + ValueModel.show(value) + " (cases: " + e.cases() + ")");
+            }
+            c = new Case(index, null);
+        } else if (type instanceof WitType.OptionType) {
+            Optional<?> option = expect(value, Optional.class, type);
+            c = new Case(option.isPresent() ? 1 : 0, option.orElse(null));
+        } else {
+            Result result = expect(value, Result.class, type);
+            c = new Case(result.isOk() ? 0 : 1, result.value());
+        }
+        boolean wantsPayload = payloads.get(c.index()).isPresent();
+        if (wantsPayload != (c.payload() != null)) {
+            throw memory.fault(WitTypeNames.describe(type) + " case #" + c.index() + (wantsPayload ? " needs a payload" : " takes no payload")
+                    + ", the value is " + ValueModel.show(value));
+        }
+        return c;
+    }
+
+    private int inRange(Primitive p, Object value, int min, int max) {
+        int v = expect(value, Integer.class, p);
+        if (v < min || v > max) {
+            throw memory.fault(p.witName() + " value " + v + " is out of range [" + min + ", " + max + "]");
+        }
+        return v;
+    }
+
+    private <T> T expect(Object value, Class<T> javaType, WitType type) {
+        if (!javaType.isInstance(value)) {
+            throw memory.fault("a " + WitTypeNames.describe(type) + " must be a " + javaType.getSimpleName() + ", got "
+                    + (value == null ? "null" : value.getClass().getSimpleName() + " " + ValueModel.show(value)));
+        }
+        return javaType.cast(value);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.spinmixed.linker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One instance of every component of a composition, wired together. A set serves one call at a
+ * time and is thrown away as a whole after a fault, since any of its memories may be corrupt.
+ */
+final class InstanceSet implements AutoCloseable {
+
+    private final Map<String, LinkedInstance> instances = new LinkedHashMap<>();
+
+    InstanceSet(Wiring wiring, ExecutionMode mode, WasiGrant grant) {
+        try {
+            for (Component c : wiring.components()) {
+                instances.put(c.name(), new LinkedInstance(c, wiring.targets(c.name()), this, mode, grant));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    LinkedInstance instance(String component) {
+        return instances.get(component);
+    }
+
+    @Override
+    public void close() {
+        instances.values().forEach(LinkedInstance::close);
+    }
+}

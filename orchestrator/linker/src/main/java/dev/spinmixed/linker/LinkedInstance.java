@@ -1,0 +1,101 @@
+package dev.spinmixed.linker;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import dev.spinmixed.abi.AbiNames;
+import dev.spinmixed.abi.Allocator;
+import dev.spinmixed.abi.CabiRealloc;
+import dev.spinmixed.abi.GuestMemory;
+import dev.spinmixed.abi.Lifter;
+import dev.spinmixed.abi.Lowerer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Chicory instance of a component inside an {@link InstanceSet}, with its contract imports
+ * bound. Used by one call at a time; a call that re-enters it (a dependency cycle) is refused, as
+ * the component model forbids re-entrance.
+ */
+final class LinkedInstance implements AutoCloseable {
+
+    private static final String INITIALIZE = "_initialize";
+
+    private final Component component;
+    private final WasiImports wasi;
+    private final Instance instance;
+    private final Memory memory;
+    private final Allocator allocator;
+    private final Map<String, ExportFunction> exportFunctions = new HashMap<>();
+    private final Map<String, Optional<ExportFunction>> postReturns = new HashMap<>();
+    private boolean busy;
+
+    LinkedInstance(Component component, Map<String, ImportTarget> wiring, InstanceSet set, ExecutionMode mode, WasiGrant grant) {
+        this.component = component;
+        this.wasi = new WasiImports(component.name(), grant);
+        List<ImportFunction> functions = new ArrayList<>(wasi.functions());
+        for (ContractFunction f : component.usedImports()) {
+            ImportTarget target = wiring.get(f.displayName());
+            String where = "component '" + component.name() + "' import " + f.displayName();
+            functions.add(new ImportFunction(f.interfaceName(), f.function().name(), f.abi().lowerSignature().functionType(),
+                    (caller, args) -> serveImport(f, target, set, where, args)));
+        }
+        try {
+            this.instance = Instance.builder(component.module())
+                    .withImportValues(ImportValues.builder().withFunctions(functions).build())
+                    .withMachineFactory(component.machineFactory(mode))
+                    .build();
+        } catch (RuntimeException e) {
+            wasi.close();
+            throw e;
+        }
+        this.memory = component.hasExport(AbiNames.MEMORY) ? instance.exports().memory(AbiNames.MEMORY) : null;
+        this.allocator = CabiRealloc.of(instance, "component '" + component.name() + "'");
+        if (component.hasExport(INITIALIZE)) {
+            instance.export(INITIALIZE).apply();
+        }
+    }
+
+    Component component() {
+        return component;
+    }
+
+    /** Calls a WIT export: lower the arguments into this instance, call, lift, post-return. */
+    Object callExport(ContractFunction f, List<Object> args) {
+        if (busy) {
+            throw new GuestFault(component.name(), f.displayName(), "re-entered while a call into it is in progress", null);
+        }
+        busy = true;
+        try {
+            GuestMemory guest = new GuestMemory(memory, "component '" + component.name() + "' export " + f.displayName());
+            long[] core = f.abi().lowerArguments(args, new Lowerer(guest, allocator));
+            long[] results = exportFunctions.computeIfAbsent(f.exportName(), instance::export).apply(core);
+            Object value = f.abi().liftResult(results, new Lifter(guest));
+            Optional<ExportFunction> postReturn = postReturns.computeIfAbsent(f.postReturnName(),
+                    name -> component.hasExport(name) ? Optional.of(instance.export(name)) : Optional.empty());
+            if (postReturn.isPresent()) {
+                postReturn.get().apply(results);
+            }
+            return value;
+        } finally {
+            busy = false;
+        }
+    }
+
+    private long[] serveImport(ContractFunction f, ImportTarget target, InstanceSet set, String where, long[] args) {
+        GuestMemory guest = new GuestMemory(memory, where);
+        List<Object> lifted = f.abi().liftArguments(args, new Lifter(guest));
+        Object result = target.call(set, lifted);
+        return f.abi().lowerResult(result, args, new Lowerer(guest, allocator));
+    }
+
+    @Override
+    public void close() {
+        wasi.close();
+    }
+}
