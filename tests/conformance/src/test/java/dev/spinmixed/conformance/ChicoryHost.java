@@ -1,0 +1,64 @@
+package dev.spinmixed.conformance;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.spinmixed.linker.Component;
+import dev.spinmixed.linker.Composition;
+import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.wit.Function;
+import dev.spinmixed.wit.World;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The host under test: the guest's core module loaded by our linker with its world and called
+ * through our canonical ABI on Chicory. Arguments go in as the ABI's Java values and results come
+ * back as Java values; both cross the JSON form through {@link ValueJson}.
+ */
+final class ChicoryHost implements AutoCloseable {
+
+    private final Composition composition;
+
+    private ChicoryHost(Composition composition) {
+        this.composition = composition;
+    }
+
+    /** One instance set, so calls run in order on one instance, as they do on the jco side. */
+    static ChicoryHost start(String world, ExecutionMode mode) throws IOException {
+        World contract = Guests.world(world);
+        Component component = Component.load(world, Guests.coreModule(world), contract);
+        return new ChicoryHost(Composition.builder(component).mode(mode).maxInstances(1).build());
+    }
+
+    List<Outcome> run(List<Call> calls) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Call call : calls) {
+            outcomes.add(call(call));
+        }
+        return outcomes;
+    }
+
+    /** A fault or a result of the wrong Java type is this call's outcome, not the end of the run. */
+    private Outcome call(Call call) {
+        Function f = call.target().function();
+        try {
+            List<Object> args = new ArrayList<>();
+            for (int i = 0; i < f.params().size(); i++) {
+                args.add(ValueJson.decode(f.params().get(i).type(), call.args().get(i)));
+            }
+            Object result = call.target().iface().isPresent()
+                    ? composition.call(call.target().iface().get(), f.name(), args)
+                    : composition.call(f.name(), args);
+            return Outcome.value(f.result().isPresent()
+                    ? ValueJson.encode(f.result().get(), result)
+                    : NullNode.getInstance());
+        } catch (RuntimeException e) {
+            return Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        composition.close();
+    }
+}
