@@ -91,7 +91,7 @@ public final class SpinHostCli {
         String listen;
 
         @Option(names = "--redis", paramLabel = "URL",
-                description = "A real Redis (e.g. redis://127.0.0.1:6379): overrides the variable redis_address and the Redis trigger address. "
+                description = "A real Redis (e.g. redis://127.0.0.1:6379; default: $SPIN_VARIABLE_REDIS_ADDRESS): overrides the variable redis_address and the Redis trigger address. "
                         + "Without it, events go to an in-memory sink and routes that hop through Redis answer 503.")
         String redis;
 
@@ -112,7 +112,7 @@ public final class SpinHostCli {
             GuestModules guests = new GuestModules(manifest, app.layout());
             LinkedRuntime.Settings settings = app.settings();
             SpinApp running = SpinApp.start(manifest, (m, host) -> LinkedRuntime.create(m, guests, host, settings), new SpinApp.Options(
-                    parseListen(address), Optional.ofNullable(redis),
+                    parseListen(address), Optional.ofNullable(redis).or(() -> Optional.ofNullable(System.getenv("SPIN_VARIABLE_REDIS_ADDRESS"))),
                     new HttpTriggerServer.Limits(maxBody, deadline, app.maxInstances * 2), System.getenv()));
             long millis = (System.nanoTime() - start) / 1_000_000;
             StartupReport.print(System.out, running, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);

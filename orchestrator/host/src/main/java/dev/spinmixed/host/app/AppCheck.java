@@ -11,7 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -32,7 +32,8 @@ public final class AppCheck {
         GuestModules guests;
         try {
             manifest = ManifestLoader.load(manifestFile);
-            variables = VariableResolver.create(manifest, System.getenv(), Map.of());
+            variables = VariableResolver.create(manifest, System.getenv(),
+                    SpinApp.variableOverrides(manifest, Optional.ofNullable(System.getenv("SPIN_VARIABLE_REDIS_ADDRESS"))));
             guests = new GuestModules(manifest, layout);
         } catch (RuntimeException e) {
             out.println("FAIL " + e.getMessage());

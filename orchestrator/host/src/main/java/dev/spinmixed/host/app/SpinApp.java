@@ -31,9 +31,12 @@ public final class SpinApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpinApp.class);
     /** The variable that {@code --redis} overrides, when the manifest declares it. */
     public static final String REDIS_ADDRESS_VARIABLE = "redis_address";
+    /** The value of a required {@code redis_address} without Redis: {@code .invalid} never resolves, so it cannot reach anything. */
+    public static final String EMBEDDED_REDIS_ADDRESS = "redis://in-memory.invalid:6379";
 
     /**
-     * @param redis a real Redis to use (the {@code --redis} URL); empty for the embedded default
+     * @param redis a real Redis to use (the {@code --redis} URL, else {@code SPIN_VARIABLE_REDIS_ADDRESS});
+     *              empty for the embedded default
      * @param environment the process environment, for {@code SPIN_VARIABLE_*}
      */
     public record Options(InetSocketAddress listen, Optional<String> redis, HttpTriggerServer.Limits limits,
@@ -64,10 +67,7 @@ public final class SpinApp implements AutoCloseable {
     }
 
     public static SpinApp start(Manifest manifest, GuestRuntimeFactory runtimes, Options options) {
-        Map<String, String> overrides = new HashMap<>();
-        options.redis().filter(r -> manifest.variables().containsKey(REDIS_ADDRESS_VARIABLE))
-                .ifPresent(r -> overrides.put(REDIS_ADDRESS_VARIABLE, r));
-        VariableResolver variables = VariableResolver.create(manifest, options.environment(), overrides);
+        VariableResolver variables = VariableResolver.create(manifest, options.environment(), variableOverrides(manifest, options.redis()));
         Map<String, AllowedOutboundHosts> allowed = allowedOutboundHosts(manifest, variables);
         List<RedisTriggerRunner.Subscription> subscriptions = manifest.redisTriggers().stream()
                 .map(t -> new RedisTriggerRunner.Subscription(
@@ -100,6 +100,22 @@ public final class SpinApp implements AutoCloseable {
                     + "(start with --redis redis://127.0.0.1:6379)", triggerChannels);
         }
         return new SpinApp(manifest, router, subscriptions, sink, redis, runtime, http, trigger, bound);
+    }
+
+    /**
+     * The variables the host sets: {@code redis_address} is the given Redis; without one, a
+     * required {@code redis_address} gets {@link #EMBEDDED_REDIS_ADDRESS} so the app still loads.
+     */
+    public static Map<String, String> variableOverrides(Manifest manifest, Optional<String> redis) {
+        Map<String, String> overrides = new HashMap<>();
+        boolean declaresAddress = manifest.variables().containsKey(REDIS_ADDRESS_VARIABLE);
+        redis.filter(r -> declaresAddress).ifPresent(r -> overrides.put(REDIS_ADDRESS_VARIABLE, r));
+        if (redis.isEmpty() && declaresAddress && manifest.variables().get(REDIS_ADDRESS_VARIABLE).defaultValue().isEmpty()) {
+            overrides.put(REDIS_ADDRESS_VARIABLE, EMBEDDED_REDIS_ADDRESS);
+            LOG.info("no Redis given: variable {} is {} (a reserved name nothing connects to; publishes stay in memory)",
+                    REDIS_ADDRESS_VARIABLE, EMBEDDED_REDIS_ADDRESS);
+        }
+        return overrides;
     }
 
     /** Each component's allowed_outbound_hosts with templates rendered; a malformed entry is a manifest error. */

@@ -1,0 +1,92 @@
+package dev.spinmixed.host.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spinmixed.host.app.AppLayout;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults in a real wasm guest (src/test/wat/faulty.wat, built by this module's build) on the real
+ * linker: a trap, an out-of-range status and a guest stuck in a loop each give a 500 with a reason,
+ * and the component keeps answering afterwards.
+ */
+class FaultyGuestEndToEndTest {
+
+    static RunningApp app;
+
+    @BeforeAll
+    static void start(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path guests = Path.of(System.getProperty("test.guests", "target/test-guests")).toAbsolutePath();
+        Files.writeString(dir.resolve("guests.tsv"), "faulty\tsrc/test/wat/faulty.wat\thops-ingress\twat\n");
+        Files.writeString(dir.resolve("spin.toml"), """
+                spin_manifest_version = 2
+                [application]
+                name = "faulty"
+                [[trigger.http]]
+                route = "/faulty/..."
+                component = "faulty"
+                [component.faulty]
+                source = "faulty.wasm"
+                """);
+        AppLayout layout = new AppLayout(dir, guests, RunningApp.appsDir().resolve("wit"), dir.resolve("guests.tsv"));
+        app = RunningApp.start(dir.resolve("spin.toml"), layout, Optional.empty(), Duration.ofSeconds(2), Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    HttpRequest.Builder request(String method) {
+        return HttpRequest.newBuilder(app.base.resolve("/faulty/x")).method(method, HttpRequest.BodyPublishers.noBody());
+    }
+
+    void answersOk() throws Exception {
+        var ok = app.send(request("GET"));
+        assertEquals(200, ok.statusCode());
+        assertEquals("ok\n", ok.body());
+    }
+
+    @Test
+    void aTrapIs500NamingTheComponentAndTheNextRequestSucceeds() throws Exception {
+        answersOk();
+        var trapped = app.send(request("DELETE"));
+        assertEquals(500, trapped.statusCode());
+        assertTrue(trapped.body().contains("component 'faulty'") && trapped.body().contains("trap"), trapped.body());
+        answersOk();
+    }
+
+    @Test
+    void aStatusOutOfRangeIs500() throws Exception {
+        var response = app.send(request("PUT"));
+        assertEquals(500, response.statusCode());
+        assertTrue(response.body().contains("invalid HTTP status 700"), response.body());
+        answersOk();
+    }
+
+    @Test
+    void aGuestStuckPastTheDeadlineIs500AndTheComponentRecovers() throws Exception {
+        var response = app.send(request("PATCH"));
+        assertEquals(500, response.statusCode());
+        assertTrue(response.body().contains("exceeded the request deadline of 2000 ms"), response.body());
+        answersOk();
+    }
+
+    @Test
+    void aMethodOutsideTheWitEnumIs405() throws Exception {
+        var response = app.send(request("TRACE"));
+        assertEquals(405, response.statusCode());
+        assertTrue(response.body().contains("TRACE"), response.body());
+    }
+}

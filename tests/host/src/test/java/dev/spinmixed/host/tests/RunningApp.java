@@ -1,0 +1,65 @@
+package dev.spinmixed.host.tests;
+
+import dev.spinmixed.host.app.AppLayout;
+import dev.spinmixed.host.app.GuestModules;
+import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.SpinApp;
+import dev.spinmixed.host.http.HttpTriggerServer;
+import dev.spinmixed.host.manifest.Manifest;
+import dev.spinmixed.host.manifest.ManifestLoader;
+import dev.spinmixed.linker.ExecutionMode;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link SpinApp} on a free loopback port, run by the real linker, with an HTTP client for it. */
+final class RunningApp implements AutoCloseable {
+
+    final SpinApp app;
+    final URI base;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningApp(SpinApp app) {
+        this.app = app;
+        this.base = URI.create("http://127.0.0.1:" + app.address().getPort());
+    }
+
+    static Path appsDir() {
+        return Path.of(System.getProperty("apps.dir", "../../apps")).toAbsolutePath().normalize();
+    }
+
+    /** The built Orders app (apps/target/oci/spin.toml), with a real Redis or without. */
+    static RunningApp orders(Optional<String> redis) {
+        return start(appsDir().resolve("target/oci/spin.toml"), AppLayout.of(appsDir()), redis, Duration.ofSeconds(30), Map.of());
+    }
+
+    static RunningApp start(Path manifestFile, AppLayout layout, Optional<String> redis, Duration deadline, Map<String, String> env) {
+        Manifest manifest = ManifestLoader.load(manifestFile);
+        GuestModules guests = new GuestModules(manifest, layout);
+        LinkedRuntime.Settings settings = new LinkedRuntime.Settings(ExecutionMode.INTERPRETER, 4);
+        SpinApp app = SpinApp.start(manifest, (m, host) -> LinkedRuntime.create(m, guests, host, settings),
+                new SpinApp.Options(new InetSocketAddress("127.0.0.1", 0), redis,
+                        new HttpTriggerServer.Limits(1024 * 1024, deadline, 8), env));
+        return new RunningApp(app);
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
