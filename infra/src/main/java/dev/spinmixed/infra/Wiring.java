@@ -45,7 +45,11 @@ public enum Wiring {
         return components;
     }
 
-    /** True when the entry component composes others through Spin 3 component dependencies. */
+    /**
+     * True when the wiring composes components in-process by design (that is what "orchestrated"
+     * means). Whether an image's other components use dependencies too is read from its spin.toml
+     * ({@link AppManifest}).
+     */
     public boolean needsComponentDependencies() {
         return needsComponentDependencies;
     }

@@ -44,7 +44,7 @@ class AksWasiStackTest {
 
     @BeforeAll
     void deploy(@TempDir Path dir) {
-        run = StackRun.of(StackRun.settings(WasmRuntime.AKS_WASI, EnumSet.of(Wiring.HOPS),
+        run = StackRun.of(() -> StackRun.settings(WasmRuntime.AKS_WASI, EnumSet.of(Wiring.HOPS),
                 StackRun.buildContext(dir, HOPS_ONLY_SPIN_TOML)));
     }
 

@@ -56,7 +56,7 @@ class SpinKubeStackTest {
     @BeforeAll
     void deploy(@TempDir Path dir) {
         buildContext = StackRun.buildContext(dir, SPIN_TOML);
-        run = StackRun.of(StackRun.settings(WasmRuntime.SPINKUBE, EnumSet.allOf(Wiring.class), buildContext));
+        run = StackRun.of(() -> StackRun.settings(WasmRuntime.SPINKUBE, EnumSet.allOf(Wiring.class), buildContext));
     }
 
     private Declared one(String type, String name) {

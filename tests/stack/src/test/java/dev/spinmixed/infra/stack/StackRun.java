@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One run of the whole stack under {@link StackMocks}, with a local stand-in for the registry's
@@ -39,13 +40,16 @@ final class StackRun {
     final TestResult result;
     final MixedWorkloadsStack stack;
 
-    private StackRun(Settings settings) {
+    private StackRun(Supplier<Settings> settingsAfterCleanup) {
         HttpServer server = exchangeServer();
         try {
             var exchange = new AcrTokenExchange(loginServer ->
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/exchange"));
             var holder = new AtomicReference<MixedWorkloadsStack>();
+            // Outputs made before a cleanup belong to the previous run's engine, so the settings
+            // (which hold an Output) are built after it.
             PulumiTest.cleanup();
+            Settings settings = settingsAfterCleanup.get();
             this.result = PulumiTest.withMocks(mocks)
                     .withOptions(TestOptions.builder().projectName(Settings.PROJECT).stackName("dev").preview(false).build())
                     .runTest(ctx -> {
@@ -61,7 +65,7 @@ final class StackRun {
         }
     }
 
-    static StackRun of(Settings settings) {
+    static StackRun of(Supplier<Settings> settings) {
         return new StackRun(settings);
     }
 
