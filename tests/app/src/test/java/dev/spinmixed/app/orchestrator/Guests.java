@@ -1,0 +1,92 @@
+package dev.spinmixed.app.orchestrator;
+
+import dev.spinmixed.linker.Component;
+import dev.spinmixed.linker.Composition;
+import dev.spinmixed.linker.WasiGrant;
+import dev.spinmixed.wit.WitLoader;
+import dev.spinmixed.wit.WitResolve;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The app's built core modules (apps/target/core), each loaded for its world, and the
+ * compositions a Spin host would make of them: the orchestrator and the relays with the domain
+ * components they depend on (as apps/spin.toml declares), Redis and the Spin variables served
+ * by Java.
+ */
+final class Guests {
+
+    static final String VALIDATION = "acme:orders/validation@0.1.0";
+    static final String PRICING = "acme:orders/pricing@0.1.0";
+    static final String INVENTORY = "acme:orders/inventory@0.1.0";
+    static final String INBOUND_HTTP = "fermyon:spin/inbound-http";
+    static final String INBOUND_REDIS = "fermyon:spin/inbound-redis";
+
+    private static final WitResolve WIT = WitLoader.loadDirectory(appsDir().resolve("wit"));
+
+    private Guests() {}
+
+    /** The apps directory, set by the build (tests/app/pom.xml). */
+    private static Path appsDir() {
+        String dir = System.getProperty("apps.dir");
+        if (dir == null) {
+            throw new IllegalStateException("system property apps.dir is not set (tests/app/pom.xml sets it)");
+        }
+        return Path.of(dir);
+    }
+
+    static Component load(String name, String world) {
+        Path module = appsDir().resolve("target/core").resolve(name + ".wasm");
+        if (!Files.isRegularFile(module)) {
+            throw new IllegalStateException(module + " is missing: build the app first (./mvnw -pl apps -am install)");
+        }
+        try {
+            return Component.load(name, module, WIT.world(world));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A guest with the Spin imports every publishing guest has: redis publish and config. */
+    private static Composition.Builder spinGuest(Component root, FakeRedis redis, SpinVariables variables,
+            ByteArrayOutputStream stderr) {
+        return Composition.builder(root)
+                .host("fermyon:spin/redis", "publish", redis::publish)
+                .host("fermyon:spin/config", "get-config", variables::get)
+                .wasi(WasiGrant.none().withOutput(stderr))
+                .maxInstances(1);
+    }
+
+    static Composition orchestrator(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+        return spinGuest(load("orchestrator", "orchestrator"), redis, variables, stderr)
+                .dependency(VALIDATION, load("validation", "validation-component"))
+                .dependency(PRICING, load("pricing", "pricing-component"))
+                .dependency(INVENTORY, load("inventory", "inventory-component"))
+                .build();
+    }
+
+    static Composition ingress(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+        return spinGuest(load("hops-ingress", "hops-ingress"), redis, variables, stderr).build();
+    }
+
+    static Composition validationRelay(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+        return spinGuest(load("validation-relay", "validation-relay"), redis, variables, stderr)
+                .dependency(VALIDATION, load("validation", "validation-component"))
+                .build();
+    }
+
+    static Composition pricingRelay(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+        return spinGuest(load("pricing-relay", "pricing-relay"), redis, variables, stderr)
+                .dependency(PRICING, load("pricing", "pricing-component"))
+                .build();
+    }
+
+    static Composition inventoryRelay(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+        return spinGuest(load("inventory-relay", "inventory-relay"), redis, variables, stderr)
+                .dependency(INVENTORY, load("inventory", "inventory-component"))
+                .build();
+    }
+}

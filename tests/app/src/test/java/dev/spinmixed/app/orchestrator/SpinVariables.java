@@ -1,0 +1,45 @@
+package dev.spinmixed.app.orchestrator;
+
+import dev.spinmixed.abi.Result;
+import dev.spinmixed.abi.Variant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A component's Spin variables behind {@code fermyon:spin/config.get-config}. */
+final class SpinVariables {
+
+    static final String REDIS_ADDRESS = "redis://redis.orders.svc:6379";
+
+    private final Map<String, String> values;
+
+    private SpinVariables(Map<String, String> values) {
+        this.values = new HashMap<>(values);
+    }
+
+    /** What apps/spin.toml gives a component, with the application variables' defaults. */
+    static SpinVariables of(String... namesAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new SpinVariables(values);
+    }
+
+    static SpinVariables orchestrator() {
+        return of("redis_address", REDIS_ADDRESS, "events_channel", "orders.events");
+    }
+
+    SpinVariables without(String name) {
+        SpinVariables copy = new SpinVariables(values);
+        copy.values.remove(name);
+        return copy;
+    }
+
+    /** get-config(key) -> result<string, error>; an unknown key is the invalid-key case, as in Spin. */
+    Object get(List<Object> args) {
+        String key = (String) args.get(0);
+        String value = values.get(key);
+        return value != null ? Result.ok(value) : Result.err(new Variant("invalid-key", "no variable named " + key));
+    }
+}
