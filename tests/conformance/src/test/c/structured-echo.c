@@ -327,6 +327,25 @@ five_lists_t *invert_lists(uint8_t *a, uint32_t a_len, int16_t *b, uint32_t b_le
     return return_area(&r, sizeof r);
 }
 
+typedef struct { list_t a, b, c, d, e, f, g, h; } eight_lists_t;
+
+EXPORT(NE("invert-more-lists"))
+eight_lists_t *invert_more_lists(int8_t *a, uint32_t a_len, uint16_t *b, uint32_t b_len, int32_t *c, uint32_t c_len,
+                                 uint32_t *d, uint32_t d_len, int64_t *e, uint32_t e_len, double *f, uint32_t f_len,
+                                 uint8_t *g, uint32_t g_len, uint32_t *h, uint32_t h_len) {
+    for (uint32_t i = 0; i < a_len; i++) a[i] = (int8_t) (uint8_t) (a[i] + 1);
+    for (uint32_t i = 0; i < b_len; i++) b[i]++;
+    for (uint32_t i = 0; i < c_len; i++) c[i] = (int32_t) ((uint32_t) c[i] + 1);
+    for (uint32_t i = 0; i < d_len; i++) d[i]++;
+    for (uint32_t i = 0; i < e_len; i++) e[i] = (int64_t) ((uint64_t) e[i] + 1);
+    for (uint32_t i = 0; i < f_len; i++) f[i] = -f[i];
+    for (uint32_t i = 0; i < g_len; i++) g[i] = next_color(g[i]);
+    for (uint32_t i = 0; i < h_len; i++) h[i] = ~h[i] & 0xFFFFF;
+    eight_lists_t r = { { a, a_len }, { b, b_len }, { c, c_len }, { d, d_len }, { e, e_len }, { f, f_len },
+                        { g, g_len }, { h, h_len } };
+    return return_area(&r, sizeof r);
+}
+
 typedef struct { uint8_t is_some; uint16_t val; } opt_u16_t;
 
 EXPORT(NE("inc-options"))
@@ -353,6 +372,7 @@ list_t *bump_results(u8_or_string_t *items, uint32_t len) {
 POST_RETURN("nested", "transform-table", transform_table, void *)
 POST_RETURN("nested", "summarize", summarize, void *)
 POST_RETURN("nested", "invert-lists", invert_lists, void *)
+POST_RETURN("nested", "invert-more-lists", invert_more_lists, void *)
 POST_RETURN("nested", "inc-options", inc_options, void *)
 POST_RETURN("nested", "bump-results", bump_results, void *)
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the conformance guests from source, once per world:
+# Builds the conformance guests from source, once per world (one C file per world in src/test/c):
 #   <out>/<world>.wasm                    the core module (clang, WASI preview 1 reactor) Chicory runs
 #   <out>/<world>.component.wasm          the same module as a component (jco's componentEmbed + componentNew)
 #   <out>/js/<world>/<world>.js           that component transpiled by `jco transpile`, run on Node
@@ -17,11 +17,18 @@ done
 [ -x "$jco" ] || { echo "build-guests: $jco is missing; run ./run setup (npm ci) first" >&2; exit 1; }
 
 mkdir -p "$out/js"
-for source in "$test_dir"/c/*-echo.c; do
+for source in "$test_dir"/c/*.c; do
   world=$(basename "$source" .c)
+  [ "$world" = cabi ] && continue
+  # A relay world imports the interfaces its -echo twin exports: the transpiled relay imports them
+  # from the transpiled twin, as the Chicory side links the relay to the twin's core module.
+  transpile_options=()
+  case "$world" in
+    *-relay) transpile_options=(--map "conformance:echo/*=../${world%-relay}-echo/${world%-relay}-echo.js#*") ;;
+  esac
   clang --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror \
     -o "$out/$world.wasm" "$source" "$test_dir/c/cabi.c"
   node "$test_dir/node/componentize.mjs" "$out/$world.wasm" "$test_dir/wit" "$world" "$out/$world.component.wasm"
   rm -rf "$out/js/$world"
-  "$jco" transpile "$out/$world.component.wasm" --name "$world" -o "$out/js/$world" --quiet
+  "$jco" transpile "$out/$world.component.wasm" --name "$world" -o "$out/js/$world" --quiet "${transpile_options[@]}"
 done

@@ -9,6 +9,7 @@ import dev.spinmixed.wit.World;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The host under test: the guest's core module loaded by our linker with its world and called
@@ -23,11 +24,24 @@ final class ChicoryHost implements AutoCloseable {
         this.composition = composition;
     }
 
-    /** One instance set, so calls run in order on one instance, as they do on the jco side. */
+    /**
+     * One instance set, so calls run in order on one instance, as they do on the jco side. A relay's
+     * imports are linked to its twin's exports.
+     */
     static ChicoryHost start(String world, ExecutionMode mode) throws IOException {
-        World contract = Guests.world(world);
-        Component component = Component.load(world, Guests.coreModule(world), contract);
-        return new ChicoryHost(Composition.builder(component).mode(mode).maxInstances(1).build());
+        Composition.Builder builder = Composition.builder(load(world)).mode(mode).maxInstances(1);
+        Optional<String> server = Guests.importsServedBy(world);
+        if (server.isPresent()) {
+            Component provider = load(server.get());
+            for (World.WorldItem item : Guests.world(world).imports()) {
+                builder.dependency(((World.WorldItem.InterfaceItem) item).iface().qualifiedName(), provider);
+            }
+        }
+        return new ChicoryHost(builder.build());
+    }
+
+    private static Component load(String world) throws IOException {
+        return Component.load(world, Guests.coreModule(world), Guests.world(world));
     }
 
     List<Outcome> run(List<Call> calls) {

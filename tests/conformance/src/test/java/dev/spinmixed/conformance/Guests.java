@@ -12,11 +12,17 @@ import java.util.Optional;
 
 /**
  * The conformance guests as the Maven build leaves them (src/test/scripts/build-guests.sh): per
- * world of src/test/wit, the core module and its jco-transpiled JavaScript.
+ * world of src/test/wit, the core module and its jco-transpiled JavaScript. A {@code -relay} world
+ * imports what its {@code -echo} twin exports and forwards every call to it.
  */
 final class Guests {
 
-    static final List<String> WORLDS = List.of("scalar-echo", "text-echo", "structured-echo");
+    static final List<String> WORLDS = List.of("scalar-echo", "text-echo", "structured-echo", "structured-relay");
+
+    /** The world whose component serves a world's imports: a relay's -echo twin. */
+    static Optional<String> importsServedBy(String world) {
+        return world.endsWith("-relay") ? Optional.of(world.replace("-relay", "-echo")) : Optional.empty();
+    }
 
     private static final WitResolve WIT = WitLoader.loadDirectory(sources().resolve("wit"));
 
