@@ -5,7 +5,6 @@ import com.dylibso.chicory.wasm.types.ValType;
 import dev.spinmixed.wit.Function;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The core wasm signature of a WIT function (CanonicalABI.md, {@code flatten_functype}).
@@ -73,20 +72,25 @@ public record CoreSignature(List<FlatType> params, List<FlatType> results, boole
     /** Wasm text format, e.g. {@code (param i32 i32) (result i32)}. */
     @Override
     public String toString() {
-        return describe(params, "param") + (results.isEmpty() ? "" : " " + describe(results, "result"));
+        return describe(params.stream().map(FlatType::watName).toList(), results.stream().map(FlatType::watName).toList());
     }
 
     /** Wasm text format of any core function type, for error messages. */
     public static String describe(FunctionType type) {
-        return describeVals(type.params(), "param") + (type.returns().isEmpty() ? "" : " " + describeVals(type.returns(), "result"));
+        return describe(watNames(type.params()), watNames(type.returns()));
     }
 
-    private static String describe(List<FlatType> types, String keyword) {
-        return "(" + keyword + types.stream().map(t -> " " + t.watName()).collect(Collectors.joining()) + ")";
+    private static String describe(List<String> params, List<String> results) {
+        if (params.isEmpty() && results.isEmpty()) {
+            return "(no params or results)";
+        }
+        String p = params.isEmpty() ? "" : "(param " + String.join(" ", params) + ")";
+        String r = results.isEmpty() ? "" : "(result " + String.join(" ", results) + ")";
+        return (p + " " + r).trim();
     }
 
-    private static String describeVals(List<ValType> types, String keyword) {
-        return "(" + keyword + types.stream().map(t -> " " + t.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining()) + ")";
+    private static List<String> watNames(List<ValType> types) {
+        return types.stream().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     private static List<ValType> valTypes(List<FlatType> types) {

@@ -70,10 +70,9 @@ public final class ModuleValidator {
         ContractFunction.all(world.imports()).forEach(f -> contractImports.put(f.interfaceName() + "\u0000" + f.function().name(), f));
         for (int i = 0; i < module.importSection().importCount(); i++) {
             Import imp = module.importSection().getImport(i);
-            String label = "'" + imp.module() + "' '" + imp.name() + "'";
+            String label = imp.importType().name().toLowerCase(java.util.Locale.ROOT) + " '" + imp.module() + "' '" + imp.name() + "'";
             if (!(imp instanceof FunctionImport fi)) {
-                problems.add("imports " + imp.importType().name().toLowerCase(java.util.Locale.ROOT) + " " + label
-                        + "; only functions can be imported");
+                problems.add("imports " + label + "; only functions can be imported");
                 continue;
             }
             FunctionType actual = module.typeSection().getType(fi.typeIndex());
