@@ -41,6 +41,11 @@ public record Settings(
 
     public static final String PROJECT = "spin-mixed-workloads";
 
+    /** Every config key the program reads (without the {@code spin-mixed-workloads:} prefix). */
+    public static final Set<String> KEYS = Set.of("environment", "location", "kubernetesVersion",
+            "systemNodeCount", "systemVmSize", "wasmNodeCount", "wasmVmSize", "wasmRuntime", "wirings",
+            "appReplicas", "namespace", "appBuildContext", "redisPassword");
+
     static final String DEFAULT_LOCATION = "westeurope";
     static final String DEFAULT_KUBERNETES_VERSION = "1.33";
     static final int DEFAULT_NODE_COUNT = 1;
