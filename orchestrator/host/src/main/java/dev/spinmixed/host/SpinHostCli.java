@@ -30,6 +30,8 @@ public final class SpinHostCli {
     static final String DEFAULT_MANIFEST = "apps/target/oci/spin.toml";
 
     public static void main(String[] args) {
+        // Undertow and XNIO log through jboss-logging; send that to SLF4J like the rest of the host.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         System.exit(commandLine().execute(args));
     }
 
@@ -133,9 +135,12 @@ public final class SpinHostCli {
         @CommandLine.Mixin
         AppOptions app;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            return AppCheck.run(app.manifest, app.layout(), app.settings(), System.out) ? 0 : 1;
+            return AppCheck.run(app.manifest, app.layout(), app.settings(), spec.commandLine().getOut()) ? 0 : 1;
         }
     }
 

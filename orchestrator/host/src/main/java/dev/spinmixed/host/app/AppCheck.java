@@ -7,7 +7,7 @@ import dev.spinmixed.host.manifest.VariableResolver;
 import dev.spinmixed.host.redis.EventSink;
 import dev.spinmixed.host.redis.OutboundRedis;
 import dev.spinmixed.host.runtime.HostFunctions;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class AppCheck {
     private AppCheck() {}
 
     /** @return true when the app has no problem */
-    public static boolean run(Path manifestFile, AppLayout layout, LinkedRuntime.Settings settings, PrintStream out) {
+    public static boolean run(Path manifestFile, AppLayout layout, LinkedRuntime.Settings settings, PrintWriter out) {
         List<String> problems = new ArrayList<>();
         Manifest manifest;
         VariableResolver variables;
@@ -37,6 +37,7 @@ public final class AppCheck {
             guests = new GuestModules(manifest, layout);
         } catch (RuntimeException e) {
             out.println("FAIL " + e.getMessage());
+            out.flush();
             return false;
         }
         out.println("manifest " + manifest.file() + ": app '" + manifest.name() + "' " + manifest.version()
@@ -56,10 +57,11 @@ public final class AppCheck {
             return LinkedRuntime.triggered(manifest).size() + " triggered components link, every import served";
         });
         out.println(problems.isEmpty() ? "check passed" : "check failed: " + problems.size() + " problem(s)");
+        out.flush();
         return problems.isEmpty();
     }
 
-    private static void attempt(PrintStream out, List<String> problems, String what, Supplier<String> step) {
+    private static void attempt(PrintWriter out, List<String> problems, String what, Supplier<String> step) {
         try {
             out.println("ok   " + what + ": " + step.get());
         } catch (RuntimeException e) {
