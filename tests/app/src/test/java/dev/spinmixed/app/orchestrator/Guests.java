@@ -51,7 +51,7 @@ final class Guests {
     }
 
     /** A guest with the Spin imports every publishing guest has: redis publish and config. */
-    private static Composition.Builder spinGuest(Component root, FakeRedis redis, SpinVariables variables,
+    private static Composition.Builder spinGuest(Component root, RecordingRedis redis, SpinVariables variables,
             ByteArrayOutputStream stderr) {
         return Composition.builder(root)
                 .host("fermyon:spin/redis", "publish", redis::publish)
@@ -60,7 +60,7 @@ final class Guests {
                 .maxInstances(1);
     }
 
-    static Composition orchestrator(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+    static Composition orchestrator(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("orchestrator", "orchestrator"), redis, variables, stderr)
                 .dependency(VALIDATION, load("validation", "validation-component"))
                 .dependency(PRICING, load("pricing", "pricing-component"))
@@ -68,23 +68,23 @@ final class Guests {
                 .build();
     }
 
-    static Composition ingress(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+    static Composition ingress(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("hops-ingress", "hops-ingress"), redis, variables, stderr).build();
     }
 
-    static Composition validationRelay(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+    static Composition validationRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("validation-relay", "validation-relay"), redis, variables, stderr)
                 .dependency(VALIDATION, load("validation", "validation-component"))
                 .build();
     }
 
-    static Composition pricingRelay(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+    static Composition pricingRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("pricing-relay", "pricing-relay"), redis, variables, stderr)
                 .dependency(PRICING, load("pricing", "pricing-component"))
                 .build();
     }
 
-    static Composition inventoryRelay(FakeRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+    static Composition inventoryRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("inventory-relay", "inventory-relay"), redis, variables, stderr)
                 .dependency(INVENTORY, load("inventory", "inventory-component"))
                 .build();

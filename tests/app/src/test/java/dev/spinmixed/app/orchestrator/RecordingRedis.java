@@ -1,7 +1,6 @@
 package dev.spinmixed.app.orchestrator;
 
 import dev.spinmixed.abi.Result;
-import dev.spinmixed.abi.Variant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.List;
  * The guests' {@code fermyon:spin/redis.publish} import served in memory: it records every
  * message, in order, and can be told to refuse (as Redis does when it is unreachable).
  */
-final class FakeRedis {
+final class RecordingRedis {
 
     record Message(String address, String channel, String payload) {}
 
@@ -20,7 +19,7 @@ final class FakeRedis {
     /** publish(address, channel, payload) -> result<_, error>. */
     Object publish(List<Object> args) {
         if (refusing) {
-            return Result.err(Variant.of("error"));
+            return Result.err("error");
         }
         published.add(new Message((String) args.get(0), (String) args.get(1),
                 new String((byte[]) args.get(2), StandardCharsets.UTF_8)));
