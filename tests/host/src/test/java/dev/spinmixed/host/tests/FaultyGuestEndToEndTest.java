@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class FaultyGuestEndToEndTest {
 
     static RunningApp app;
+    static Path manifest;
+    static AppLayout layout;
 
     @BeforeAll
     static void start(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -37,8 +39,12 @@ class FaultyGuestEndToEndTest {
                 [component.faulty]
                 source = "faulty.wasm"
                 """);
-        AppLayout layout = new AppLayout(dir, guests, RunningApp.appsDir().resolve("wit"), dir.resolve("guests.tsv"));
-        app = RunningApp.start(dir.resolve("spin.toml"), layout, Optional.empty(), Duration.ofSeconds(2), Map.of());
+        layout = new AppLayout(dir, guests, RunningApp.appsDir().resolve("wit"), dir.resolve("guests.tsv"));
+        manifest = dir.resolve("spin.toml");
+        // One instance: a request after a fault can only succeed if the faulty instance was discarded
+        // and, after a deadline, the stuck call really stopped.
+        app = RunningApp.start(manifest, layout, Optional.empty(), Duration.ofSeconds(2), Map.of(),
+                dev.spinmixed.linker.ExecutionMode.INTERPRETER, 1);
     }
 
     @AfterAll
@@ -48,12 +54,20 @@ class FaultyGuestEndToEndTest {
         }
     }
 
+    static HttpRequest.Builder request(RunningApp on, String method) {
+        return HttpRequest.newBuilder(on.base.resolve("/faulty/x")).method(method, HttpRequest.BodyPublishers.noBody());
+    }
+
     HttpRequest.Builder request(String method) {
-        return HttpRequest.newBuilder(app.base.resolve("/faulty/x")).method(method, HttpRequest.BodyPublishers.noBody());
+        return request(app, method);
     }
 
     void answersOk() throws Exception {
-        var ok = app.send(request("GET"));
+        answersOk(app);
+    }
+
+    static void answersOk(RunningApp on) throws Exception {
+        var ok = on.send(request(on, "GET"));
         assertEquals(200, ok.statusCode());
         assertEquals("ok\n", ok.body());
     }
@@ -81,6 +95,19 @@ class FaultyGuestEndToEndTest {
         assertEquals(500, response.statusCode());
         assertTrue(response.body().contains("exceeded the request deadline of 2000 ms"), response.body());
         answersOk();
+    }
+
+    @Test
+    void compiledGuestsTrapAndOverrunTheDeadlineTheSameWay() throws Exception {
+        try (RunningApp compiled = RunningApp.start(manifest, layout, Optional.empty(), Duration.ofSeconds(2), Map.of(),
+                dev.spinmixed.linker.ExecutionMode.COMPILED, 1)) {
+            answersOk(compiled);
+            assertEquals(500, compiled.send(request(compiled, "DELETE")).statusCode());
+            var stuck = compiled.send(request(compiled, "PATCH"));
+            assertEquals(500, stuck.statusCode());
+            assertTrue(stuck.body().contains("exceeded the request deadline"), stuck.body());
+            answersOk(compiled);
+        }
     }
 
     @Test

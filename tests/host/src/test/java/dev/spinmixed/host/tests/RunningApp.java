@@ -40,9 +40,14 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp start(Path manifestFile, AppLayout layout, Optional<String> redis, Duration deadline, Map<String, String> env) {
+        return start(manifestFile, layout, redis, deadline, env, ExecutionMode.INTERPRETER, 4);
+    }
+
+    static RunningApp start(Path manifestFile, AppLayout layout, Optional<String> redis, Duration deadline, Map<String, String> env,
+                            ExecutionMode mode, int instances) {
         Manifest manifest = ManifestLoader.load(manifestFile);
         GuestModules guests = new GuestModules(manifest, layout);
-        LinkedRuntime.Settings settings = new LinkedRuntime.Settings(ExecutionMode.INTERPRETER, 4);
+        LinkedRuntime.Settings settings = new LinkedRuntime.Settings(mode, instances);
         SpinApp app = SpinApp.start(manifest, (m, host) -> LinkedRuntime.create(m, guests, host, settings),
                 new SpinApp.Options(new InetSocketAddress("127.0.0.1", 0), redis,
                         new HttpTriggerServer.Limits(1024 * 1024, deadline, 8), env));
