@@ -28,10 +28,6 @@ public record Manifest(
         warnings = List.copyOf(warnings);
     }
 
-    public Path directory() {
-        return file.toAbsolutePath().getParent();
-    }
-
     public ComponentConfig component(String id) {
         ComponentConfig c = components.get(id);
         if (c == null) {

@@ -149,9 +149,4 @@ public final class OutboundRedis implements AutoCloseable {
             out.add(new RedisResult.Status(String.valueOf(reply)));
         }
     }
-
-    /** Whether publishes leave the process (a real Redis) or stay in the {@link EventSink}. */
-    public boolean connected() {
-        return connected;
-    }
 }
