@@ -148,6 +148,27 @@ class OrchestratorTest {
     }
 
     @Test
+    void escapesAndNonAsciiTextSurviveTheRoundTrip() {
+        Http.Response response = post("""
+                {"id":"o-\\u0031","customer":"Ren\\u00e9e \\ud83d\\ude00 \\"Q\\" \\\\ Zoë","region":"EU-DE",
+                 "lines":[{"sku":"MUG-0001","quantity":1,"unitPriceCents":100}]}""");
+
+        assertEquals(200, response.status());
+        assertEquals("o-1", response.body().get("orderId").asText());
+        assertEquals("Renée \uD83D\uDE00 \"Q\" \\ Zoë", response.body().get("customer").asText());
+        assertEquals("Renée \uD83D\uDE00 \"Q\" \\ Zoë", onlyEvent().get("customer").asText());
+    }
+
+    @Test
+    void nestingDeeperThan64LevelsIs400() {
+        Http.Response response = post("[".repeat(100));
+
+        assertEquals(400, response.status());
+        assertEquals(Http.json("{\"error\":\"not-json\",\"reason\":\"nesting deeper than 64 levels at byte 64\"}"),
+                response.body());
+    }
+
+    @Test
     void bodyThatIsNotUtf8Is400() {
         orchestrator = Guests.orchestrator(redis, SpinVariables.orchestrator(), stderr);
         byte[] body = {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, '"', '}'};
