@@ -5,7 +5,7 @@
 #
 # The Maven build (apps/pom.xml) calls it with the apps module's classpath. For each guest of
 # apps/build/guests.tsv (the pipeline contract is documented there):
-#   1. core       <build script> [its arguments] apps/target/core/<name>.wasm
+#   1. core       <build script> [its arguments] <staging>/core/<name>.wasm
 #   2. check      every core module against its world with the orchestrator linker (one JVM)
 #   3. component  jco: embed the world's WIT, adapt WASI preview 1, check the component's WIT
 #                 -> apps/target/oci/<name>.wasm
@@ -16,8 +16,13 @@ set -euo pipefail
 apps=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$apps")
 classpath=${1:?usage: apps/build.sh <java-classpath>}
-core=$apps/target/core
-oci=$apps/target/oci
+# Everything is built in a staging directory of this run and moved into target/core and target/oci
+# at the end, so tests reading the previous build (or another build running) never see a half-built app.
+mkdir -p "$apps/target"
+staging=$(mktemp -d "$apps/target/staging.XXXXXX")
+trap 'rm -rf "$staging"' EXIT
+core=$staging/core
+oci=$staging/oci
 
 fail() {
   echo "apps build: $*" >&2
@@ -47,7 +52,6 @@ while IFS=$'\t' read -r name script world language; do
   guests+=("$name|$script|$world|$language")
 done < "$apps/build/guests.tsv"
 
-rm -rf "$core" "$oci"
 mkdir -p "$core" "$oci"
 
 for guest in "${guests[@]}"; do
@@ -59,14 +63,14 @@ for guest in "${guests[@]}"; do
 done
 
 step "check core modules against worlds" \
-  java -cp "$classpath" dev.spinmixed.apps.CoreModuleCheck "$apps"
+  java -cp "$classpath" dev.spinmixed.apps.CoreModuleCheck "$apps" "$staging"
 
 for guest in "${guests[@]}"; do
   IFS='|' read -r name script world language <<< "$guest"
   step "component $name" node "$apps/build/componentize.mjs" "$apps/wit" "$world" "$core/$name.wasm" "$oci/$name.wasm"
 done
 
-step "OCI context" java -cp "$classpath" dev.spinmixed.apps.OciContext "$apps"
+step "OCI context" java -cp "$classpath" dev.spinmixed.apps.OciContext "$apps" "$staging"
 
 printf 'apps build: %-16s %-16s %12s %12s\n' guest language "core bytes" "component"
 for guest in "${guests[@]}"; do
@@ -74,6 +78,8 @@ for guest in "${guests[@]}"; do
   printf 'apps build: %-16s %-16s %12d %12d\n' "$name" "$language" \
     "$(stat -c %s "$core/$name.wasm")" "$(stat -c %s "$oci/$name.wasm")"
 done
-printf 'apps build: OCI context %s: %d bytes (sizes in %s)\n' "$oci" \
-  "$(find "$oci" -maxdepth 1 -type f ! -name sizes.json -printf '%s\n' | awk '{ s += $1 } END { print s }')" \
-  "$oci/sizes.json"
+context_bytes=$(find "$oci" -maxdepth 1 -type f ! -name sizes.json -printf '%s\n' | awk '{ s += $1 } END { print s }')
+rm -rf "$apps/target/core" "$apps/target/oci"
+mv "$core" "$oci" "$apps/target/"
+printf 'apps build: OCI context %s: %d bytes (sizes in %s)\n' "$apps/target/oci" "$context_bytes" \
+  "$apps/target/oci/sizes.json"

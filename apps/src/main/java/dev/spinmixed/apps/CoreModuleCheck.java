@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks every built core module ({@code apps/target/core/<name>.wasm}) against its world with
+ * Checks every built core module ({@code <build>/core/<name>.wasm}) against its world with
  * the orchestrator linker, the same check the JVM host makes before running it. Reports every
  * failing guest, not just the first.
  */
@@ -20,12 +20,13 @@ public final class CoreModuleCheck {
     private CoreModuleCheck() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: CoreModuleCheck <apps-dir>");
+        if (args.length != 2) {
+            System.err.println("usage: CoreModuleCheck <apps-dir> <build-dir>");
             System.exit(2);
         }
         Path apps = Path.of(args[0]);
-        List<String> failures = check(apps, GuestTable.read(apps.resolve("build/guests.tsv")));
+        Path coreDir = Path.of(args[1]).resolve("core");
+        List<String> failures = check(apps, coreDir, GuestTable.read(apps.resolve("build/guests.tsv")));
         if (!failures.isEmpty()) {
             failures.forEach(System.err::println);
             System.exit(1);
@@ -33,11 +34,11 @@ public final class CoreModuleCheck {
     }
 
     /** One message per guest whose core module does not implement its world. */
-    public static List<String> check(Path apps, List<Guest> guests) throws IOException {
+    public static List<String> check(Path apps, Path coreDir, List<Guest> guests) throws IOException {
         WitResolve wit = WitLoader.loadDirectory(apps.resolve("wit"));
         List<String> failures = new ArrayList<>();
         for (Guest guest : guests) {
-            Path module = apps.resolve("target/core").resolve(guest.coreFile());
+            Path module = coreDir.resolve(guest.coreFile());
             try {
                 Component.load(guest.name(), module, wit.world(guest.world()));
             } catch (ValidationException | WitException e) {

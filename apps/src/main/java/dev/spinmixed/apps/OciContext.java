@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Lays out the Spin app's OCI build context in {@code apps/target/oci/}: {@code spin.toml}, the
- * component files it references, a {@code Dockerfile} and {@code sizes.json}.
+ * Lays out the Spin app's OCI build context in {@code <build>/oci/} (moved to {@code apps/target/oci/}
+ * by apps/build.sh): {@code spin.toml}, the component files it references, a {@code Dockerfile} and
+ * {@code sizes.json}.
  *
  * <p>{@code apps/spin.toml} points at the built components as {@code target/oci/<name>.wasm}
  * (so Spin can run it from {@code apps/} after a build); the context's copy points at
@@ -37,23 +38,26 @@ public final class OciContext {
             """;
 
     private final Path appsDir;
+    private final Path coreDir;
     private final Path contextDir;
     private final List<Guest> guests;
 
-    public OciContext(Path appsDir, List<Guest> guests) {
+    /** {@code buildDir} holds {@code core/} (the core modules) and {@code oci/} (the components). */
+    public OciContext(Path appsDir, Path buildDir, List<Guest> guests) {
         this.appsDir = appsDir;
-        this.contextDir = appsDir.resolve("target/oci");
+        this.coreDir = buildDir.resolve("core");
+        this.contextDir = buildDir.resolve("oci");
         this.guests = guests;
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: OciContext <apps-dir>");
+        if (args.length != 2) {
+            System.err.println("usage: OciContext <apps-dir> <build-dir>");
             System.exit(2);
         }
         Path apps = Path.of(args[0]);
         try {
-            new OciContext(apps, GuestTable.read(apps.resolve("build/guests.tsv"))).layOut();
+            new OciContext(apps, Path.of(args[1]), GuestTable.read(apps.resolve("build/guests.tsv"))).layOut();
         } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("OCI context: " + e.getMessage());
             System.exit(1);
@@ -121,7 +125,7 @@ public final class OciContext {
             ObjectNode entry = components.putObject(guest.name());
             entry.put("language", guest.language());
             entry.put("world", guest.world());
-            entry.put("coreBytes", Files.size(appsDir.resolve("target/core").resolve(guest.coreFile())));
+            entry.put("coreBytes", Files.size(coreDir.resolve(guest.coreFile())));
             entry.put("componentBytes", Files.size(contextDir.resolve(guest.componentFile())));
         }
         long total = 0;
