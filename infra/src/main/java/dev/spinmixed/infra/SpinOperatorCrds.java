@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * The spin-operator CRDs (SpinApp, SpinAppExecutor) of the pinned release, read from the copies
  * shipped in this jar: the spin-operator chart does not install its CRDs, and the stack must not
- * reach out to the network to learn its own schema.
+ * reach out to the network to learn its own schema. The files are spin-operator's
+ * {@code config/crd/bases/*.yaml} at tag v0.6.1 (Apache-2.0), unmodified: a CRD must match the
+ * operator release exactly. Upgrade them together with {@link #VERSION} and the chart version.
  */
 public final class SpinOperatorCrds {
     public static final String VERSION = "v0.6.1";
