@@ -152,6 +152,32 @@ twin_t *swap_twin(int32_t tag, float value) {
     return return_area(&t, sizeof t);
 }
 
+enum { MIXED_A, MIXED_B, MIXED_C, MIXED_D };
+typedef struct {
+    uint8_t tag;
+    union { float a; uint32_t b; struct { float x, y; } c; struct { uint8_t n; double x; } d; } val;
+} mixed_t;
+
+/* mixed flattens to (disc, i32, i64): f32 payloads travel as their bits, an f32 in the i64 slot
+ * in its low half. */
+EXPORT(SH("bump-mixed"))
+mixed_t *bump_mixed(int32_t tag, int32_t slot0, int64_t slot1) {
+    mixed_t m = { (uint8_t) tag, { 0 } };
+    switch (tag) {
+        case MIXED_A: m.val.a = -f32_from_bits((uint32_t) slot0); break;
+        case MIXED_B: m.val.b = (uint32_t) slot0 + 1; break;
+        case MIXED_C:
+            m.val.c.x = f32_from_bits((uint32_t) slot1);
+            m.val.c.y = f32_from_bits((uint32_t) slot0);
+            break;
+        default:
+            m.val.d.n = (uint8_t) (slot0 + 1);
+            m.val.d.x = -f64_from_bits((uint64_t) slot1);
+            break;
+    }
+    return return_area(&m, sizeof m);
+}
+
 typedef struct { double d; str_t s; uint8_t a; } swapped_t;
 
 EXPORT(SH("swap"))
@@ -220,6 +246,7 @@ POST_RETURN("shapes", "echo-number", echo_number, void *)
 POST_RETURN("shapes", "negate-number", negate_number, void *)
 POST_RETURN("shapes", "swap-twin", swap_twin, void *)
 POST_RETURN("shapes", "swap", swap, void *)
+POST_RETURN("shapes", "bump-mixed", bump_mixed, void *)
 POST_RETURN("shapes", "maybe-inc", maybe_inc, void *)
 POST_RETURN("shapes", "maybe-neg", maybe_neg, void *)
 POST_RETURN("shapes", "maybe-maybe", maybe_maybe, void *)

@@ -32,6 +32,7 @@ IMPORT("shapes", "echo-number") extern void echo_number_import(i32, i64, void *)
 IMPORT("shapes", "negate-number") extern void negate_number_import(i32, i64, void *);
 IMPORT("shapes", "swap-twin") extern void swap_twin_import(i32, float, void *);
 IMPORT("shapes", "swap") extern void swap_import(i32, i32, i32, double, void *);
+IMPORT("shapes", "bump-mixed") extern void bump_mixed_import(i32, i32, i64, void *);
 IMPORT("shapes", "maybe-inc") extern void maybe_inc_import(i32, i32, void *);
 IMPORT("shapes", "maybe-neg") extern void maybe_neg_import(i32, double, void *);
 IMPORT("shapes", "maybe-maybe") extern void maybe_maybe_import(i32, i32, i32, i32, void *);
@@ -60,6 +61,7 @@ EXPORT(SH("echo-number")) void *echo_number(i32 t, i64 a) { void *r = area(); ec
 EXPORT(SH("negate-number")) void *negate_number(i32 t, i64 a) { void *r = area(); negate_number_import(t, a, r); return r; }
 EXPORT(SH("swap-twin")) void *swap_twin(i32 t, float f) { void *r = area(); swap_twin_import(t, f, r); return r; }
 EXPORT(SH("swap")) void *swap(i32 a, i32 p, i32 l, double d) { void *r = area(); swap_import(a, p, l, d, r); return r; }
+EXPORT(SH("bump-mixed")) void *bump_mixed(i32 t, i32 a, i64 b) { void *r = area(); bump_mixed_import(t, a, b, r); return r; }
 EXPORT(SH("maybe-inc")) void *maybe_inc(i32 t, i32 v) { void *r = area(); maybe_inc_import(t, v, r); return r; }
 EXPORT(SH("maybe-neg")) void *maybe_neg(i32 t, double v) { void *r = area(); maybe_neg_import(t, v, r); return r; }
 EXPORT(SH("maybe-maybe")) void *maybe_maybe(i32 o, i32 i, i32 p, i32 l) {
@@ -124,6 +126,7 @@ POST_AREA("shapes", "echo-number", echo_number)
 POST_AREA("shapes", "negate-number", negate_number)
 POST_AREA("shapes", "swap-twin", swap_twin)
 POST_AREA("shapes", "swap", swap)
+POST_AREA("shapes", "bump-mixed", bump_mixed)
 POST_AREA("shapes", "maybe-inc", maybe_inc)
 POST_AREA("shapes", "maybe-neg", maybe_neg)
 POST_AREA("shapes", "maybe-maybe", maybe_maybe)

@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * Deterministic WIT values in their canonical JSON form ({@link ValueJson}): edge values (the k-th
- * edge of every scalar, empty and non-empty lists, none and some, every case) and seeded random ones.
+ * edge of every scalar, empty, non-empty and larger-than-a-page lists and strings, none and some,
+ * every case) and seeded random ones.
  */
 final class ValueGenerator {
 
@@ -19,6 +20,8 @@ final class ValueGenerator {
     static final int EDGE_COUNT = 12;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** More than one 64 KiB wasm page, so the guest's memory has to grow. */
+    private static final int LARGE_BYTES = 70_000;
 
     private static final long[] S8 = {0, -1, 1, Byte.MIN_VALUE, Byte.MAX_VALUE};
     private static final long[] U8 = {0, 1, 0x7F, 0x80, 0xFF};
@@ -38,7 +41,7 @@ final class ValueGenerator {
             0x10FFFF, 0x1F600};
     private static final List<String> STRINGS = List.of("", "a", "héllo", "😀", "\u07FF\u0800\uD7FF\uE000\uFFFF",
             "\uD800\uDC00\uDBFF\uDFFF", "a\u0000b", "日本語のテキスト", "x".repeat(300), "ß€𝄞 mixed ✓", "\"\\/\n\t",
-            "\u0080");
+            "é😀a€".repeat(2000));
 
     private final Random random;
 
@@ -68,7 +71,7 @@ final class ValueGenerator {
         if (type instanceof WitType.ListType l) {
             int length = k % 3 == 0 ? 0 : k % 4 + 1;
             if (l.element() == WitType.Primitive.U8) {
-                byte[] bytes = new byte[length * 3];
+                byte[] bytes = new byte[k == EDGE_COUNT - 1 ? LARGE_BYTES : length * 3];
                 for (int i = 0; i < bytes.length; i++) {
                     bytes[i] = (byte) (U8[(k + i) % U8.length]);
                 }
@@ -207,7 +210,8 @@ final class ValueGenerator {
 
     private String randomString() {
         if (random.nextInt(5) == 0) {
-            return STRINGS.get(random.nextInt(STRINGS.size()));
+            // The edge strings but the last, large one: that one is for the edge calls alone.
+            return STRINGS.get(random.nextInt(STRINGS.size() - 1));
         }
         StringBuilder s = new StringBuilder();
         int length = random.nextInt(12);
