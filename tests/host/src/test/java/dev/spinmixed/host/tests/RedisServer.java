@@ -29,6 +29,11 @@ public final class RedisServer implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        return start(port);
+    }
+
+    /** On a given port, e.g. to bring a stopped server back where its clients expect it. */
+    public static RedisServer start(int port) throws IOException, InterruptedException {
         Path log = Files.createTempFile("redis-server-" + port, ".log");
         Process p;
         try {
