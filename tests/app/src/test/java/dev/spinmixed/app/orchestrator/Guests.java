@@ -2,6 +2,7 @@ package dev.spinmixed.app.orchestrator;
 
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
+import dev.spinmixed.linker.HostFunction;
 import dev.spinmixed.linker.WasiGrant;
 import dev.spinmixed.wit.WitLoader;
 import dev.spinmixed.wit.WitResolve;
@@ -51,17 +52,22 @@ final class Guests {
     }
 
     /** A guest with the Spin imports every publishing guest has: redis publish and config. */
-    private static Composition.Builder spinGuest(Component root, RecordingRedis redis, SpinVariables variables,
+    private static Composition.Builder spinGuest(Component root, RecordingRedis redis, HostFunction getConfig,
             ByteArrayOutputStream stderr) {
         return Composition.builder(root)
                 .host("fermyon:spin/redis", "publish", redis::publish)
-                .host("fermyon:spin/config", "get-config", variables::get)
+                .host("fermyon:spin/config", "get-config", getConfig)
                 .wasi(WasiGrant.none().withOutput(stderr))
                 .maxInstances(1);
     }
 
     static Composition orchestrator(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
-        return spinGuest(load("orchestrator", "orchestrator"), redis, variables, stderr)
+        return orchestrator(redis, variables::get, stderr);
+    }
+
+    /** The orchestrator with {@code get-config} served by {@code getConfig}. */
+    static Composition orchestrator(RecordingRedis redis, HostFunction getConfig, ByteArrayOutputStream stderr) {
+        return spinGuest(load("orchestrator", "orchestrator"), redis, getConfig, stderr)
                 .dependency(VALIDATION, load("validation", "validation-component"))
                 .dependency(PRICING, load("pricing", "pricing-component"))
                 .dependency(INVENTORY, load("inventory", "inventory-component"))
@@ -69,23 +75,23 @@ final class Guests {
     }
 
     static Composition ingress(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
-        return spinGuest(load("hops-ingress", "hops-ingress"), redis, variables, stderr).build();
+        return spinGuest(load("hops-ingress", "hops-ingress"), redis, variables::get, stderr).build();
     }
 
     static Composition validationRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
-        return spinGuest(load("validation-relay", "validation-relay"), redis, variables, stderr)
+        return spinGuest(load("validation-relay", "validation-relay"), redis, variables::get, stderr)
                 .dependency(VALIDATION, load("validation", "validation-component"))
                 .build();
     }
 
     static Composition pricingRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
-        return spinGuest(load("pricing-relay", "pricing-relay"), redis, variables, stderr)
+        return spinGuest(load("pricing-relay", "pricing-relay"), redis, variables::get, stderr)
                 .dependency(PRICING, load("pricing", "pricing-component"))
                 .build();
     }
 
     static Composition inventoryRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
-        return spinGuest(load("inventory-relay", "inventory-relay"), redis, variables, stderr)
+        return spinGuest(load("inventory-relay", "inventory-relay"), redis, variables::get, stderr)
                 .dependency(INVENTORY, load("inventory", "inventory-component"))
                 .build();
     }
