@@ -8,7 +8,7 @@
 set -euo pipefail
 out=${1:?usage: build.sh <output.wasm>}
 src="$(cd "$(dirname "$0")" && pwd)/src"
-rustc=${RUSTC_WASM:-/usr/bin/rustc}
+rustc=/usr/bin/rustc
 [ -x "$rustc" ] || { echo "pricing: $rustc not found (Debian: rustc libstd-rust-dev-wasm32)" >&2; exit 1; }
 command -v clang >/dev/null || { echo "pricing: clang not found (Debian: clang lld wasi-libc)" >&2; exit 1; }
 tmp=$(mktemp -d)

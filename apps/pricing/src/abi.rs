@@ -194,7 +194,6 @@ fn lower_rejection(problems: &[RawProblem]) -> RawResult {
 }
 
 #[export_name = "acme:orders/pricing@0.1.0#price"]
-#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn export_price(
     id_ptr: *mut u8,
     id_len: usize,
@@ -235,14 +234,13 @@ pub unsafe extern "C" fn export_price(
             Returned::Rejected(problems, raw)
         }
     };
-    // Moving a String or Vec into RETURNED does not move its heap buffer, so the pointers
-    // lowered below stay valid until post-return drops them.
-    RETURNED = Some(returned);
-    RETURN_AREA = match &RETURNED {
-        Some(Returned::Priced(order, lines)) => lower_priced(order, lines),
-        Some(Returned::Rejected(_, problems)) => lower_rejection(problems),
-        None => unreachable!(),
+    RETURN_AREA = match &returned {
+        Returned::Priced(order, lines) => lower_priced(order, lines),
+        Returned::Rejected(_, problems) => lower_rejection(problems),
     };
+    // Moving a String or Vec does not move its heap buffer, so the pointers just lowered stay
+    // valid while RETURNED keeps them alive, until post-return drops them.
+    RETURNED = Some(returned);
     &RETURN_AREA
 }
 
