@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class Guests {
 
-    static final List<String> WORLDS = List.of("scalar-echo", "text-echo", "structured-echo", "structured-relay");
+    static final List<String> WORLDS = List.of("scalar-echo", "text-echo", "text-relay", "structured-echo", "structured-relay");
 
     /** The world whose component serves a world's imports: a relay's -echo twin. */
     static Optional<String> importsServedBy(String world) {
