@@ -23,6 +23,7 @@ public final class FunctionAbi {
     private final TupleType paramsTuple;
     private final List<FlatType> flatParams;
     private final List<FlatType> flatResult;
+    private final Shapes shapes;
 
     public FunctionAbi(Function function) {
         this.function = function;
@@ -31,6 +32,20 @@ public final class FunctionAbi {
         this.paramsTuple = new TupleType(function.params().stream().map(Function.Param::type).toList());
         this.flatParams = Flattening.flatten(paramsTuple);
         this.flatResult = function.result().map(Flattening::flatten).orElse(List.of());
+        List<WitType> roots = new ArrayList<>(paramsTuple.types());
+        roots.add(paramsTuple);
+        function.result().ifPresent(roots::add);
+        this.shapes = Shapes.of(roots);
+    }
+
+    /** A lifter for this function's values that shares its precomputed layouts. */
+    public Lifter lifter(GuestMemory memory) {
+        return new Lifter(memory, shapes);
+    }
+
+    /** A lowerer for this function's values that shares its precomputed layouts. */
+    public Lowerer lowerer(GuestMemory memory, Allocator allocator) {
+        return new Lowerer(memory, allocator, shapes);
     }
 
     public Function function() {

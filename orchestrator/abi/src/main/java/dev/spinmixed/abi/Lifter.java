@@ -7,10 +7,6 @@ import dev.spinmixed.wit.WitType.ListType;
 import dev.spinmixed.wit.WitType.Primitive;
 import dev.spinmixed.wit.WitType.RecordType;
 import dev.spinmixed.wit.WitType.TupleType;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,15 +26,29 @@ public final class Lifter {
     private static final double CANONICAL_F64_NAN = Double.longBitsToDouble(0x7ff8000000000000L);
 
     private final GuestMemory memory;
+    private final Shapes shapes;
 
     public Lifter(GuestMemory memory) {
+        this(memory, Shapes.onDemand());
+    }
+
+    public Lifter(GuestMemory memory, Shapes shapes) {
         this.memory = memory;
+        this.shapes = shapes;
     }
 
     /** Loads a value stored at a guest-supplied pointer, checking its alignment and extent first. */
     public Object load(WitType type, long ptr, String what) {
-        memory.checkAligned(ptr, Layout.alignment(type), what);
-        return loadAt(type, memory.checkRange(ptr, Layout.size(type), what));
+        memory.checkAligned(ptr, alignment(type), what);
+        return loadAt(type, memory.checkRange(ptr, size(type), what));
+    }
+
+    private int size(WitType type) {
+        return type instanceof Primitive ? Layout.size(type) : shapes.of(type).size;
+    }
+
+    private int alignment(WitType type) {
+        return type instanceof Primitive ? Layout.alignment(type) : shapes.of(type).alignment;
     }
 
     /** Lifts one value from the next core values. */
@@ -50,9 +60,12 @@ public final class Lifter {
             return loadList(l.element(), (int) values.next(FlatType.I32), (int) values.next(FlatType.I32));
         }
         if (type instanceof RecordType r) {
-            List<Object> fieldValues = new ArrayList<>(r.fields().size());
-            r.fields().forEach(f -> fieldValues.add(liftFlat(f.type(), values)));
-            return new Record(r.fields().stream().map(WitType.Field::name).toList(), fieldValues);
+            Shape shape = shapes.of(r);
+            List<Object> fieldValues = new ArrayList<>(shape.fieldTypes.size());
+            for (WitType field : shape.fieldTypes) {
+                fieldValues.add(liftFlat(field, values));
+            }
+            return new Record(shape.fieldNames, fieldValues);
         }
         if (type instanceof TupleType t) {
             List<Object> elements = new ArrayList<>(t.types().size());
@@ -66,14 +79,13 @@ public final class Lifter {
             }
             return flags(f, words);
         }
-        List<Optional<WitType>> payloads = Layout.payloads(type);
+        Shape shape = shapes.of(type);
         long index = values.next(FlatType.I32) & 0xFFFFFFFFL;
-        checkCase(type, payloads, index);
-        Optional<WitType> payloadType = payloads.get((int) index);
-        Object payload = payloadType.map(t -> liftFlat(t, values)).orElse(null);
-        int used = payloadType.map(t -> Flattening.flatten(t).size()).orElse(0);
-        values.skip(Flattening.joinedPayload(payloads).size() - used);
-        return caseValue(type, (int) index, payload);
+        checkCase(type, shape.payloads, index);
+        Optional<WitType> payloadType = shape.payloads.get((int) index);
+        Object payload = payloadType.isPresent() ? liftFlat(payloadType.get(), values) : null;
+        values.skip(shape.joinedPayload.size() - shape.payloadFlatCounts[(int) index]);
+        return caseValue(type, shape, (int) index, payload);
     }
 
     private Object liftPrimitive(Primitive p, FlatValues values) {
@@ -114,33 +126,32 @@ public final class Lifter {
         if (type instanceof ListType l) {
             return loadList(l.element(), m.readInt(ptr), m.readInt(ptr + 4));
         }
-        if (type instanceof RecordType r) {
-            List<WitType> types = Layout.fieldTypes(r);
-            return new Record(r.fields().stream().map(WitType.Field::name).toList(), loadFields(types, ptr));
+        if (type instanceof RecordType) {
+            Shape shape = shapes.of(type);
+            return new Record(shape.fieldNames, loadFields(shape, ptr));
         }
-        if (type instanceof TupleType t) {
-            return Collections.unmodifiableList(loadFields(t.types(), ptr));
+        if (type instanceof TupleType) {
+            return Collections.unmodifiableList(loadFields(shapes.of(type), ptr));
         }
         if (type instanceof FlagsType f) {
             return loadFlags(f, ptr);
         }
-        List<Optional<WitType>> payloads = Layout.payloads(type);
-        long index = switch (Layout.discriminantSize(payloads.size())) {
+        Shape shape = shapes.of(type);
+        long index = switch (shape.discriminantSize) {
             case 1 -> m.read(ptr) & 0xFFL;
             case 2 -> m.readShort(ptr) & 0xFFFFL;
             default -> m.readInt(ptr) & 0xFFFFFFFFL;
         };
-        checkCase(type, payloads, index);
-        int payloadPtr = ptr + Layout.payloadOffset(payloads);
-        Object payload = payloads.get((int) index).map(t -> loadAt(t, payloadPtr)).orElse(null);
-        return caseValue(type, (int) index, payload);
+        checkCase(type, shape.payloads, index);
+        Optional<WitType> payloadType = shape.payloads.get((int) index);
+        Object payload = payloadType.isPresent() ? loadAt(payloadType.get(), ptr + shape.payloadOffset) : null;
+        return caseValue(type, shape, (int) index, payload);
     }
 
-    private List<Object> loadFields(List<WitType> types, int ptr) {
-        int[] offsets = Layout.fieldOffsets(types);
-        List<Object> values = new ArrayList<>(types.size());
-        for (int i = 0; i < types.size(); i++) {
-            values.add(loadAt(types.get(i), ptr + offsets[i]));
+    private List<Object> loadFields(Shape shape, int ptr) {
+        List<Object> values = new ArrayList<>(shape.fieldTypes.size());
+        for (int i = 0; i < shape.offsets.length; i++) {
+            values.add(loadAt(shape.fieldTypes.get(i), ptr + shape.offsets[i]));
         }
         return values;
     }
@@ -178,16 +189,12 @@ public final class Lifter {
         }
         int start = memory.checkRange(ptr, bytes, "string");
         byte[] utf8 = memory.memory().readBytes(start, (int) bytes);
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String decoded = Utf8.decode(utf8);
+        if (decoded == null) {
             throw memory.fault("string at 0x" + Integer.toHexString(start) + " (" + bytes + " bytes) is not valid UTF-8: "
                     + Arrays.toString(Arrays.copyOf(utf8, Math.min(utf8.length, 16))));
         }
+        return decoded;
     }
 
     private Object loadList(WitType element, int ptr, int length) {
@@ -196,8 +203,8 @@ public final class Lifter {
         if (element == Primitive.U8) {
             return memory.memory().readBytes(memory.checkRange(ptr, count, what), (int) count);
         }
-        int size = Layout.size(element);
-        memory.checkAligned(ptr, Layout.alignment(element), what);
+        int size = size(element);
+        memory.checkAligned(ptr, alignment(element), what);
         int start = memory.checkRange(ptr, count * size, what);
         if (count > memory.byteSize()) {
             throw memory.fault(what + " is longer than memory");
@@ -223,12 +230,12 @@ public final class Lifter {
         }
     }
 
-    private static Object caseValue(WitType type, int index, Object payload) {
-        if (type instanceof WitType.VariantType v) {
-            return new Variant(v.cases().get(index).name(), payload);
+    private static Object caseValue(WitType type, Shape shape, int index, Object payload) {
+        if (type instanceof WitType.VariantType) {
+            return new Variant(shape.caseNames.get(index), payload);
         }
-        if (type instanceof WitType.EnumType e) {
-            return e.cases().get(index);
+        if (type instanceof WitType.EnumType) {
+            return shape.caseNames.get(index);
         }
         if (type instanceof WitType.OptionType) {
             return index == 0 ? Optional.empty() : Optional.of(payload);

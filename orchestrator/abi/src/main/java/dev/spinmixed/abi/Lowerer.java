@@ -7,11 +7,6 @@ import dev.spinmixed.wit.WitType.ListType;
 import dev.spinmixed.wit.WitType.Primitive;
 import dev.spinmixed.wit.WitType.RecordType;
 import dev.spinmixed.wit.WitType.TupleType;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -26,16 +21,30 @@ public final class Lowerer {
 
     private final GuestMemory memory;
     private final Allocator allocator;
+    private final Shapes shapes;
 
     public Lowerer(GuestMemory memory, Allocator allocator) {
+        this(memory, allocator, Shapes.onDemand());
+    }
+
+    public Lowerer(GuestMemory memory, Allocator allocator, Shapes shapes) {
         this.memory = memory;
         this.allocator = allocator;
+        this.shapes = shapes;
     }
 
     /** Stores a value at a guest-supplied pointer, checking its alignment and extent first. */
     public void store(WitType type, Object value, long ptr, String what) {
-        memory.checkAligned(ptr, Layout.alignment(type), what);
-        storeAt(type, value, memory.checkRange(ptr, Layout.size(type), what));
+        memory.checkAligned(ptr, alignment(type), what);
+        storeAt(type, value, memory.checkRange(ptr, size(type), what));
+    }
+
+    private int size(WitType type) {
+        return type instanceof Primitive ? Layout.size(type) : shapes.of(type).size;
+    }
+
+    private int alignment(WitType type) {
+        return type instanceof Primitive ? Layout.alignment(type) : shapes.of(type).alignment;
     }
 
     /** Allocates guest memory and checks what the guest's allocator returned. */
@@ -57,8 +66,11 @@ public final class Lowerer {
             out.add(FlatType.I32, range[0]);
             out.add(FlatType.I32, range[1]);
         } else if (type instanceof RecordType r) {
-            Record record = recordOf(r, value);
-            r.fields().forEach(f -> lowerFlat(f.type(), record.get(f.name()), out));
+            Shape shape = shapes.of(r);
+            List<Object> values = fieldValues(r, shape, value);
+            for (int i = 0; i < values.size(); i++) {
+                lowerFlat(shape.fieldTypes.get(i), values.get(i), out);
+            }
         } else if (type instanceof TupleType t) {
             List<?> elements = tupleOf(t, value);
             for (int i = 0; i < elements.size(); i++) {
@@ -74,12 +86,12 @@ public final class Lowerer {
     }
 
     private void lowerCase(WitType type, Object value, FlatValues.Builder out) {
-        List<Optional<WitType>> payloads = Layout.payloads(type);
-        Case c = caseOf(type, payloads, value);
+        Shape shape = shapes.of(type);
+        Case c = caseOf(type, shape, value);
         out.add(FlatType.I32, c.index());
-        List<FlatType> joined = Flattening.joinedPayload(payloads);
+        List<FlatType> joined = shape.joinedPayload;
         FlatValues.Builder payload = new FlatValues.Builder();
-        payloads.get(c.index()).ifPresent(t -> lowerFlat(t, c.payload(), payload));
+        shape.payloads.get(c.index()).ifPresent(t -> lowerFlat(t, c.payload(), payload));
         for (int i = 0; i < joined.size(); i++) {
             out.add(joined.get(i), i < payload.size() ? widen(payload.type(i), joined.get(i), payload.value(i)) : 0L);
         }
@@ -149,17 +161,16 @@ public final class Lowerer {
         } else if (type instanceof ListType l) {
             writeRange(ptr, storeList(l.element(), value, type));
         } else if (type instanceof RecordType r) {
-            Record record = recordOf(r, value);
-            int[] offsets = Layout.fieldOffsets(Layout.fieldTypes(r));
-            for (int i = 0; i < offsets.length; i++) {
-                WitType.Field field = r.fields().get(i);
-                storeAt(field.type(), record.get(field.name()), ptr + offsets[i]);
+            Shape shape = shapes.of(r);
+            List<Object> values = fieldValues(r, shape, value);
+            for (int i = 0; i < shape.offsets.length; i++) {
+                storeAt(shape.fieldTypes.get(i), values.get(i), ptr + shape.offsets[i]);
             }
         } else if (type instanceof TupleType t) {
             List<?> elements = tupleOf(t, value);
-            int[] offsets = Layout.fieldOffsets(t.types());
-            for (int i = 0; i < offsets.length; i++) {
-                storeAt(t.types().get(i), elements.get(i), ptr + offsets[i]);
+            Shape shape = shapes.of(t);
+            for (int i = 0; i < shape.offsets.length; i++) {
+                storeAt(t.types().get(i), elements.get(i), ptr + shape.offsets[i]);
             }
         } else if (type instanceof FlagsType f) {
             int[] words = flagWords(f, value);
@@ -174,15 +185,17 @@ public final class Lowerer {
                 }
             }
         } else {
-            List<Optional<WitType>> payloads = Layout.payloads(type);
-            Case c = caseOf(type, payloads, value);
-            switch (Layout.discriminantSize(payloads.size())) {
+            Shape shape = shapes.of(type);
+            Case c = caseOf(type, shape, value);
+            switch (shape.discriminantSize) {
                 case 1 -> m.writeByte(ptr, (byte) c.index());
                 case 2 -> m.writeShort(ptr, (short) c.index());
                 default -> m.writeI32(ptr, c.index());
             }
-            int payloadPtr = ptr + Layout.payloadOffset(payloads);
-            payloads.get(c.index()).ifPresent(t -> storeAt(t, c.payload(), payloadPtr));
+            Optional<WitType> payloadType = shape.payloads.get(c.index());
+            if (payloadType.isPresent()) {
+                storeAt(payloadType.get(), c.payload(), ptr + shape.payloadOffset);
+            }
         }
     }
 
@@ -192,15 +205,8 @@ public final class Lowerer {
     }
 
     private long[] storeString(String s) {
-        byte[] utf8;
-        try {
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(s));
-            utf8 = new byte[encoded.remaining()];
-            encoded.get(utf8);
-        } catch (CharacterCodingException e) {
+        byte[] utf8 = Utf8.encode(s);
+        if (utf8 == null) {
             throw memory.fault("string contains a lone surrogate and cannot be encoded as UTF-8: " + ValueModel.show(s));
         }
         int ptr = allocate(1, utf8.length, "string of " + utf8.length + " bytes");
@@ -216,8 +222,8 @@ public final class Lowerer {
             return new long[] {ptr, bytes.length};
         }
         List<?> elements = expect(value, List.class, listType);
-        int size = Layout.size(element);
-        int ptr = allocate(Layout.alignment(element), (long) size * elements.size(),
+        int size = size(element);
+        int ptr = allocate(alignment(element), (long) size * elements.size(),
                 WitTypeNames.describe(listType) + " of " + elements.size() + " elements");
         for (int i = 0; i < elements.size(); i++) {
             storeAt(element, elements.get(i), ptr + i * size);
@@ -225,14 +231,16 @@ public final class Lowerer {
         return new long[] {ptr, elements.size()};
     }
 
-    private Record recordOf(RecordType type, Object value) {
+    /** The record's values in the type's field order, whatever order the value lists them in. */
+    private List<Object> fieldValues(RecordType type, Shape shape, Object value) {
         Record record = expect(value, Record.class, type);
-        if (record.names().size() != type.fields().size()
-                || !type.fields().stream().allMatch(f -> record.has(f.name()))) {
-            throw memory.fault("record " + type.name() + " has fields "
-                    + type.fields().stream().map(WitType.Field::name).toList() + ", the value has " + record.names());
+        if (record.names().equals(shape.fieldNames)) {
+            return record.values();
         }
-        return record;
+        if (record.names().size() != shape.fieldNames.size() || !record.names().containsAll(shape.fieldNames)) {
+            throw memory.fault("record " + type.name() + " has fields " + shape.fieldNames + ", the value has " + record.names());
+        }
+        return shape.fieldNames.stream().map(record::get).toList();
     }
 
     private List<?> tupleOf(TupleType type, Object value) {
@@ -259,11 +267,11 @@ public final class Lowerer {
 
     private record Case(int index, Object payload) {}
 
-    private Case caseOf(WitType type, List<Optional<WitType>> payloads, Object value) {
+    private Case caseOf(WitType type, Shape shape, Object value) {
         Case c;
         if (type instanceof WitType.VariantType v) {
             Variant variant = expect(value, Variant.class, type);
-            int index = v.cases().stream().map(WitType.Case::name).toList().indexOf(variant.caseName());
+            int index = shape.caseNames.indexOf(variant.caseName());
             if (index < 0) {
                 throw memory.fault("variant " + v.name() + " has no case '" + variant.caseName() + "'");
             }
@@ -281,7 +289,7 @@ public final class Lowerer {
             Result result = expect(value, Result.class, type);
             c = new Case(result.isOk() ? 0 : 1, result.value());
         }
-        boolean wantsPayload = payloads.get(c.index()).isPresent();
+        boolean wantsPayload = shape.payloads.get(c.index()).isPresent();
         if (wantsPayload != (c.payload() != null)) {
             throw memory.fault(WitTypeNames.describe(type) + " case #" + c.index() + (wantsPayload ? " needs a payload" : " takes no payload")
                     + ", the value is " + ValueModel.show(value));

@@ -9,8 +9,6 @@ import dev.spinmixed.abi.AbiNames;
 import dev.spinmixed.abi.Allocator;
 import dev.spinmixed.abi.CabiRealloc;
 import dev.spinmixed.abi.GuestMemory;
-import dev.spinmixed.abi.Lifter;
-import dev.spinmixed.abi.Lowerer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,9 +71,9 @@ final class LinkedInstance implements AutoCloseable {
         busy = true;
         try {
             GuestMemory guest = new GuestMemory(memory, "component '" + component.name() + "' export " + f.displayName());
-            long[] core = f.abi().lowerArguments(args, new Lowerer(guest, allocator));
+            long[] core = f.abi().lowerArguments(args, f.abi().lowerer(guest, allocator));
             long[] results = exportFunctions.computeIfAbsent(f.exportName(), instance::export).apply(core);
-            Object value = f.abi().liftResult(results, new Lifter(guest));
+            Object value = f.abi().liftResult(results, f.abi().lifter(guest));
             Optional<ExportFunction> postReturn = postReturns.computeIfAbsent(f.postReturnName(),
                     name -> component.hasExport(name) ? Optional.of(instance.export(name)) : Optional.empty());
             if (postReturn.isPresent()) {
@@ -89,9 +87,9 @@ final class LinkedInstance implements AutoCloseable {
 
     private long[] serveImport(ContractFunction f, ImportTarget target, InstanceSet set, String where, long[] args) {
         GuestMemory guest = new GuestMemory(memory, where);
-        List<Object> lifted = f.abi().liftArguments(args, new Lifter(guest));
+        List<Object> lifted = f.abi().liftArguments(args, f.abi().lifter(guest));
         Object result = target.call(set, lifted);
-        return f.abi().lowerResult(result, args, new Lowerer(guest, allocator));
+        return f.abi().lowerResult(result, args, f.abi().lowerer(guest, allocator));
     }
 
     @Override
