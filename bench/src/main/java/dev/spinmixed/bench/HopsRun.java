@@ -1,0 +1,141 @@
+package dev.spinmixed.bench;
+
+import dev.spinmixed.linker.ExecutionMode;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+
+/**
+ * The two wirings against a real redis-server, both timed from the order's start to its final
+ * event seen by a subscriber of the events channel:
+ * <ul>
+ *   <li>hops: the order is published to the validate channel (what the ingress does); each relay is
+ *       a Redis-trigger call that publishes to the next channel; three hops and the event;</li>
+ *   <li>orchestrated: handle-request in-process, whose one publish is the event.</li>
+ * </ul>
+ * Both run on Chicory's runtime compiler in one app. Throughput of the hops wiring is also
+ * measured with a burst of orders in flight.
+ */
+public final class HopsRun {
+
+    static final String VALIDATE_CHANNEL = "orders.validate";
+    static final String EVENTS_CHANNEL = "orders.events";
+    private static final long EVENT_TIMEOUT_SECONDS = 10;
+
+    /** Latencies of both wirings and the hops wiring's throughput with {@code burst} orders in flight. */
+    public record Figures(Latency hops, Latency orchestratedWithEvent, double hopsBurstOrdersPerSecond, int burst) {}
+
+    private HopsRun() {}
+
+    public static Figures run(Path manifest, RedisServer redis, boolean quick) throws InterruptedException {
+        int warmup = quick ? 200 : 2000;
+        int samples = quick ? 300 : 5000;
+        int burst = quick ? 200 : 2000;
+        byte[] order = SampleOrders.typical();
+        BlockingQueue<String> events = new ArrayBlockingQueue<>(burst * 2);
+        EventListener listener = new EventListener(events);
+        Thread subscriber = new Thread(() -> {
+            try (Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
+                jedis.subscribe(listener, EVENTS_CHANNEL);
+            }
+        }, "bench-events-subscriber");
+        subscriber.setDaemon(true);
+        subscriber.start();
+        try (WasmApp app = WasmApp.start(manifest, ExecutionMode.COMPILED, Optional.of(redis.url()));
+             Jedis publisher = new Jedis("127.0.0.1", redis.port())) {
+            listener.awaitSubscribed();
+            awaitTriggerSubscribed(publisher);
+            Latency hops = time(warmup, samples, events, () -> publisher.publish(VALIDATE_CHANNEL.getBytes(), order));
+            Latency orchestrated = time(warmup, samples, events, () -> requireCompleted(app.order(order).status()));
+            long start = System.nanoTime();
+            for (int i = 0; i < burst; i++) {
+                publisher.publish(VALIDATE_CHANNEL.getBytes(), order);
+            }
+            for (int i = 0; i < burst; i++) {
+                takeEvent(events);
+            }
+            double burstRate = burst / ((System.nanoTime() - start) / 1e9);
+            return new Figures(hops, orchestrated, burstRate, burst);
+        } finally {
+            listener.unsubscribe();
+        }
+    }
+
+    private static void requireCompleted(int status) {
+        if (status != 200) {
+            throw new IllegalStateException("the orchestrator answered " + status + " to the timed order; expected 200");
+        }
+    }
+
+    /** The Redis trigger subscribes on its own thread: wait until the validate channel has a subscriber. */
+    private static void awaitTriggerSubscribed(Jedis jedis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (jedis.pubsubNumSub(VALIDATE_CHANNEL).getOrDefault(VALIDATE_CHANNEL, 0L) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the app's Redis trigger never subscribed to " + VALIDATE_CHANNEL);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static Latency time(int warmup, int samples, BlockingQueue<String> events, Runnable send) throws InterruptedException {
+        for (int i = 0; i < warmup; i++) {
+            send.run();
+            takeEvent(events);
+        }
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            send.run();
+            takeEvent(events);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return Latency.ofNanos(nanos);
+    }
+
+    private static void takeEvent(BlockingQueue<String> events) throws InterruptedException {
+        String event = events.poll(EVENT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (event == null) {
+            throw new IllegalStateException("no event on " + EVENTS_CHANNEL + " within " + EVENT_TIMEOUT_SECONDS + " s");
+        }
+        if (!event.startsWith("{\"event\":\"order-completed\"")) {
+            throw new IllegalStateException("the timed order did not complete: " + event);
+        }
+    }
+
+    /** Queues every event; counts down once subscribed. */
+    private static final class EventListener extends JedisPubSub {
+        private final BlockingQueue<String> events;
+        private final java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
+
+        EventListener(BlockingQueue<String> events) {
+            this.events = events;
+        }
+
+        @Override
+        public void onSubscribe(String channel, int count) {
+            subscribed.countDown();
+        }
+
+        @Override
+        public void onMessage(String channel, String message) {
+            events.add(message);
+        }
+
+        void awaitSubscribed() throws InterruptedException {
+            if (!subscribed.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the benchmark could not subscribe to " + EVENTS_CHANNEL);
+            }
+        }
+    }
+
+    static Map<String, Object> toMap(Figures f) {
+        return Map.of("hops", f.hops().toMap(), "orchestrated_with_redis_event", f.orchestratedWithEvent().toMap(),
+                "hops_burst_orders_per_s", f.hopsBurstOrdersPerSecond(), "hops_burst_size", f.burst());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.spinmixed.bench;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/** Runs {@link PipelineBenchmark} with JMH and returns per-order latency per way: java, compiled, interpreted. */
+public final class JmhRun {
+
+    private JmhRun() {}
+
+    public static Map<String, Latency> run(Path manifest, boolean quick) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(PipelineBenchmark.class.getName())
+                .forks(1)
+                .warmupIterations(quick ? 2 : 5)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .jvmArgsAppend("-D" + PipelineBenchmark.MANIFEST_PROPERTY + "=" + manifest.toAbsolutePath(),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Map<String, Latency> byWay = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
+            String way = method.equals("plainJava") ? "java" : r.getParams().getParam("mode");
+            Statistics s = r.getPrimaryResult().getStatistics();
+            double mean = s.getMean();
+            byWay.put(way, new Latency(s.getPercentile(50), s.getPercentile(90), s.getPercentile(99), mean, 1e6 / mean, s.getN()));
+        }
+        return byWay;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.spinmixed.bench;
+
+import dev.spinmixed.host.app.AppLayout;
+import dev.spinmixed.host.app.GuestModules;
+import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.SpinApp;
+import dev.spinmixed.host.http.HttpTriggerServer;
+import dev.spinmixed.host.manifest.Manifest;
+import dev.spinmixed.host.manifest.ManifestLoader;
+import dev.spinmixed.host.runtime.GuestRequest;
+import dev.spinmixed.host.runtime.GuestResponse;
+import dev.spinmixed.host.runtime.Header;
+import dev.spinmixed.host.runtime.HttpMethod;
+import dev.spinmixed.linker.ExecutionMode;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The Spin app of apps/spin.toml running in this JVM on the host's own classes (SpinApp,
+ * LinkedRuntime): {@link #order} calls the orchestrator's handle-request directly, in-process,
+ * with the same host functions the HTTP route gets; with a Redis URL the Redis trigger runs the
+ * hops wiring too.
+ */
+public final class WasmApp implements AutoCloseable {
+
+    static final String ORCHESTRATOR = "orchestrator";
+    private static final List<Header> JSON = List.of(new Header("content-type", "application/json"));
+
+    private final SpinApp app;
+    private final LinkedRuntime runtime;
+
+    private WasmApp(SpinApp app, LinkedRuntime runtime) {
+        this.app = app;
+        this.runtime = runtime;
+    }
+
+    /** Loads the manifest, links every triggered component in {@code mode} and starts the triggers. */
+    public static WasmApp start(Path manifestFile, ExecutionMode mode, Optional<String> redis) {
+        Manifest manifest = ManifestLoader.load(manifestFile);
+        GuestModules guests = new GuestModules(manifest, AppLayout.around(manifestFile));
+        AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
+        SpinApp app = SpinApp.start(manifest, (m, host) -> {
+            runtime.set(LinkedRuntime.create(m, guests, host, new LinkedRuntime.Settings(mode, 4)));
+            return runtime.get();
+        }, new SpinApp.Options(new InetSocketAddress("127.0.0.1", 0), redis,
+                new HttpTriggerServer.Limits(1 << 20, Duration.ofSeconds(30), 8), Map.of()));
+        return new WasmApp(app, runtime.get());
+    }
+
+    /** POST /orders handled by the orchestrator, without the HTTP server in between. */
+    public GuestResponse order(byte[] body) {
+        return runtime.handleRequest(ORCHESTRATOR, new GuestRequest(HttpMethod.POST, "/orders", JSON, body));
+    }
+
+    public InetSocketAddress address() {
+        return app.address();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
