@@ -66,7 +66,7 @@ public final class SpinHostCli {
                 description = "The app directory holding wit/, build/guests.tsv and target/core/ (default: found above the manifest).")
         Path appDir;
 
-        @Option(names = "--mode", defaultValue = "interpreted", paramLabel = "interpreted|compiled",
+        @Option(names = "--mode", defaultValue = "compiled", paramLabel = "interpreted|compiled",
                 description = "Chicory's interpreter, or its compiler to JVM bytecode (slower start, faster calls). Default: ${DEFAULT-VALUE}.")
         Mode mode;
 

@@ -71,7 +71,13 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
                 .addHttpListener(listen.getPort(), listen.getHostString())
                 .setHandler(this)
                 .build();
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": " + cause.getMessage()
+                    + " (choose another address with --listen or SPIN_HTTP_LISTEN_ADDR)", e);
+        }
         return (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     }
 

@@ -219,4 +219,14 @@ class HttpTriggerServerTest {
         assertEquals(200, response.statusCode());
         assertEquals("OK", response.body());
     }
+
+    @Test
+    void aBusyPortIsAnErrorNamingTheAddress() throws Exception {
+        start(Map.of(), "/a", "a");
+        try (HttpTriggerServer second = new HttpTriggerServer(RouterTest.router("/a", "a"), new JavaGuests(Map.of()), LIMITS)) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> second.start(new InetSocketAddress("127.0.0.1", base.getPort())));
+            assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + base.getPort()), e.getMessage());
+        }
+    }
 }

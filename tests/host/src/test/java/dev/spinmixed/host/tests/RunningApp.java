@@ -36,7 +36,11 @@ final class RunningApp implements AutoCloseable {
 
     /** The built Orders app (apps/target/oci/spin.toml), with a real Redis or without. */
     static RunningApp orders(Optional<String> redis) {
-        return start(appsDir().resolve("target/oci/spin.toml"), AppLayout.of(appsDir()), redis, Duration.ofSeconds(30), Map.of());
+        return orders(redis, ExecutionMode.INTERPRETER);
+    }
+
+    static RunningApp orders(Optional<String> redis, ExecutionMode mode) {
+        return start(appsDir().resolve("target/oci/spin.toml"), AppLayout.of(appsDir()), redis, Duration.ofSeconds(30), Map.of(), mode, 4);
     }
 
     static RunningApp start(Path manifestFile, AppLayout layout, Optional<String> redis, Duration deadline, Map<String, String> env) {
