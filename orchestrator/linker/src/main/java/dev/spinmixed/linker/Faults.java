@@ -2,6 +2,7 @@ package dev.spinmixed.linker;
 
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasm.UninstantiableException;
 import dev.spinmixed.abi.AbiException;
 
 /** Turns what can go wrong in a guest call into a {@link GuestFault} message. */
@@ -12,6 +13,9 @@ final class Faults {
     static String describe(Throwable e) {
         if (e instanceof TrapException) {
             return "trapped: " + e.getMessage();
+        }
+        if (e instanceof UninstantiableException) {
+            return "could not be instantiated: " + e.getMessage();
         }
         if (e instanceof WasiExitException exit) {
             return "exited with code " + exit.exitCode();

@@ -14,9 +14,13 @@ final class InstanceSet implements AutoCloseable {
     InstanceSet(Wiring wiring, ExecutionMode mode, WasiGrant grant) {
         try {
             for (Component c : wiring.components()) {
-                instances.put(c.name(), new LinkedInstance(c, wiring.targets(c.name()), this, mode, grant));
+                try {
+                    instances.put(c.name(), new LinkedInstance(c, wiring.targets(c.name()), this, mode, grant));
+                } catch (RuntimeException | StackOverflowError e) {
+                    throw new GuestFault(c.name(), "(instantiation)", Faults.describe(e), e);
+                }
             }
-        } catch (RuntimeException e) {
+        } catch (GuestFault e) {
             close();
             throw e;
         }
