@@ -158,6 +158,10 @@ public final class ManifestLoader {
         ignoredIfPresent(c, where, "targets");
         ignoredIfPresent(c, where, "profile");
         ignoredIfPresent(c, where, "dependencies_inherit_configuration");
+        Map<String, String> environment = stringMap(c.get("environment"), where + ".environment");
+        if (!environment.isEmpty()) {
+            warnings.add(file + ": " + where + ".environment is not passed to the guest by this host (its WASI grant has no environment variables)");
+        }
         Map<String, String> variables = stringMap(c.get("variables"), where + ".variables");
         for (String key : variables.keySet()) {
             if (!VARIABLE_NAME.matcher(key).matches()) {
@@ -166,7 +170,7 @@ public final class ManifestLoader {
         }
         return new ComponentConfig(id, source.asText(), dependencies(c.get("dependencies"), where + ".dependencies"),
                 stringList(c.get("allowed_outbound_hosts"), where + ".allowed_outbound_hosts"),
-                stringMap(c.get("environment"), where + ".environment"), variables);
+                environment, variables);
     }
 
     private Map<String, Dependency> dependencies(JsonNode node, String where) {

@@ -179,8 +179,9 @@ class ManifestLoaderTest {
     @Test
     void fieldsSpinAcceptsButThisHostIgnoresAreWarnings() throws IOException {
         Manifest m = load(APP.replace("source = \"hops-ingress.wasm\"", "source = \"hops-ingress.wasm\"\nexclude_files = [\"*.md\"]"));
-        assertEquals(1, m.warnings().size());
-        assertTrue(m.warnings().get(0).contains("component.hops-ingress.exclude_files is valid for Spin but ignored"), m.warnings().get(0));
+        assertEquals(2, m.warnings().size(), m.warnings().toString());
+        assertTrue(m.warnings().get(0).contains("component.orchestrator.environment is not passed to the guest"), m.warnings().get(0));
+        assertTrue(m.warnings().get(1).contains("component.hops-ingress.exclude_files is valid for Spin but ignored"), m.warnings().get(1));
     }
 
     @Test
