@@ -36,6 +36,10 @@ public final class ManifestLoader {
     }
 
     private Manifest read() {
+        if (!Files.isRegularFile(file)) {
+            throw new ManifestException(file + ": no such manifest (the built app's is apps/target/oci/spin.toml: "
+                    + "./run up builds it, or ./mvnw -B -pl apps -am package)");
+        }
         JsonNode root;
         try {
             root = new TomlMapper().readTree(Files.readString(file));

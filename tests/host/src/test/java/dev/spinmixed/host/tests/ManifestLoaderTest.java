@@ -201,4 +201,10 @@ class ManifestLoaderTest {
         var e = error("spin_manifest_version = \n");
         assertTrue(e.getMessage().contains("spin.toml: cannot read manifest"), e.getMessage());
     }
+
+    @Test
+    void aMissingManifestSaysHowToBuildOne() {
+        var e = assertThrows(ManifestException.class, () -> ManifestLoader.load(dir.resolve("absent/spin.toml")));
+        assertTrue(e.getMessage().contains("no such manifest") && e.getMessage().contains("./run up builds it"), e.getMessage());
+    }
 }
