@@ -133,4 +133,21 @@ class OciLayoutRulesTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.stderr().contains("spin.toml is missing"), run.stderr());
     }
+
+    @Test
+    void aMalformedGuestTableStopsTheBuildNamingTheLine() throws Exception {
+        Files.writeString(apps.resolve("build/guests.tsv"), "# header\nfront\tx/build.sh\tfront-world\n");
+        Run run = layOut("spin_manifest_version = 2\n");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.stderr().contains("guests.tsv:2: expected 4 tab-separated fields (name, build script, world, "
+                + "language), found 3"), run.stderr());
+    }
+
+    @Test
+    void aGuestListedTwiceStopsTheBuild() throws Exception {
+        Files.writeString(apps.resolve("build/guests.tsv"), "front\tx\tw\tc\nfront\ty\tw\tc\n");
+        Run run = layOut("spin_manifest_version = 2\n");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.stderr().contains("guests.tsv:2: guest 'front' is listed twice"), run.stderr());
+    }
 }
