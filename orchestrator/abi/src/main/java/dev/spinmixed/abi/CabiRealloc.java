@@ -20,7 +20,7 @@ public final class CabiRealloc implements Allocator {
     public static Allocator of(Instance instance, String where) {
         if (!hasExport(instance)) {
             return (alignment, size) -> {
-                throw new AbiException(where + ": a value needs guest memory but the module exports no " + EXPORT_NAME);
+                throw new AbiException(where, "a value needs guest memory but the module exports no " + EXPORT_NAME);
             };
         }
         return new CabiRealloc(instance.export(EXPORT_NAME), where);
@@ -40,7 +40,7 @@ public final class CabiRealloc implements Allocator {
     public int allocate(int alignment, int size) {
         long[] result = realloc.apply(0, 0, alignment, size);
         if (result == null || result.length != 1) {
-            throw new AbiException(where + ": " + EXPORT_NAME + " returned no pointer");
+            throw new AbiException(where, EXPORT_NAME + " returned no pointer");
         }
         return (int) result[0];
     }

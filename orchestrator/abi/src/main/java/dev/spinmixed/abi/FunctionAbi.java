@@ -79,7 +79,13 @@ public final class FunctionAbi {
             return new long[] {ptr};
         }
         FlatValues.Builder out = new FlatValues.Builder();
-        lowerer.lowerFlat(paramsTuple, args, out);
+        for (int i = 0; i < args.size(); i++) {
+            try {
+                lowerer.lowerFlat(paramsTuple.types().get(i), args.get(i), out);
+            } catch (AbiException e) {
+                throw e.inside(function.params().get(i).name());
+            }
+        }
         return out.toArray();
     }
 
@@ -89,10 +95,14 @@ public final class FunctionAbi {
             return null;
         }
         WitType type = function.result().get();
-        if (liftSignature.resultInMemory()) {
-            return lifter.load(type, results[0], "result of " + function.name());
+        try {
+            if (liftSignature.resultInMemory()) {
+                return lifter.load(type, results[0], "result of " + function.name());
+            }
+            return lifter.liftFlat(type, new FlatValues(results, flatResult));
+        } catch (AbiException e) {
+            throw e.inside("result");
         }
-        return lifter.liftFlat(type, new FlatValues(results, flatResult));
     }
 
     /** The arguments an import was called with, lifted from the caller. */
@@ -103,7 +113,13 @@ public final class FunctionAbi {
         }
         FlatValues values = new FlatValues(args, flatParams);
         List<Object> lifted = new ArrayList<>(paramsTuple.types().size());
-        paramsTuple.types().forEach(t -> lifted.add(lifter.liftFlat(t, values)));
+        for (int i = 0; i < paramsTuple.types().size(); i++) {
+            try {
+                lifted.add(lifter.liftFlat(paramsTuple.types().get(i), values));
+            } catch (AbiException e) {
+                throw e.inside(function.params().get(i).name());
+            }
+        }
         return lifted;
     }
 
@@ -113,12 +129,16 @@ public final class FunctionAbi {
             return new long[0];
         }
         WitType type = function.result().get();
-        if (lowerSignature.resultInMemory()) {
-            lowerer.store(type, result, args[args.length - 1], "return area of " + function.name());
-            return new long[0];
+        try {
+            if (lowerSignature.resultInMemory()) {
+                lowerer.store(type, result, args[args.length - 1], "return area of " + function.name());
+                return new long[0];
+            }
+            FlatValues.Builder out = new FlatValues.Builder();
+            lowerer.lowerFlat(type, result, out);
+            return out.toArray();
+        } catch (AbiException e) {
+            throw e.inside("result");
         }
-        FlatValues.Builder out = new FlatValues.Builder();
-        lowerer.lowerFlat(type, result, out);
-        return out.toArray();
     }
 }

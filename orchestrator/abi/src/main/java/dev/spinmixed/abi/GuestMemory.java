@@ -51,6 +51,6 @@ public final class GuestMemory {
     }
 
     public AbiException fault(String problem) {
-        return new AbiException(where + ": " + problem);
+        return new AbiException(where, problem);
     }
 }

@@ -62,14 +62,12 @@ public final class Lifter {
         if (type instanceof RecordType r) {
             Shape shape = shapes.of(r);
             List<Object> fieldValues = new ArrayList<>(shape.fieldTypes.size());
-            for (WitType field : shape.fieldTypes) {
-                fieldValues.add(liftFlat(field, values));
-            }
+            liftFields(shape, values, fieldValues);
             return new Record(shape.fieldNames, fieldValues);
         }
         if (type instanceof TupleType t) {
             List<Object> elements = new ArrayList<>(t.types().size());
-            t.types().forEach(e -> elements.add(liftFlat(e, values)));
+            liftFields(shapes.of(t), values, elements);
             return Collections.unmodifiableList(elements);
         }
         if (type instanceof FlagsType f) {
@@ -83,9 +81,26 @@ public final class Lifter {
         long index = values.next(FlatType.I32) & 0xFFFFFFFFL;
         checkCase(type, shape.payloads, index);
         Optional<WitType> payloadType = shape.payloads.get((int) index);
-        Object payload = payloadType.isPresent() ? liftFlat(payloadType.get(), values) : null;
+        Object payload = null;
+        if (payloadType.isPresent()) {
+            try {
+                payload = liftFlat(payloadType.get(), values);
+            } catch (AbiException e) {
+                throw e.inside("(" + shape.caseNames.get((int) index) + ")");
+            }
+        }
         values.skip(shape.joinedPayload.size() - shape.payloadFlatCounts[(int) index]);
         return caseValue(type, shape, (int) index, payload);
+    }
+
+    private void liftFields(Shape shape, FlatValues values, List<Object> out) {
+        for (int i = 0; i < shape.fieldTypes.size(); i++) {
+            try {
+                out.add(liftFlat(shape.fieldTypes.get(i), values));
+            } catch (AbiException e) {
+                throw e.inside(shape.fieldSegments.get(i));
+            }
+        }
     }
 
     private Object liftPrimitive(Primitive p, FlatValues values) {
@@ -144,14 +159,25 @@ public final class Lifter {
         };
         checkCase(type, shape.payloads, index);
         Optional<WitType> payloadType = shape.payloads.get((int) index);
-        Object payload = payloadType.isPresent() ? loadAt(payloadType.get(), ptr + shape.payloadOffset) : null;
+        Object payload = null;
+        if (payloadType.isPresent()) {
+            try {
+                payload = loadAt(payloadType.get(), ptr + shape.payloadOffset);
+            } catch (AbiException e) {
+                throw e.inside("(" + shape.caseNames.get((int) index) + ")");
+            }
+        }
         return caseValue(type, shape, (int) index, payload);
     }
 
     private List<Object> loadFields(Shape shape, int ptr) {
         List<Object> values = new ArrayList<>(shape.fieldTypes.size());
         for (int i = 0; i < shape.offsets.length; i++) {
-            values.add(loadAt(shape.fieldTypes.get(i), ptr + shape.offsets[i]));
+            try {
+                values.add(loadAt(shape.fieldTypes.get(i), ptr + shape.offsets[i]));
+            } catch (AbiException e) {
+                throw e.inside(shape.fieldSegments.get(i));
+            }
         }
         return values;
     }
@@ -211,7 +237,11 @@ public final class Lifter {
         }
         Object[] elements = new Object[(int) count];
         for (int i = 0; i < count; i++) {
-            elements[i] = loadAt(element, start + i * size);
+            try {
+                elements[i] = loadAt(element, start + i * size);
+            } catch (AbiException e) {
+                throw e.inside("[" + i + "]");
+            }
         }
         return Collections.unmodifiableList(Arrays.asList(elements));
     }

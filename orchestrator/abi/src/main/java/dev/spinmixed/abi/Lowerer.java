@@ -67,15 +67,9 @@ public final class Lowerer {
             out.add(FlatType.I32, range[1]);
         } else if (type instanceof RecordType r) {
             Shape shape = shapes.of(r);
-            List<Object> values = fieldValues(r, shape, value);
-            for (int i = 0; i < values.size(); i++) {
-                lowerFlat(shape.fieldTypes.get(i), values.get(i), out);
-            }
+            lowerFields(shape, fieldValues(r, shape, value), out);
         } else if (type instanceof TupleType t) {
-            List<?> elements = tupleOf(t, value);
-            for (int i = 0; i < elements.size(); i++) {
-                lowerFlat(t.types().get(i), elements.get(i), out);
-            }
+            lowerFields(shapes.of(t), tupleOf(t, value), out);
         } else if (type instanceof FlagsType f) {
             for (int word : flagWords(f, value)) {
                 out.add(FlatType.I32, word);
@@ -85,13 +79,30 @@ public final class Lowerer {
         }
     }
 
+    private void lowerFields(Shape shape, List<?> values, FlatValues.Builder out) {
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                lowerFlat(shape.fieldTypes.get(i), values.get(i), out);
+            } catch (AbiException e) {
+                throw e.inside(shape.fieldSegments.get(i));
+            }
+        }
+    }
+
     private void lowerCase(WitType type, Object value, FlatValues.Builder out) {
         Shape shape = shapes.of(type);
         Case c = caseOf(type, shape, value);
         out.add(FlatType.I32, c.index());
         List<FlatType> joined = shape.joinedPayload;
         FlatValues.Builder payload = new FlatValues.Builder();
-        shape.payloads.get(c.index()).ifPresent(t -> lowerFlat(t, c.payload(), payload));
+        Optional<WitType> payloadType = shape.payloads.get(c.index());
+        if (payloadType.isPresent()) {
+            try {
+                lowerFlat(payloadType.get(), c.payload(), payload);
+            } catch (AbiException e) {
+                throw e.inside("(" + shape.caseNames.get(c.index()) + ")");
+            }
+        }
         for (int i = 0; i < joined.size(); i++) {
             out.add(joined.get(i), i < payload.size() ? widen(payload.type(i), joined.get(i), payload.value(i)) : 0L);
         }
@@ -163,15 +174,9 @@ public final class Lowerer {
         } else if (type instanceof RecordType r) {
             Shape shape = shapes.of(r);
             List<Object> values = fieldValues(r, shape, value);
-            for (int i = 0; i < shape.offsets.length; i++) {
-                storeAt(shape.fieldTypes.get(i), values.get(i), ptr + shape.offsets[i]);
-            }
+            storeFields(shape, values, ptr);
         } else if (type instanceof TupleType t) {
-            List<?> elements = tupleOf(t, value);
-            Shape shape = shapes.of(t);
-            for (int i = 0; i < shape.offsets.length; i++) {
-                storeAt(t.types().get(i), elements.get(i), ptr + shape.offsets[i]);
-            }
+            storeFields(shapes.of(t), tupleOf(t, value), ptr);
         } else if (type instanceof FlagsType f) {
             int[] words = flagWords(f, value);
             int n = f.flags().size();
@@ -194,7 +199,21 @@ public final class Lowerer {
             }
             Optional<WitType> payloadType = shape.payloads.get(c.index());
             if (payloadType.isPresent()) {
-                storeAt(payloadType.get(), c.payload(), ptr + shape.payloadOffset);
+                try {
+                    storeAt(payloadType.get(), c.payload(), ptr + shape.payloadOffset);
+                } catch (AbiException e) {
+                    throw e.inside("(" + shape.caseNames.get(c.index()) + ")");
+                }
+            }
+        }
+    }
+
+    private void storeFields(Shape shape, List<?> values, int ptr) {
+        for (int i = 0; i < shape.offsets.length; i++) {
+            try {
+                storeAt(shape.fieldTypes.get(i), values.get(i), ptr + shape.offsets[i]);
+            } catch (AbiException e) {
+                throw e.inside(shape.fieldSegments.get(i));
             }
         }
     }
@@ -226,7 +245,11 @@ public final class Lowerer {
         int ptr = allocate(alignment(element), (long) size * elements.size(),
                 WitTypeNames.describe(listType) + " of " + elements.size() + " elements");
         for (int i = 0; i < elements.size(); i++) {
-            storeAt(element, elements.get(i), ptr + i * size);
+            try {
+                storeAt(element, elements.get(i), ptr + i * size);
+            } catch (AbiException e) {
+                throw e.inside("[" + i + "]");
+            }
         }
         return new long[] {ptr, elements.size()};
     }

@@ -24,6 +24,8 @@ final class Shape {
     /** Records and tuples: field types, names (records only) and byte offsets. */
     final List<WitType> fieldTypes;
     final List<String> fieldNames;
+    /** How each field shows in an error path: {@code .name} for records, {@code .0} for tuples. */
+    final List<String> fieldSegments;
     final int[] offsets;
     /** Variants, enums, options, results: the case payloads, names, and where things go. */
     final List<Optional<WitType>> payloads;
@@ -46,6 +48,9 @@ final class Shape {
             fieldTypes = List.of();
             fieldNames = List.of();
         }
+        this.fieldSegments = fieldNames.isEmpty()
+                ? java.util.stream.IntStream.range(0, fieldTypes.size()).mapToObj(i -> "." + i).toList()
+                : fieldNames.stream().map(n -> "." + n).toList();
         this.offsets = Layout.fieldOffsets(fieldTypes);
         boolean variantLike = type instanceof VariantType || type instanceof EnumType || type instanceof OptionType
                 || type instanceof ResultType;

@@ -63,7 +63,7 @@ public final class Component {
         try {
             module = Parser.parse(wasm);
         } catch (ChicoryException e) {
-            throw new ValidationException(new ValidationReport(name, world.pkg() + "/" + world.name(),
+            throw new ValidationException(new ValidationReport(name, world.pkg().qualify(world.name()),
                     List.of("not a valid wasm module: " + e.getMessage())));
         }
         ValidationReport report = ModuleValidator.validate(name, module, world);
@@ -132,6 +132,6 @@ public final class Component {
 
     @Override
     public String toString() {
-        return "component '" + name + "' (world " + world.pkg() + "/" + world.name() + ")";
+        return "component '" + name + "' (world " + world.pkg().qualify(world.name()) + ")";
     }
 }

@@ -110,7 +110,7 @@ public final class ModuleValidator {
             problems.add("export '" + CabiRealloc.EXPORT_NAME + "' has signature " + CoreSignature.describe(realloc)
                     + ", expected " + CoreSignature.describe(REALLOC_TYPE));
         }
-        return new ValidationReport(moduleName, world.pkg() + "/" + world.name(), problems);
+        return new ValidationReport(moduleName, world.pkg().qualify(world.name()), problems);
     }
 
     private static FunctionType functionType(WasmModule module, int functionIndex) {

@@ -139,6 +139,17 @@ class AbiEdgeTest {
     }
 
     @Test
+    void errorsSayWhereInsideTheArgumentsTheBadValueIs() {
+        dev.spinmixed.wit.Function handle = LayoutTest.APP_WIT.iface("fermyon:spin/inbound-http").function("handle-request").orElseThrow();
+        dev.spinmixed.abi.FunctionAbi abi = new dev.spinmixed.abi.FunctionAbi(handle);
+        Record request = Record.of("method", "get", "uri", "/", "headers", List.of(List.of("a", "b"), List.of("c", 5)),
+                "params", List.of(), "body", Optional.empty());
+        AbiException e = assertThrows(AbiException.class, () -> abi.lowerArguments(List.of(request), abi.lowerer(m.guest, m)));
+        assertEquals("req.headers[1].1", e.path());
+        assertEquals("scratch at req.headers[1].1: a string must be a String, got Integer 5", e.getMessage());
+    }
+
+    @Test
     void variantPayloadsTravelInJoinedSlots() {
         WitType v = variant("num", "f", Primitive.F32, "i", Primitive.S64, "none", null);
         FlatValues.Builder flat = new FlatValues.Builder();

@@ -45,7 +45,7 @@ class ValidationTest {
     @Test
     void loadThrowsWithTheWholeReport() {
         ValidationException e = assertThrows(ValidationException.class, () -> TestModules.component("caller", "callee"));
-        assertTrue(e.getMessage().startsWith("module 'caller' does not implement world test:abi@0.1.0/callee ("), e.getMessage());
+        assertTrue(e.getMessage().startsWith("module 'caller' does not implement world test:abi/callee@0.1.0 ("), e.getMessage());
         assertTrue(e.getMessage().contains("missing export 'test:abi/echo@0.1.0#reverse'"), e.getMessage());
         assertTrue(e.getMessage().contains("imports function 'test:abi/notes@0.1.0' 'note', which world callee does not import"),
                 e.getMessage());
