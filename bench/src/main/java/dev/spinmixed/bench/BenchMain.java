@@ -58,6 +58,7 @@ public final class BenchMain {
     }
 
     /** Runs everything and writes the results; returns what results.json holds. */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> run(Options options) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path repo = options.repo().toAbsolutePath().normalize();
@@ -100,7 +101,7 @@ public final class BenchMain {
         Map<String, Object> coldStart = new LinkedHashMap<>();
         coldStart.put("interpreted", ColdStart.measure(manifest, "interpreted", runs).toMap());
         coldStart.put("compiled", ColdStart.measure(manifest, "compiled", runs).toMap());
-        coldStart.put("build_time_compiled", null);
+        coldStart.put("build_time_compiled", ColdStart.measure(manifest, "build-time-compiled", runs).toMap());
 
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("java", java.toMap());
@@ -131,7 +132,8 @@ public final class BenchMain {
         targets.put("hops_over_orchestrated_p50", target(">= 30", hopsOverOrchestrated, hopsOverOrchestrated >= 30));
         targets.put("orchestrated_over_java_p50", target("<= 3", orchestratedOverJava, orchestratedOverJava <= 3));
         targets.put("chicory_over_v8_per_call", target("<= 2", chicoryOverV8, chicoryOverV8 <= 2));
-        targets.put("cold_start_build_time_compiled_ms", target("< 100", null, false));
+        double buildTimeColdStart = (Double) ((Map<String, Object>) coldStart.get("build_time_compiled")).get("from_process_start_ms");
+        targets.put("cold_start_build_time_compiled_ms", target("< 100", buildTimeColdStart, buildTimeColdStart < 100));
         targets.put("http_orders_per_s", target(">= 10000", http.requestsPerSecond(), http.requestsPerSecond() >= 10_000));
         results.put("targets", targets);
         results.put("notes", notes());
@@ -169,8 +171,10 @@ public final class BenchMain {
                 + "(no HTTP server), single caller; orders_per_s there is one caller's 1/mean.");
         notes.add("chicory_over_v8_per_call: p50 of one handle-request call (the whole pipeline, three cross-module calls) on "
                 + "Chicory's runtime compiler vs on Node's V8 with bench/v8/pipeline.mjs linking the same core modules.");
-        notes.add("cold_start_ms.build_time_compiled is null: chicory-compiler-maven-plugin is not wired into the build, so "
-                + "there is no build-time compiled variant to measure.");
+        notes.add("cold_start_ms.build_time_compiled: the four modules of the orchestrated route compiled to JVM bytecode at build "
+                + "time (chicory-compiler-maven-plugin in bench/pom.xml) and linked with the orchestrator linker directly "
+                + "(PrecompiledPipeline: no manifest, no HTTP server, event kept in memory); from_manifest_load_ms is then from "
+                + "loading the WIT and modules. The host (spin-host up) has no build-time compiled mode of its own.");
         notes.add("sizes.redis_image: no published compressed size for this exact tag was found in the sources available; "
                 + "compare with the image's size on Docker Hub when online.");
         return notes;

@@ -45,13 +45,14 @@ public final class HttpLoad {
         int port = RedisServer.freePort();
         int seconds = quick ? 3 : 15;
         int connections = 16;
-        Process host = new ProcessBuilder(ColdStart.javaBinary(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        ProcessBuilder hostProcess = new ProcessBuilder(ColdStart.javaBinary(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), "dev.spinmixed.host.SpinHostCli", "up",
                 "--listen", "127.0.0.1:" + port, "--from", manifest.toAbsolutePath().toString(), "--mode", "compiled",
                 "--redis", redis.url(), "--max-instances", "4")
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("host.log").toFile())
-                .start();
+                .redirectOutput(workDir.resolve("host.log").toFile());
+        hostProcess.environment().putAll(WasmApp.environment(java.util.Optional.of(redis.url())));
+        Process host = hostProcess.start();
         try {
             String url = "http://127.0.0.1:" + port + "/orders";
             awaitReady(url, host, workDir.resolve("host.log"));

@@ -48,8 +48,17 @@ public final class WasmApp implements AutoCloseable {
             runtime.set(LinkedRuntime.create(m, guests, host, new LinkedRuntime.Settings(mode, 4)));
             return runtime.get();
         }, new SpinApp.Options(new InetSocketAddress("127.0.0.1", 0), redis,
-                new HttpTriggerServer.Limits(1 << 20, Duration.ofSeconds(30), 8), Map.of()));
+                new HttpTriggerServer.Limits(1 << 20, Duration.ofSeconds(30), 8), environment(redis)));
         return new WasmApp(app, runtime.get());
+    }
+
+    /**
+     * The process environment the app sees: {@code redis_host} (the Redis host:port the publishing
+     * components may reach) follows the Redis in use, as {@code --redis} sets {@code redis_address}.
+     */
+    static Map<String, String> environment(Optional<String> redis) {
+        String address = redis.orElse(SpinApp.EMBEDDED_REDIS_ADDRESS);
+        return Map.of("SPIN_VARIABLE_REDIS_HOST", address.substring(address.indexOf("://") + 3));
     }
 
     /** POST /orders handled by the orchestrator, without the HTTP server in between. */

@@ -1,0 +1,76 @@
+package dev.spinmixed.bench;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import dev.spinmixed.abi.Record;
+import dev.spinmixed.abi.Result;
+import dev.spinmixed.abi.Variant;
+import dev.spinmixed.bench.precompiled.InventoryModule;
+import dev.spinmixed.bench.precompiled.OrchestratorModule;
+import dev.spinmixed.bench.precompiled.PricingModule;
+import dev.spinmixed.bench.precompiled.ValidationModule;
+import dev.spinmixed.linker.Component;
+import dev.spinmixed.linker.Composition;
+import dev.spinmixed.linker.WasiGrant;
+import dev.spinmixed.wit.WitLoader;
+import dev.spinmixed.wit.WitResolve;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The orchestrated pipeline on machines compiled at build time (chicory-compiler-maven-plugin,
+ * bench/pom.xml), linked directly with the orchestrator linker: the orchestrator and its three
+ * dependencies, with config answered from the component variables and the event kept in memory.
+ * No manifest and no HTTP server: only what a build-time compiled start saves is compared.
+ */
+public final class PrecompiledPipeline implements AutoCloseable {
+
+    private static final Map<String, String> VARIABLES = Map.of("redis_address", "redis://127.0.0.1:6379", "events_channel", "orders.events");
+
+    private final Composition composition;
+
+    private PrecompiledPipeline(Composition composition) {
+        this.composition = composition;
+    }
+
+    /** Loads the app's WIT and core modules from {@code appDir} (apps/) and links them. */
+    public static PrecompiledPipeline load(Path appDir) throws IOException {
+        WitResolve wit = WitLoader.loadDirectory(appDir.resolve("wit"));
+        Path core = appDir.resolve("target/core");
+        Component orchestrator = component(wit, core, "orchestrator", "orchestrator", OrchestratorModule::create);
+        Composition composition = Composition.builder(orchestrator)
+                .dependency("acme:orders/validation@0.1.0", component(wit, core, "validation", "validation-component", ValidationModule::create))
+                .dependency("acme:orders/pricing@0.1.0", component(wit, core, "pricing", "pricing-component", PricingModule::create))
+                .dependency("acme:orders/inventory@0.1.0", component(wit, core, "inventory", "inventory-component", InventoryModule::create))
+                .host("fermyon:spin/redis", "publish", args -> Result.ok())
+                .host("fermyon:spin/config", "get-config", args -> {
+                    String value = VARIABLES.get((String) args.get(0));
+                    return value != null ? Result.ok(value) : Result.err(new Variant("provider", "no variable " + args.get(0)));
+                })
+                .wasi(WasiGrant.none().withClock().withRandom())
+                .build();
+        return new PrecompiledPipeline(composition);
+    }
+
+    private static Component component(WitResolve wit, Path core, String name, String world, Function<Instance, Machine> machine)
+            throws IOException {
+        return Component.load(name, core.resolve(name + ".wasm"), wit.world(world)).withMachineFactory(machine);
+    }
+
+    /** POST /orders through handle-request: the answer's status. */
+    public int order(byte[] body) {
+        Record request = Record.of("method", "post", "uri", "/orders",
+                "headers", List.of(List.of("content-type", "application/json")), "params", List.of(), "body", Optional.of(body));
+        Record response = (Record) composition.call("fermyon:spin/inbound-http", "handle-request", List.of(request));
+        return (Integer) response.get("status");
+    }
+
+    @Override
+    public void close() {
+        composition.close();
+    }
+}
