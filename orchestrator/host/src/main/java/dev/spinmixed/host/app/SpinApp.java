@@ -13,6 +13,8 @@ import dev.spinmixed.host.redis.RedisTriggerRunner;
 import dev.spinmixed.host.runtime.GuestRuntime;
 import dev.spinmixed.host.runtime.HostFunctions;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +33,11 @@ public final class SpinApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpinApp.class);
     /** The variable that {@code --redis} overrides, when the manifest declares it. */
     public static final String REDIS_ADDRESS_VARIABLE = "redis_address";
+    /**
+     * The same Redis as {@code host:port}, without credentials, for {@code allowed_outbound_hosts}
+     * (which takes no user info); set from the same URL when the manifest declares it.
+     */
+    public static final String REDIS_HOST_VARIABLE = "redis_host";
     /** The value of a required {@code redis_address} without Redis: {@code .invalid} never resolves, so it cannot reach anything. */
     public static final String EMBEDDED_REDIS_ADDRESS = "redis://in-memory.invalid:6379";
 
@@ -103,19 +110,37 @@ public final class SpinApp implements AutoCloseable {
     }
 
     /**
-     * The variables the host sets: {@code redis_address} is the given Redis; without one, a
-     * required {@code redis_address} gets {@link #EMBEDDED_REDIS_ADDRESS} so the app still loads.
+     * The variables the host sets: {@code redis_address} is the given Redis and {@code redis_host}
+     * its host:port; without one, a required {@code redis_address} gets
+     * {@link #EMBEDDED_REDIS_ADDRESS} so the app still loads.
      */
     public static Map<String, String> variableOverrides(Manifest manifest, Optional<String> redis) {
         Map<String, String> overrides = new HashMap<>();
         boolean declaresAddress = manifest.variables().containsKey(REDIS_ADDRESS_VARIABLE);
-        redis.filter(r -> declaresAddress).ifPresent(r -> overrides.put(REDIS_ADDRESS_VARIABLE, r));
+        Optional<String> address = redis;
         if (redis.isEmpty() && declaresAddress && manifest.variables().get(REDIS_ADDRESS_VARIABLE).defaultValue().isEmpty()) {
-            overrides.put(REDIS_ADDRESS_VARIABLE, EMBEDDED_REDIS_ADDRESS);
+            address = Optional.of(EMBEDDED_REDIS_ADDRESS);
             LOG.info("no Redis given: variable {} is {} (a reserved name nothing connects to; publishes stay in memory)",
                     REDIS_ADDRESS_VARIABLE, EMBEDDED_REDIS_ADDRESS);
         }
+        address.filter(a -> declaresAddress).ifPresent(a -> overrides.put(REDIS_ADDRESS_VARIABLE, a));
+        address.filter(a -> manifest.variables().containsKey(REDIS_HOST_VARIABLE))
+                .ifPresent(a -> overrides.put(REDIS_HOST_VARIABLE, hostAndPort(a)));
         return overrides;
+    }
+
+    /** {@code redis://[:password@]host[:port]} -> {@code host:port} (6379 when the URL has no port). */
+    static String hostAndPort(String redisUrl) {
+        URI uri;
+        try {
+            uri = new URI(redisUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Redis address \"" + redisUrl + "\" is not a URL like redis://127.0.0.1:6379", e);
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("Redis address \"" + redisUrl + "\" has no host (expected redis://host:port)");
+        }
+        return uri.getHost() + ":" + (uri.getPort() >= 0 ? uri.getPort() : 6379);
     }
 
     /** Each component's allowed_outbound_hosts with templates rendered; a malformed entry is a manifest error. */
