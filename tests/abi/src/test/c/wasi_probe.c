@@ -59,3 +59,9 @@ int32_t probe_open_file(void) {
     fclose(f);
     return 0;
 }
+
+// quit: func(): exits the whole guest with status 3
+EXPORT("test:abi/probe@0.1.0#quit")
+void probe_quit(void) {
+    exit(3);
+}

@@ -1,10 +1,12 @@
 package dev.spinmixed.abi.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
+import dev.spinmixed.linker.GuestFault;
 import dev.spinmixed.linker.WasiGrant;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,15 @@ class WasiTest {
             long now = (Long) comp.call(PROBE, "now", List.of());
             assertTrue(Math.abs(now - System.currentTimeMillis() / 1000) < 60, "real time: " + now);
             assertEquals(0, comp.call(PROBE, "entropy", List.of()));
+        }
+    }
+
+    @Test
+    void procExitIsAGuestFaultAndTheHostCarriesOn() {
+        try (Composition comp = Composition.builder(MODULE).build()) {
+            GuestFault fault = assertThrows(GuestFault.class, () -> comp.call(PROBE, "quit", List.of()));
+            assertTrue(fault.getMessage().endsWith("exited with code 3"), fault.getMessage());
+            assertEquals(0L, comp.call(PROBE, "environment", List.of()));
         }
     }
 
