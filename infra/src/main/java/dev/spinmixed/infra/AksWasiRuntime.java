@@ -42,6 +42,7 @@ public final class AksWasiRuntime extends ComponentResource {
                 .workloadRuntime(WorkloadRuntime.WasmWasi)
                 .count(settings.wasmNodeCount())
                 .vmSize(settings.wasmVmSize())
+                .availabilityZones(settings.zonesOrNull())
                 .nodeTaints(List.of(TAINT_KEY + "=" + TAINT_VALUE + ":" + TAINT_EFFECT))
                 .tags(settings.tags())
                 .build(), CustomResourceOptions.builder().parent(this).build());

@@ -59,6 +59,7 @@ public final class Cluster extends ComponentResource {
                         .osType(OSType.Linux)
                         .count(settings.systemNodeCount())
                         .vmSize(settings.systemVmSize())
+                        .availabilityZones(settings.zonesOrNull())
                         .build())
                 .tags(settings.tags())
                 .build(), child);

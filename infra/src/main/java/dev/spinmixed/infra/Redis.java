@@ -60,10 +60,16 @@ public final class Redis extends ComponentResource {
     /** Holds the Spin variable {@code redis_address} (redis://:password@host:port) for the app. */
     public static final String ADDRESS_SECRET = "spin-app-redis";
     public static final String ADDRESS_KEY = "redis_address";
+    /**
+     * Spin variable {@code redis_host} ({@code host:port}, no credentials): what spin.toml's
+     * {@code allowed_outbound_hosts} names, since redis_address carries the password.
+     */
+    public static final String HOST_KEY = "redis_host";
     public static final String ALLOW_FROM_APP = "redis-from-spin-app";
     static final int REDIS_UID = 999;
 
     private final Output<String> address;
+    private final String host;
     private final Secret authSecret;
     private final Secret addressSecret;
     private final Deployment deployment;
@@ -84,9 +90,9 @@ public final class Redis extends ComponentResource {
                 .stringData(settings.redisPassword().applyValue(password -> Map.of("password", password)))
                 .build(), child);
 
+        this.host = NAME + "." + ns + ".svc.cluster.local:" + PORT;
         this.address = settings.redisPassword().applyValue(password ->
-                "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + NAME + "." + ns
-                        + ".svc.cluster.local:" + PORT).asSecret();
+                "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + host).asSecret();
         this.addressSecret = new Secret(name + "-address", SecretArgs.builder()
                 .metadata(meta(ADDRESS_SECRET, ns, Labels.of(ADDRESS_SECRET, Labels.SPIN_APP_COMPONENT)))
                 .type("Opaque")
@@ -131,8 +137,11 @@ public final class Redis extends ComponentResource {
                                                         .periodSeconds(20)
                                                         .build())
                                                 .resources(ResourceRequirementsArgs.builder()
-                                                        .requests(Map.of("cpu", "50m", "memory", "64Mi"))
-                                                        .limits(Map.of("cpu", "250m", "memory", "128Mi"))
+                                                        .requests(Map.of(
+                                                                "cpu", Settings.REDIS_CPU_REQUEST_MILLICORES + "m",
+                                                                "memory", Settings.REDIS_MEMORY_REQUEST_MIB + "Mi"))
+                                                        .limits(Map.of("cpu", settings.redisCpuLimit(),
+                                                                "memory", settings.redisMemoryLimit()))
                                                         .build())
                                                 .securityContext(SecurityContextArgs.builder()
                                                         .allowPrivilegeEscalation(false)
@@ -184,6 +193,11 @@ public final class Redis extends ComponentResource {
     /** The app's {@code redis_address} ({@code redis://:<password>@redis.<ns>...:6379}), a secret. */
     public Output<String> address() {
         return address;
+    }
+
+    /** The app's {@code redis_host}: {@code redis.<ns>.svc.cluster.local:6379}, not secret. */
+    public String host() {
+        return host;
     }
 
     public Secret authSecret() {

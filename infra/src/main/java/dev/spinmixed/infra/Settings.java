@@ -4,12 +4,14 @@ import com.pulumi.core.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  * @param environment       tag {@code environment} on every Azure resource, and a name prefix
  * @param location          Azure region, e.g. {@code westeurope}
  * @param kubernetesVersion AKS version, {@code major.minor} or {@code major.minor.patch}
+ * @param availabilityZones Azure availability zones ({@code 1}-{@code 3}) of every node pool; empty: none
  * @param appBuildContext   the apps build's OCI build context (Dockerfile, spin.toml, .wasm files)
  * @param redisPassword     secret; reaches the cluster only inside a Kubernetes Secret
  */
@@ -32,9 +35,12 @@ public record Settings(
         String systemVmSize,
         int wasmNodeCount,
         String wasmVmSize,
+        List<String> availabilityZones,
         WasmRuntime wasmRuntime,
         Set<Wiring> wirings,
         int appReplicas,
+        String redisCpuLimit,
+        String redisMemoryLimit,
         String namespace,
         Path appBuildContext,
         Output<String> redisPassword) {
@@ -43,8 +49,9 @@ public record Settings(
 
     /** Every config key the program reads (without the {@code spin-mixed-workloads:} prefix). */
     public static final Set<String> KEYS = Set.of("environment", "location", "kubernetesVersion",
-            "systemNodeCount", "systemVmSize", "wasmNodeCount", "wasmVmSize", "wasmRuntime", "wirings",
-            "appReplicas", "namespace", "appBuildContext", "redisPassword");
+            "systemNodeCount", "systemVmSize", "wasmNodeCount", "wasmVmSize", "availabilityZones", "wasmRuntime",
+            "wirings", "appReplicas", "redisCpuLimit", "redisMemoryLimit", "namespace", "appBuildContext",
+            "redisPassword");
 
     static final String DEFAULT_LOCATION = "westeurope";
     static final String DEFAULT_KUBERNETES_VERSION = "1.33";
@@ -52,6 +59,11 @@ public record Settings(
     static final String DEFAULT_VM_SIZE = "Standard_D2s_v5";
     static final String DEFAULT_WIRINGS = "orchestrated,hops";
     static final int DEFAULT_REPLICAS = 1;
+    /** Redis requests these; its limits (config) may not be lower. */
+    public static final int REDIS_CPU_REQUEST_MILLICORES = 50;
+    public static final int REDIS_MEMORY_REQUEST_MIB = 64;
+    static final String DEFAULT_REDIS_CPU_LIMIT = "250m";
+    static final String DEFAULT_REDIS_MEMORY_LIMIT = "128Mi";
     static final String DEFAULT_NAMESPACE = "spin-mixed";
     static final String DEFAULT_APP_BUILD_CONTEXT = "apps/target/oci";
     static final int MIN_REDIS_PASSWORD_LENGTH = 16;
@@ -66,6 +78,10 @@ public record Settings(
     private static final Pattern VM_SIZE = Pattern.compile("Standard_[A-Za-z0-9_]+");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final int MAX_NODE_COUNT = 100;
+    private static final Set<String> ZONES = Set.of("1", "2", "3");
+    private static final Pattern MILLICORES = Pattern.compile("([1-9][0-9]{0,5})m");
+    private static final Pattern CORES = Pattern.compile("([1-9][0-9]?)");
+    private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]{0,5})(Mi|Gi)");
 
     public Settings {
         require("environment", environment, environment != null && ENVIRONMENT.matcher(environment).matches(),
@@ -79,6 +95,10 @@ public record Settings(
         requireVmSize("systemVmSize", systemVmSize);
         requireCount("wasmNodeCount", wasmNodeCount);
         requireVmSize("wasmVmSize", wasmVmSize);
+        require("availabilityZones", availabilityZones, availabilityZones != null
+                        && ZONES.containsAll(availabilityZones) && Set.copyOf(availabilityZones).size() == availabilityZones.size(),
+                "a comma-separated list of distinct Azure zones 1, 2, 3 (e.g. 1,2,3), or empty for no zones");
+        availabilityZones = List.copyOf(availabilityZones);
         if (wasmRuntime == null) {
             throw InvalidSettingException.of("wasmRuntime", null, "one of " + WasmRuntime.accepted());
         }
@@ -87,6 +107,12 @@ public record Settings(
         wirings = Set.copyOf(wirings);
         require("appReplicas", appReplicas, appReplicas >= 1 && appReplicas <= MAX_NODE_COUNT,
                 "a whole number from 1 to " + MAX_NODE_COUNT);
+        require("redisCpuLimit", redisCpuLimit, millicores(redisCpuLimit) >= REDIS_CPU_REQUEST_MILLICORES,
+                "a CPU quantity such as 250m or 2 (millicores or whole cores), at least the request of "
+                        + REDIS_CPU_REQUEST_MILLICORES + "m");
+        require("redisMemoryLimit", redisMemoryLimit, mebibytes(redisMemoryLimit) >= REDIS_MEMORY_REQUEST_MIB,
+                "a memory quantity in Mi or Gi such as 128Mi or 1Gi, at least the request of "
+                        + REDIS_MEMORY_REQUEST_MIB + "Mi");
         require("namespace", namespace, namespace != null && DNS_LABEL.matcher(namespace).matches(),
                 "a Kubernetes namespace name (DNS label: lowercase letters, digits, '-', at most 63)");
         requireBuildContext(appBuildContext);
@@ -117,9 +143,12 @@ public record Settings(
                 config.apply("systemVmSize").orElse(DEFAULT_VM_SIZE),
                 integer(config, "wasmNodeCount", DEFAULT_NODE_COUNT),
                 config.apply("wasmVmSize").orElse(DEFAULT_VM_SIZE),
+                zones(config.apply("availabilityZones").orElse("")),
                 runtime,
                 wirings(config.apply("wirings").orElse(DEFAULT_WIRINGS)),
                 integer(config, "appReplicas", DEFAULT_REPLICAS),
+                config.apply("redisCpuLimit").orElse(DEFAULT_REDIS_CPU_LIMIT),
+                config.apply("redisMemoryLimit").orElse(DEFAULT_REDIS_MEMORY_LIMIT),
                 config.apply("namespace").orElse(DEFAULT_NAMESPACE),
                 projectRoot.resolve(config.apply("appBuildContext").orElse(DEFAULT_APP_BUILD_CONTEXT)).normalize(),
                 Output.ofSecret(password));
@@ -132,6 +161,11 @@ public record Settings(
             warnings.add(AKS_WASI_RETIRED);
         }
         return warnings;
+    }
+
+    /** A node pool's {@code availabilityZones} input, or null (no zones) when none are configured. */
+    public Output<List<String>> zonesOrNull() {
+        return availabilityZones.isEmpty() ? null : Output.of(availabilityZones);
     }
 
     /** Tags on every Azure resource. */
@@ -165,6 +199,33 @@ public record Settings(
                     "a comma-separated, non-empty subset of " + Wiring.accepted())));
         }
         return wirings;
+    }
+
+    private static List<String> zones(String value) {
+        return value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::trim).toList();
+    }
+
+    /** -1 when the value is not a CPU quantity this stack accepts. */
+    private static int millicores(String value) {
+        if (value == null) {
+            return -1;
+        }
+        Matcher milli = MILLICORES.matcher(value);
+        if (milli.matches()) {
+            return Integer.parseInt(milli.group(1));
+        }
+        Matcher cores = CORES.matcher(value);
+        return cores.matches() ? Integer.parseInt(cores.group(1)) * 1000 : -1;
+    }
+
+    /** -1 when the value is not a memory quantity this stack accepts. */
+    private static int mebibytes(String value) {
+        Matcher memory = value == null ? null : MEMORY.matcher(value);
+        if (memory == null || !memory.matches()) {
+            return -1;
+        }
+        int amount = Integer.parseInt(memory.group(1));
+        return memory.group(2).equals("Gi") ? amount * 1024 : amount;
     }
 
     private static int integer(Function<String, Optional<String>> config, String key, int defaultValue) {

@@ -42,7 +42,8 @@ import java.util.TreeMap;
 /**
  * The Spin app, once per enabled wiring, from the one image (by digest): as a SpinApp for
  * SpinKube, or as a Deployment on the AKS WASI pool. Each wiring keeps only its own components
- * (Spin selective deployment), gets {@code redis_address} from the Redis address Secret, and is
+ * (Spin selective deployment), gets {@code redis_address} from the Redis address Secret and
+ * {@code redis_host} (the outbound host spin.toml allows, without the password) as plain text, and is
  * published by a LoadBalancer Service on port 80.
  */
 public final class SpinAppWorkloads extends ComponentResource {
@@ -51,6 +52,8 @@ public final class SpinAppWorkloads extends ComponentResource {
     public static final int HTTP_PORT = 80;
     /** Spin reads variable {@code redis_address} from this environment variable. */
     public static final String REDIS_ADDRESS_ENV = "SPIN_VARIABLE_REDIS_ADDRESS";
+    /** Spin reads variable {@code redis_host} from this environment variable. */
+    public static final String REDIS_HOST_ENV = "SPIN_VARIABLE_REDIS_HOST";
     /** containerd-shim-spin's selective deployment (what spin-operator sets for spec.components). */
     public static final String COMPONENTS_ENV = "SPIN_COMPONENTS_TO_RETAIN";
 
@@ -73,11 +76,13 @@ public final class SpinAppWorkloads extends ComponentResource {
             Resource resource;
             Map<String, String> serviceSelector;
             if (settings.wasmRuntime() == WasmRuntime.SPINKUBE) {
-                resource = spinApp(name + "-" + wiring.configValue(), settings, wiring, imageRef, labels, afterSecret);
+                resource = spinApp(name + "-" + wiring.configValue(), settings, wiring, imageRef, redis.host(), labels,
+                        afterSecret);
                 // spin-operator marks pods that are ready to serve this app with this label.
                 serviceSelector = Map.of("core.spinkube.dev/app." + workload + ".status", "ready");
             } else {
-                resource = wasiDeployment(name + "-" + wiring.configValue(), settings, wiring, imageRef, labels, afterSecret);
+                resource = wasiDeployment(name + "-" + wiring.configValue(), settings, wiring, imageRef, redis.host(),
+                        labels, afterSecret);
                 serviceSelector = Labels.selector(workload, Labels.SPIN_APP_COMPONENT);
             }
             workloads.put(wiring, resource);
@@ -107,16 +112,17 @@ public final class SpinAppWorkloads extends ComponentResource {
     }
 
     private KubernetesObject spinApp(String resourceName, Settings settings, Wiring wiring, Output<String> imageRef,
-                                     Map<String, String> labels, CustomResourceOptions options) {
+                                     String redisHost, Map<String, String> labels, CustomResourceOptions options) {
         Output<Map<String, Object>> spec = imageRef.applyValue(image -> Map.of(
                 "image", image,
                 "executor", SpinKubeRuntime.EXECUTOR,
                 "replicas", settings.appReplicas(),
                 "components", wiring.components(),
                 "podLabels", labels,
-                "variables", List.of(Map.of(
-                        "name", Redis.ADDRESS_KEY,
-                        "valueFrom", Map.of("secretKeyRef", Map.of("name", Redis.ADDRESS_SECRET, "key", Redis.ADDRESS_KEY)))),
+                "variables", List.of(
+                        Map.of("name", Redis.ADDRESS_KEY, "valueFrom",
+                                Map.of("secretKeyRef", Map.of("name", Redis.ADDRESS_SECRET, "key", Redis.ADDRESS_KEY))),
+                        Map.of("name", Redis.HOST_KEY, "value", redisHost)),
                 "resources", Map.of("requests", appRequests(), "limits", appLimits())));
         return new KubernetesObject(resourceName, new KubernetesObject.Args(
                 "core.spinkube.dev/v1alpha1", "SpinApp",
@@ -125,7 +131,7 @@ public final class SpinAppWorkloads extends ComponentResource {
     }
 
     private Deployment wasiDeployment(String resourceName, Settings settings, Wiring wiring, Output<String> imageRef,
-                                      Map<String, String> labels, CustomResourceOptions options) {
+                                      String redisHost, Map<String, String> labels, CustomResourceOptions options) {
         String workload = wiring.workloadName();
         return new Deployment(resourceName, DeploymentArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(workload).namespace(settings.namespace()).labels(labels).build())
@@ -157,6 +163,7 @@ public final class SpinAppWorkloads extends ComponentResource {
                                                                                 .key(Redis.ADDRESS_KEY).build())
                                                                         .build())
                                                                 .build(),
+                                                        EnvVarArgs.builder().name(REDIS_HOST_ENV).value(redisHost).build(),
                                                         EnvVarArgs.builder().name(COMPONENTS_ENV)
                                                                 .value(String.join(",", wiring.components())).build())
                                                 .ports(ContainerPortArgs.builder().name("http").containerPort(HTTP_PORT).build())

@@ -55,6 +55,7 @@ public final class SpinKubeRuntime extends ComponentResource {
                 .osType(OSType.Linux)
                 .count(settings.wasmNodeCount())
                 .vmSize(settings.wasmVmSize())
+                .availabilityZones(settings.zonesOrNull())
                 .nodeLabels(Map.of(SHIM_NODE_LABEL, "true"))
                 .tags(settings.tags())
                 .build(), azureChild);
