@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the conformance guests from source, once per world (one C file per world in src/test/c):
 #   <out>/<world>.wasm                    the core module (clang, WASI preview 1 reactor) Chicory runs
-#   <out>/<world>.component.wasm          the same module as a component (jco's componentEmbed + componentNew)
+#   <out>/<world>.component.wasm          the same module as a component (the apps build's componentize.mjs:
+#                                         jco's componentEmbed + componentNew, checked against the world)
 #   <out>/js/<world>/<world>.js           that component transpiled by `jco transpile`, run on Node
 # A missing tool is an error: the conformance suite must not pass without both hosts.
 set -euo pipefail
@@ -28,7 +29,7 @@ for source in "$test_dir"/c/*.c; do
   esac
   clang --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror \
     -o "$out/$world.wasm" "$source" "$test_dir/c/cabi.c"
-  node "$test_dir/node/componentize.mjs" "$out/$world.wasm" "$test_dir/wit" "$world" "$out/$world.component.wasm"
+  node "$root/apps/build/componentize.mjs" "$test_dir/wit" "$world" "$out/$world.wasm" "$out/$world.component.wasm"
   rm -rf "$out/js/$world"
   "$jco" transpile "$out/$world.component.wasm" --name "$world" -o "$out/js/$world" --quiet "${transpile_options[@]}"
 done
