@@ -19,14 +19,14 @@ final class Guests {
 
     static final List<String> WORLDS = List.of("scalar-echo", "text-echo", "text-relay", "structured-echo", "structured-relay");
 
+    private static final WitResolve WIT = WitLoader.loadDirectory(sources().resolve("wit"));
+
+    private Guests() {}
+
     /** The world whose component serves a world's imports: a relay's -echo twin. */
     static Optional<String> importsServedBy(String world) {
         return world.endsWith("-relay") ? Optional.of(world.replace("-relay", "-echo")) : Optional.empty();
     }
-
-    private static final WitResolve WIT = WitLoader.loadDirectory(sources().resolve("wit"));
-
-    private Guests() {}
 
     static World world(String name) {
         return WIT.world(name);
