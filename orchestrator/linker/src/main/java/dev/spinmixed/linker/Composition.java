@@ -1,5 +1,6 @@
 package dev.spinmixed.linker;
 
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,18 @@ public final class Composition implements AutoCloseable {
         Wiring wiring = new Wiring(b.root, b.dependencies, b.hosts);
         ExecutionMode mode = b.mode;
         WasiGrant grant = b.wasi;
-        this.pool = new InstancePool(() -> new InstanceSet(wiring, mode, grant), b.maxInstances, b.leaseTimeoutMillis);
+        int maxMemoryPages = b.maxMemoryPages;
+        wiring.components().forEach(c -> requireInitialMemoryWithin(c, maxMemoryPages));
+        this.pool = new InstancePool(() -> new InstanceSet(wiring, mode, grant, maxMemoryPages), b.maxInstances, b.leaseTimeoutMillis);
+    }
+
+    /** A cap below what a module needs to start would fail every call: refuse it when the composition is built. */
+    private static void requireInitialMemoryWithin(Component c, int maxMemoryPages) {
+        int initial = LinkedInstance.initialMemoryPages(c.module());
+        if (initial > maxMemoryPages) {
+            throw new IllegalArgumentException(c + " declares " + initial + " initial memory pages, more than the cap of "
+                    + maxMemoryPages + " pages (" + (long) maxMemoryPages * 65536 + " bytes)");
+        }
     }
 
     public static Builder builder(Component root) {
@@ -97,6 +109,7 @@ public final class Composition implements AutoCloseable {
         private ExecutionMode mode = ExecutionMode.INTERPRETER;
         private int maxInstances = Math.max(1, Runtime.getRuntime().availableProcessors());
         private long leaseTimeoutMillis = 30_000;
+        private int maxMemoryPages = MemoryLimits.MAX_PAGES;
 
         private Builder(Component root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -130,6 +143,19 @@ public final class Composition implements AutoCloseable {
                 throw new IllegalArgumentException("maxInstances must be at least 1, got " + max);
             }
             this.maxInstances = max;
+            return this;
+        }
+
+        /**
+         * The largest linear memory of every instance in the composition, in 64 KiB pages (default:
+         * the wasm maximum, 65536). A guest's {@code memory.grow} beyond it fails (returns -1), as
+         * for a module that declares that maximum itself.
+         */
+        public Builder maxMemoryPages(int pages) {
+            if (pages < 1 || pages > MemoryLimits.MAX_PAGES) {
+                throw new IllegalArgumentException("maxMemoryPages must be from 1 to " + MemoryLimits.MAX_PAGES + ", got " + pages);
+            }
+            this.maxMemoryPages = pages;
             return this;
         }
 

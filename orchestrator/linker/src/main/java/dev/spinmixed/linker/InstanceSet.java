@@ -11,11 +11,11 @@ final class InstanceSet implements AutoCloseable {
 
     private final Map<String, LinkedInstance> instances = new LinkedHashMap<>();
 
-    InstanceSet(Wiring wiring, ExecutionMode mode, WasiGrant grant) {
+    InstanceSet(Wiring wiring, ExecutionMode mode, WasiGrant grant, int maxMemoryPages) {
         try {
             for (Component c : wiring.components()) {
                 try {
-                    instances.put(c.name(), new LinkedInstance(c, wiring.targets(c.name()), this, mode, grant));
+                    instances.put(c.name(), new LinkedInstance(c, wiring.targets(c.name()), this, mode, grant, maxMemoryPages));
                 } catch (RuntimeException | StackOverflowError e) {
                     throw new GuestFault(c.name(), "(instantiation)", Faults.describe(e), e);
                 }

@@ -5,6 +5,8 @@ import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.spinmixed.abi.AbiNames;
 import dev.spinmixed.abi.Allocator;
 import dev.spinmixed.abi.CabiRealloc;
@@ -33,7 +35,8 @@ final class LinkedInstance implements AutoCloseable {
     private final Map<String, Optional<ExportFunction>> postReturns = new HashMap<>();
     private boolean busy;
 
-    LinkedInstance(Component component, Map<String, ImportTarget> wiring, InstanceSet set, ExecutionMode mode, WasiGrant grant) {
+    LinkedInstance(Component component, Map<String, ImportTarget> wiring, InstanceSet set, ExecutionMode mode, WasiGrant grant,
+                   int maxMemoryPages) {
         this.component = component;
         this.wasi = new WasiImports(component.name(), grant);
         List<ImportFunction> functions = new ArrayList<>(wasi.functions());
@@ -44,10 +47,11 @@ final class LinkedInstance implements AutoCloseable {
                     (caller, args) -> serveImport(f, target, set, where, args)));
         }
         try {
-            this.instance = Instance.builder(component.module())
+            Instance.Builder builder = Instance.builder(component.module())
                     .withImportValues(ImportValues.builder().withFunctions(functions).build())
-                    .withMachineFactory(component.machineFactory(mode))
-                    .build();
+                    .withMachineFactory(component.machineFactory(mode));
+            cappedMemory(component.module(), maxMemoryPages).ifPresent(builder::withMemoryLimits);
+            this.instance = builder.build();
         } catch (RuntimeException e) {
             wasi.close();
             throw e;
@@ -57,6 +61,18 @@ final class LinkedInstance implements AutoCloseable {
         if (component.hasExport(INITIALIZE)) {
             instance.export(INITIALIZE).apply();
         }
+    }
+
+    /** The module's own memory limits with the maximum lowered to the cap; empty for a module without a memory. */
+    private static Optional<MemoryLimits> cappedMemory(WasmModule module, int maxMemoryPages) {
+        return module.memorySection().filter(m -> m.memoryCount() > 0).map(m -> {
+            MemoryLimits declared = m.getMemory(0).limits();
+            return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), maxMemoryPages), declared.shared());
+        });
+    }
+
+    static int initialMemoryPages(WasmModule module) {
+        return module.memorySection().filter(m -> m.memoryCount() > 0).map(m -> m.getMemory(0).limits().initialPages()).orElse(0);
     }
 
     Component component() {
