@@ -35,8 +35,9 @@ public final class ColdStart {
         double[] fromProcess = new double[runs];
         double[] fromManifest = new double[runs];
         for (int i = 0; i < runs; i++) {
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    "-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName(),
+            List<String> command = new ArrayList<>(List.of(javaBinary()));
+            command.addAll(List.of(BenchMain.jvmFlags()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName(),
                     manifest.toAbsolutePath().toString(), mode));
             long start = System.nanoTime();
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -33,7 +33,7 @@ public final class HopsRun {
     private HopsRun() {}
 
     public static Figures run(Path manifest, RedisServer redis, boolean quick) throws InterruptedException {
-        int warmup = quick ? 200 : 2000;
+        long warmupNanos = TimeUnit.SECONDS.toNanos(quick ? 2 : 20);
         int samples = quick ? 300 : 5000;
         int burst = quick ? 200 : 2000;
         byte[] order = SampleOrders.typical();
@@ -50,8 +50,8 @@ public final class HopsRun {
              Jedis publisher = new Jedis("127.0.0.1", redis.port())) {
             listener.awaitSubscribed();
             awaitTriggerSubscribed(publisher);
-            Latency hops = time(warmup, samples, events, () -> publisher.publish(VALIDATE_CHANNEL.getBytes(), order));
-            Latency orchestrated = time(warmup, samples, events, () -> requireCompleted(app.order(order).status()));
+            Latency hops = time(warmupNanos, samples, events, () -> publisher.publish(VALIDATE_CHANNEL.getBytes(), order));
+            Latency orchestrated = time(warmupNanos, samples, events, () -> requireCompleted(app.order(order).status()));
             long start = System.nanoTime();
             for (int i = 0; i < burst; i++) {
                 publisher.publish(VALIDATE_CHANNEL.getBytes(), order);
@@ -83,8 +83,10 @@ public final class HopsRun {
         }
     }
 
-    private static Latency time(int warmup, int samples, BlockingQueue<String> events, Runnable send) throws InterruptedException {
-        for (int i = 0; i < warmup; i++) {
+    /** Warms up for {@code warmupNanos} (HotSpot must compile Chicory's generated code first), then samples. */
+    private static Latency time(long warmupNanos, int samples, BlockingQueue<String> events, Runnable send) throws InterruptedException {
+        long warm = System.nanoTime() + warmupNanos;
+        while (System.nanoTime() < warm) {
             send.run();
             takeEvent(events);
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,12 @@ public final class HttpLoad {
         int port = RedisServer.freePort();
         int seconds = quick ? 3 : 15;
         int connections = 16;
-        ProcessBuilder hostProcess = new ProcessBuilder(ColdStart.javaBinary(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), "dev.spinmixed.host.SpinHostCli", "up",
+        List<String> command = new ArrayList<>(List.of(ColdStart.javaBinary()));
+        command.addAll(List.of(BenchMain.jvmFlags()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.spinmixed.host.SpinHostCli", "up",
                 "--listen", "127.0.0.1:" + port, "--from", manifest.toAbsolutePath().toString(), "--mode", "compiled",
-                "--redis", redis.url(), "--max-instances", "4")
+                "--redis", redis.url(), "--max-instances", "4"));
+        ProcessBuilder hostProcess = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("host.log").toFile());
         hostProcess.environment().putAll(WasmApp.environment(java.util.Optional.of(redis.url())));
@@ -59,7 +62,7 @@ public final class HttpLoad {
             Path script = workDir.resolve("post-order.lua");
             Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [["
                     + SampleOrders.TYPICAL + "]]\n", StandardCharsets.UTF_8);
-            wrk(script, url, 2, connections);
+            wrk(script, url, quick ? 2 : 20, connections);
             return parse(wrk(script, url, seconds, connections), connections, seconds);
         } finally {
             host.destroy();

@@ -21,12 +21,13 @@ public final class JmhRun {
         Options options = new OptionsBuilder()
                 .include(PipelineBenchmark.class.getName())
                 .forks(1)
-                .warmupIterations(quick ? 2 : 5)
-                .warmupTime(TimeValue.seconds(1))
+                // Chicory's compiled code reaches its steady state only after HotSpot has compiled the
+                // (large) generated methods: measured here, 15-20 s of calls on a busy 2-core machine.
+                .warmupIterations(quick ? 2 : 10)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 2 : 5)
                 .measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                .jvmArgsAppend("-D" + PipelineBenchmark.MANIFEST_PROPERTY + "=" + manifest.toAbsolutePath(),
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                .jvmArgsAppend(BenchMain.jvmFlags("-D" + PipelineBenchmark.MANIFEST_PROPERTY + "=" + manifest.toAbsolutePath()))
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
