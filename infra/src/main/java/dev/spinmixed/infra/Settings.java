@@ -95,7 +95,8 @@ public record Settings(
         requireVmSize("systemVmSize", systemVmSize);
         requireCount("wasmNodeCount", wasmNodeCount);
         requireVmSize("wasmVmSize", wasmVmSize);
-        require("availabilityZones", availabilityZones, availabilityZones != null
+        require("availabilityZones", availabilityZones == null ? null : String.join(",", availabilityZones),
+                availabilityZones != null
                         && ZONES.containsAll(availabilityZones) && Set.copyOf(availabilityZones).size() == availabilityZones.size(),
                 "a comma-separated list of distinct Azure zones 1, 2, 3 (e.g. 1,2,3), or empty for no zones");
         availabilityZones = List.copyOf(availabilityZones);

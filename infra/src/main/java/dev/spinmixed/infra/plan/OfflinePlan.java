@@ -162,7 +162,9 @@ public final class OfflinePlan {
     private static Plan write(String stack, List<PlannedResource> tree, List<Declared> declared, Path out) {
         ManifestSchemas schemas = ManifestSchemas.load();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // "1" (a CPU quantity) must read back as the string it is, not as a number.
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
         Path objectsDir = out.resolve("objects");
         Path releasesDir = out.resolve("helm-releases");
         deleteRecursively(objectsDir);
@@ -213,7 +215,10 @@ public final class OfflinePlan {
     /** The engine hands numbers over as doubles; Kubernetes integers must stay integers. */
     static JsonNode normalize(JsonNode node) {
         if (node.isDouble() && node.doubleValue() == Math.rint(node.doubleValue())) {
-            return JsonNodeFactory.instance.numberNode(node.longValue());
+            long value = node.longValue();
+            // The narrowest node, as a YAML or JSON reader would build it.
+            return value == (int) value ? JsonNodeFactory.instance.numberNode((int) value)
+                    : JsonNodeFactory.instance.numberNode(value);
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();

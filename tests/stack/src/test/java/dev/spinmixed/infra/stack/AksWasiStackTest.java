@@ -55,6 +55,7 @@ class AksWasiStackTest {
         assertEquals("wasi", string(pool, "agentPoolName"));
         assertEquals("User", string(pool, "mode"));
         assertEquals(List.of("spinmixed.dev/wasm=true:NoSchedule"), list(pool, "nodeTaints"));
+        assertEquals(List.of("1", "3"), list(pool, "availabilityZones"));
         assertEquals(Map.of("environment", "dev", "project", "spin-mixed-workloads"), map(pool, "tags"));
     }
 
@@ -85,6 +86,8 @@ class AksWasiStackTest {
                 .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e.containsKey("value") ? e.get("value") : e.get("valueFrom")));
         assertEquals(Map.of("secretKeyRef", Map.of("name", Redis.ADDRESS_SECRET, "key", "redis_address")),
                 env.get("SPIN_VARIABLE_REDIS_ADDRESS"));
+        assertEquals("redis.spin-mixed.svc.cluster.local:6379", env.get("SPIN_VARIABLE_REDIS_HOST"),
+                "allowed_outbound_hosts names redis_host: host and port, no password");
         assertEquals(String.join(",", Wiring.HOPS.components()), env.get("SPIN_COMPONENTS_TO_RETAIN"));
         assertEquals("spin-app", string(deployments.get(0).inputs(), "spec", "template", "metadata", "labels",
                 "app.kubernetes.io/component"), "Redis admits these pods");

@@ -1,6 +1,8 @@
 package dev.spinmixed.infra.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,19 +10,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.pulumi.test.PulumiTest;
 import dev.spinmixed.infra.Settings;
+import dev.spinmixed.infra.StackConfigFile;
+import dev.spinmixed.infra.WasmRuntime;
+import dev.spinmixed.infra.Wiring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pulumi.yaml, Pulumi.dev.yaml and docs/deploy.md agree with the program. */
+/** Pulumi.yaml, the stack files (dev, prod) and docs/deploy.md agree with the program. */
 class ProjectFilesTest {
     static final Path ROOT = Path.of("../..");
-    static final String PREFIX = Settings.PROJECT + ":";
 
     private static JsonNode yaml(String file) throws IOException {
         return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(file).toFile());
@@ -34,23 +42,57 @@ class ProjectFilesTest {
         assertEquals("infra/target/infra.jar", project.path("runtime").path("options").path("binary").asText());
     }
 
-    @Test
-    void devStackConfigIsValidAndHoldsNoSecret(@TempDir Path root) throws IOException {
-        StackRun.buildContext(Files.createDirectories(root.resolve("apps/target/oci")), SpinKubeStackTest.SPIN_TOML);
-        Map<String, String> config = new HashMap<>();
-        yaml("Pulumi.dev.yaml").path("config").fields().forEachRemaining(entry -> {
-            if (entry.getKey().startsWith(PREFIX)) {
-                String key = entry.getKey().substring(PREFIX.length());
-                assertTrue(Settings.KEYS.contains(key), "Pulumi.dev.yaml sets unknown key " + entry.getKey());
-                assertTrue(entry.getValue().isValueNode(), entry.getKey() + " must be a plain value");
-                config.put(key, entry.getValue().asText());
-            }
-        });
-        assertTrue(!config.containsKey("redisPassword"), "secrets are set with pulumi config set --secret");
+    /** Each stack file read the way Pulumi hands it to the program, through the real settings code. */
+    private static Settings stackSettings(String stack, Path root) {
+        StackConfigFile file = StackConfigFile.read(ROOT.resolve("Pulumi." + stack + ".yaml"));
+        assertEquals(stack, file.stackName());
+        assertEquals(Set.of(), file.secrets(), "secrets are set with pulumi config set --secret, not committed");
+        assertFalse(file.values().containsKey("redisPassword"), "Pulumi." + stack + ".yaml holds the Redis password");
+        Map<String, String> config = new HashMap<>(file.values());
         config.put("redisPassword", "a-password-for-the-test-only");
         PulumiTest.cleanup();
-        Settings settings = Settings.fromConfig(key -> Optional.ofNullable(config.get(key)), "dev", root);
-        assertEquals("westeurope", settings.location());
+        return Settings.fromConfig(key -> Optional.ofNullable(config.get(key)), stack, root);
+    }
+
+    @Test
+    void bothStackFilesAreValidAndProdIsSizedForProduction(@TempDir Path root) throws IOException {
+        StackRun.buildContext(Files.createDirectories(root.resolve("apps/target/oci")), SpinKubeStackTest.SPIN_TOML);
+        Settings dev = stackSettings("dev", root);
+        Settings prod = stackSettings("prod", root);
+        assertEquals(List.of("dev", "prod"), List.of(dev.environment(), prod.environment()));
+        assertEquals(List.of(), dev.availabilityZones(), "dev: one small zone-less cluster");
+        assertEquals(List.of("1", "2", "3"), prod.availabilityZones());
+        assertEquals(WasmRuntime.SPINKUBE, prod.wasmRuntime());
+        assertEquals(EnumSet.allOf(Wiring.class), prod.wirings());
+        assertTrue(prod.systemNodeCount() >= 3 && prod.wasmNodeCount() >= 3, "a node per zone in each pool");
+        assertTrue(prod.appReplicas() >= 3 && prod.appReplicas() > dev.appReplicas());
+        assertTrue(cores(prod.systemVmSize()) > cores(dev.systemVmSize()), prod.systemVmSize());
+        assertTrue(cores(prod.wasmVmSize()) > cores(dev.wasmVmSize()), prod.wasmVmSize());
+        assertEquals(List.of("1", "512Mi"), List.of(prod.redisCpuLimit(), prod.redisMemoryLimit()));
+        assertEquals(dev.kubernetesVersion(), prod.kubernetesVersion(), "prod runs what dev tested");
+    }
+
+    @Test
+    void aStackFileWithAnUnknownOrStructuredKeyIsRefused(@TempDir Path dir) throws IOException {
+        Path typo = dir.resolve("Pulumi.typo.yaml");
+        Files.writeString(typo, "config:\n  spin-mixed-workloads:appReplica: \"3\"\n");
+        var unknown = assertThrows(IllegalArgumentException.class, () -> StackConfigFile.read(typo));
+        assertTrue(unknown.getMessage().contains("spin-mixed-workloads:appReplica, which the program does not read"),
+                unknown.getMessage());
+        Path nested = dir.resolve("Pulumi.nested.yaml");
+        Files.writeString(nested, "config:\n  spin-mixed-workloads:appReplicas:\n    - 3\n");
+        var structured = assertThrows(IllegalArgumentException.class, () -> StackConfigFile.read(nested));
+        assertTrue(structured.getMessage().contains("must be a plain value"), structured.getMessage());
+        Path secret = dir.resolve("Pulumi.secret.yaml");
+        Files.writeString(secret, "config:\n  spin-mixed-workloads:redisPassword:\n    secure: AAABAKx\n");
+        assertEquals(Set.of("redisPassword"), StackConfigFile.read(secret).secrets());
+    }
+
+    /** vCPUs of an Azure D-series size name such as Standard_D4s_v5. */
+    private static int cores(String vmSize) {
+        var matcher = Pattern.compile("Standard_D(\\d+).*").matcher(vmSize);
+        assertTrue(matcher.matches(), vmSize);
+        return Integer.parseInt(matcher.group(1));
     }
 
     @Test

@@ -61,6 +61,9 @@ class SettingsTest {
         assertEquals(WasmRuntime.SPINKUBE, settings.wasmRuntime());
         assertEquals(EnumSet.allOf(Wiring.class), settings.wirings());
         assertEquals(1, settings.appReplicas());
+        assertEquals(List.of(), settings.availabilityZones());
+        assertEquals("250m", settings.redisCpuLimit());
+        assertEquals("128Mi", settings.redisMemoryLimit());
         assertEquals("spin-mixed", settings.namespace());
         assertEquals(root.resolve("apps/target/oci"), settings.appBuildContext());
         assertEquals(PASSWORD, StackRun.value(settings.redisPassword()));
@@ -74,11 +77,14 @@ class SettingsTest {
         config.putAll(Map.of("environment", "prod", "location", "eastus2", "kubernetesVersion", "1.32.4",
                 "systemNodeCount", "3", "systemVmSize", "Standard_D4s_v5", "wasmNodeCount", "2",
                 "wasmVmSize", "Standard_D8s_v5", "wirings", "hops", "appReplicas", "4", "namespace", "orders"));
+        config.putAll(Map.of("availabilityZones", " 1, 2,3", "redisCpuLimit", "2", "redisMemoryLimit", "1Gi"));
         Settings settings = read();
-        assertEquals(List.of("prod", "eastus2", "1.32.4", 3, "Standard_D4s_v5", 2, "Standard_D8s_v5", EnumSet.of(Wiring.HOPS), 4, "orders"),
+        assertEquals(List.of("prod", "eastus2", "1.32.4", 3, "Standard_D4s_v5", 2, "Standard_D8s_v5", EnumSet.of(Wiring.HOPS), 4, "orders",
+                        List.of("1", "2", "3"), "2", "1Gi"),
                 List.of(settings.environment(), settings.location(), settings.kubernetesVersion(), settings.systemNodeCount(),
                         settings.systemVmSize(), settings.wasmNodeCount(), settings.wasmVmSize(), settings.wirings(),
-                        settings.appReplicas(), settings.namespace()));
+                        settings.appReplicas(), settings.namespace(), settings.availabilityZones(), settings.redisCpuLimit(),
+                        settings.redisMemoryLimit()));
     }
 
     static Stream<Arguments> badValues() {
@@ -96,6 +102,13 @@ class SettingsTest {
                 Arguments.of("wirings", "orchestrated,rpc", "subset of orchestrated, hops"),
                 Arguments.of("wirings", "", "subset of orchestrated, hops"),
                 Arguments.of("namespace", "Spin_Mixed", "a Kubernetes namespace name"),
+                Arguments.of("availabilityZones", "1,4", "distinct Azure zones 1, 2, 3"),
+                Arguments.of("availabilityZones", "1,1", "distinct Azure zones 1, 2, 3"),
+                Arguments.of("availabilityZones", "westeurope-1", "distinct Azure zones 1, 2, 3"),
+                Arguments.of("redisCpuLimit", "10m", "at least the request of 50m"),
+                Arguments.of("redisCpuLimit", "1.5", "a CPU quantity such as 250m or 2"),
+                Arguments.of("redisMemoryLimit", "32Mi", "at least the request of 64Mi"),
+                Arguments.of("redisMemoryLimit", "512M", "a memory quantity in Mi or Gi"),
                 Arguments.of("environment", "Prod", "lowercase letters, digits and '-'"),
                 Arguments.of("appBuildContext", "apps/target/missing", "build it first with ./mvnw -B -pl apps -am package"));
     }

@@ -89,6 +89,7 @@ class SpinKubeStackTest {
         assertEquals("System", string(cluster, "agentPoolProfiles", 0, "mode"));
         assertEquals(1, integer(cluster, "agentPoolProfiles", 0, "count"));
         assertEquals("Standard_D2s_v5", string(cluster, "agentPoolProfiles", 0, "vmSize"));
+        assertEquals(List.of("1", "3"), list(cluster, "agentPoolProfiles", 0, "availabilityZones"));
     }
 
     @Test
@@ -100,6 +101,7 @@ class SpinKubeStackTest {
         assertEquals(2, integer(pool, "count"));
         assertEquals("Standard_D4s_v5", string(pool, "vmSize"));
         assertEquals(Map.of(SpinKubeRuntime.SHIM_NODE_LABEL, "true"), map(pool, "nodeLabels"));
+        assertEquals(List.of("1", "3"), list(pool, "availabilityZones"));
         assertFalse(pool.containsKey("workloadRuntime"), "SpinKube needs no WasmWasi pool");
         assertFalse(pool.containsKey("nodeTaints"), "SpinApp pods carry no tolerations, so the pool must not be tainted");
     }
@@ -161,8 +163,12 @@ class SpinKubeStackTest {
             assertEquals("containerd-shim-spin", spec.get("executor"));
             assertEquals(2, integer(spec, "replicas"));
             assertEquals("spin-app", string(spec, "podLabels", "app.kubernetes.io/component"));
-            assertEquals(List.of(Map.of("name", "redis_address", "valueFrom", Map.of("secretKeyRef",
-                    Map.of("name", Redis.ADDRESS_SECRET, "key", "redis_address")))), spec.get("variables"));
+            // redis_host is what spin.toml's allowed_outbound_hosts names: host and port, no password.
+            assertEquals(List.of(
+                    Map.of("name", "redis_address", "valueFrom", Map.of("secretKeyRef",
+                            Map.of("name", Redis.ADDRESS_SECRET, "key", "redis_address"))),
+                    Map.of("name", "redis_host", "value", "redis.spin-mixed.svc.cluster.local:6379")),
+                    spec.get("variables"));
         }
         var orchestrated = one("kubernetes:core.spinkube.dev/v1alpha1:SpinApp", "dev-app-orchestrated").inputs();
         assertEquals(List.of("orchestrator", "validation", "pricing", "inventory"), list(orchestrated, "spec", "components"));
@@ -258,7 +264,7 @@ class SpinKubeStackTest {
         assertEquals(List.of("ALL"), list(container, "securityContext", "capabilities", "drop"));
         assertTrue(container.containsKey("readinessProbe") && container.containsKey("livenessProbe"));
         assertTrue(map(container, "resources", "requests").containsKey("memory"));
-        assertTrue(map(container, "resources", "limits").containsKey("memory"));
+        assertEquals(Map.of("cpu", "500m", "memory", "256Mi"), map(container, "resources", "limits"), "from settings");
         assertEquals(Map.of("name", "redis-auth", "key", "password"), map(container, "env", 0, "valueFrom", "secretKeyRef"));
     }
 

@@ -70,8 +70,8 @@ final class StackRun {
     }
 
     static Settings settings(WasmRuntime runtime, Set<Wiring> wirings, Path buildContext) {
-        return new Settings("dev", "westeurope", "1.33", 1, "Standard_D2s_v5", 2, "Standard_D4s_v5",
-                runtime, wirings, 2, "spin-mixed", buildContext, Output.ofSecret(REDIS_PASSWORD));
+        return new Settings("dev", "westeurope", "1.33", 1, "Standard_D2s_v5", 2, "Standard_D4s_v5", List.of("1", "3"),
+                runtime, wirings, 2, "500m", "256Mi", "spin-mixed", buildContext, Output.ofSecret(REDIS_PASSWORD));
     }
 
     /** An OCI build context as the apps build lays it out, with the given spin.toml. */

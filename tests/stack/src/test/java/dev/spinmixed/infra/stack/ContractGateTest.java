@@ -1,0 +1,156 @@
+package dev.spinmixed.infra.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import dev.spinmixed.infra.App;
+import dev.spinmixed.infra.ContractGate;
+import dev.spinmixed.infra.ContractViolationException;
+import dev.spinmixed.infra.Settings;
+import dev.spinmixed.infra.WasmRuntime;
+import dev.spinmixed.infra.Wiring;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract gate on the real app build (apps/target/core, apps/target/oci) and on broken
+ * copies of it: a module missing an export, a dependency wired to the wrong component, a trigger
+ * on a component without the handler. A broken contract stops the program before any resource.
+ */
+class ContractGateTest {
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Path OCI = ROOT.resolve("apps/target/oci");
+    static final String PRICE_EXPORT = "acme:orders/pricing@0.1.0#price";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRealAppKeepsEveryContract() {
+        ContractGate.check(ContractGate.Inputs.of(ROOT, OCI));
+    }
+
+    @Test
+    void aModuleMissingAnExportIsNamedWithItsComponentAndFunction() throws IOException {
+        Path core = copyOfTheCoreModules();
+        Path pricing = core.resolve("pricing.wasm");
+        // Same length, so the module stays well-formed: only the export's name changes.
+        Files.write(pricing, replace(Files.readAllBytes(pricing), PRICE_EXPORT, "acme:orders/pricing@0.1.0#prize"));
+        var real = ContractGate.Inputs.of(ROOT, OCI);
+        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(
+                new ContractGate.Inputs(real.witDir(), real.guestTable(), core, real.spinToml())));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("component `pricing` (world pricing-component): missing export '"
+                + PRICE_EXPORT + "'"), e.problems().toString());
+        assertTrue(e.getMessage().contains("nothing was deployed"), e.getMessage());
+    }
+
+    @Test
+    void aDependencyOnAComponentThatDoesNotExportTheInterfaceIsRefused() throws IOException {
+        Path context = contextWith(manifest().replace(
+                "\"acme:orders/pricing@0.1.0\" = { component = \"pricing\" }",
+                "\"acme:orders/pricing@0.1.0\" = { component = \"inventory\" }"));
+        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
+        assertTrue(e.problems().contains("component `orchestrator` dependency \"acme:orders/pricing@0.1.0\": component "
+                + "`inventory` (world inventory-component) does not export acme:orders/pricing@0.1.0 (exports: "
+                + "acme:orders/inventory@0.1.0)"), e.problems().toString());
+    }
+
+    @Test
+    void aDependencyTheWorldDoesNotImportIsRefused() throws IOException {
+        Path context = contextWith(manifest().replace(
+                "\"acme:orders/validation@0.1.0\" = { component = \"validation\" }\n\n[component.pricing-relay]",
+                "\"acme:orders/validation@0.1.0\" = { component = \"validation\" }\n"
+                        + "\"acme:orders/pricing@0.1.0\" = { component = \"pricing\" }\n\n[component.pricing-relay]"));
+        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("component `validation-relay` dependency "
+                + "\"acme:orders/pricing@0.1.0\": world validation-relay does not import acme:orders/pricing@0.1.0")),
+                e.problems().toString());
+    }
+
+    @Test
+    void aTriggerOnAComponentWithoutItsHandlerIsRefused() throws IOException {
+        Path context = contextWith(manifest().replace("route = \"/hops/orders\"\ncomponent = \"hops-ingress\"",
+                "route = \"/hops/orders\"\ncomponent = \"validation-relay\""));
+        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
+        assertTrue(e.problems().contains("component `validation-relay` (world validation-relay) is a http trigger's "
+                + "component but does not export fermyon:spin/inbound-http (exports: fermyon:spin/inbound-redis)"),
+                e.problems().toString());
+    }
+
+    @Test
+    void aComponentTheGuestTableDoesNotKnowIsRefused() throws IOException {
+        Path context = contextWith(manifest() + "\n[component.stray]\nsource = \"stray.wasm\"\n");
+        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
+        assertEquals(List.of("component `stray`: " + ROOT.resolve("apps/build/guests.tsv") + " assigns it no world"),
+                e.problems());
+    }
+
+    @Test
+    void aBrokenContractStopsTheProgramBeforeAnyResourceIsDeclared() throws IOException {
+        Path context = contextWith(manifest().replace(
+                "\"acme:orders/inventory@0.1.0\" = { component = \"inventory\" }\n\n# The domain",
+                "\"acme:orders/inventory@0.1.0\" = { component = \"pricing\" }\n\n# The domain"));
+        var mocks = new StackMocks();
+        PulumiTest.cleanup();
+        Settings settings = StackRun.settings(WasmRuntime.SPINKUBE, EnumSet.allOf(Wiring.class), context);
+        TestResult result = PulumiTest.withMocks(mocks)
+                .withOptions(TestOptions.builder().projectName(Settings.PROJECT).stackName("dev").preview(true).build())
+                .runTest(ctx -> App.declare(ctx, settings, ROOT, null));
+        assertTrue(result.exceptions().stream().anyMatch(e -> e instanceof ContractViolationException
+                || e.getCause() instanceof ContractViolationException), result.exceptions().toString());
+        assertTrue(mocks.declared.stream().allMatch(d -> d.type().equals("pulumi:pulumi:Stack")),
+                "declared: " + mocks.declared);
+    }
+
+    private String manifest() throws IOException {
+        return Files.readString(OCI.resolve("spin.toml"));
+    }
+
+    /** An OCI build context like the real one, with the given spin.toml. */
+    private Path contextWith(String spinToml) throws IOException {
+        Path context = Files.createDirectories(dir.resolve("oci"));
+        Files.copy(OCI.resolve("Dockerfile"), context.resolve("Dockerfile"));
+        Files.writeString(context.resolve("spin.toml"), spinToml);
+        return context;
+    }
+
+    private Path copyOfTheCoreModules() throws IOException {
+        Path core = Files.createDirectories(dir.resolve("core"));
+        try (Stream<Path> modules = Files.list(ROOT.resolve("apps/target/core"))) {
+            for (Path module : modules.toList()) {
+                Files.copy(module, core.resolve(module.getFileName()));
+            }
+        }
+        return core;
+    }
+
+    /** Every occurrence of {@code from} replaced by {@code to}, which has the same length. */
+    static byte[] replace(byte[] bytes, String from, String to) {
+        byte[] needle = from.getBytes(StandardCharsets.UTF_8);
+        byte[] replacement = to.getBytes(StandardCharsets.UTF_8);
+        assertEquals(needle.length, replacement.length);
+        byte[] out = bytes.clone();
+        int found = 0;
+        for (int i = 0; i + needle.length <= out.length; i++) {
+            if (Arrays.equals(out, i, i + needle.length, needle, 0, needle.length)) {
+                System.arraycopy(replacement, 0, out, i, replacement.length);
+                found++;
+            }
+        }
+        assertTrue(found > 0, "the module has no " + from);
+        return out;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.spinmixed.infra.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spinmixed.infra.plan.ManifestSchemas;
+import dev.spinmixed.infra.plan.OfflinePlan;
+import dev.spinmixed.infra.plan.OfflinePlan.Plan;
+import dev.spinmixed.infra.plan.OfflinePlan.PlannedObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The offline plan of both stack files in both runtime modes (spinkube with both wirings, and
+ * aks-wasi with the hops wiring from a dependency-free manifest), on the real app build: every
+ * written object is valid against the Kubernetes 1.33 schema or its CRD, and the schemas do
+ * reject broken objects.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfflinePlanTest {
+    static final Path ROOT = ContractGateTest.ROOT;
+    static final Path OUT = Path.of("target/plan-test").toAbsolutePath();
+
+    final Map<String, Plan> plans = new HashMap<>();
+    ManifestSchemas schemas;
+
+    @BeforeAll
+    void planEveryStackInEveryMode() throws IOException {
+        Path hopsOnly = Files.createDirectories(OUT.resolve("hops-only-context"));
+        Files.copy(ROOT.resolve("apps/target/oci/Dockerfile"), hopsOnly.resolve("Dockerfile"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(hopsOnly.resolve("spin.toml"), AksWasiStackTest.HOPS_ONLY_SPIN_TOML);
+        for (String stack : List.of("dev", "prod")) {
+            plans.put(stack + "/spinkube", OfflinePlan.plan(ROOT, stack, Map.of(), OUT.resolve(stack + "-spinkube")));
+            plans.put(stack + "/aks-wasi", OfflinePlan.plan(ROOT, stack, Map.of("wasmRuntime", "aks-wasi",
+                    "wirings", "hops", "appBuildContext", hopsOnly.toString()), OUT.resolve(stack + "-aks-wasi")));
+        }
+        schemas = ManifestSchemas.load();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev/spinkube", "prod/spinkube", "dev/aks-wasi", "prod/aks-wasi"})
+    void everyObjectIsValidAgainstItsSchemaAndWrittenAsYaml(String planName) {
+        Plan plan = plans.get(planName);
+        assertEquals(List.of(), plan.violations(), planName);
+        assertFalse(plan.objects().isEmpty());
+        for (PlannedObject object : plan.objects()) {
+            assertEquals(object.object(), readYaml(object.file()), object.file().toString());
+        }
+    }
+
+    @Test
+    void spinKubePlansHoldEveryKindTheProgramDeclares() {
+        Set<String> expected = Set.of("v1 Namespace", "v1 Secret", "v1 Service", "apps/v1 Deployment",
+                "networking.k8s.io/v1 NetworkPolicy", "apiextensions.k8s.io/v1 CustomResourceDefinition",
+                "core.spinkube.dev/v1alpha1 SpinApp", "core.spinkube.dev/v1alpha1 SpinAppExecutor",
+                "runtime.spinkube.dev/v1alpha1 Shim");
+        for (String name : List.of("dev/spinkube", "prod/spinkube")) {
+            assertEquals(expected, kinds(plans.get(name)), name);
+            assertEquals(16, plans.get(name).objects().size(), name);
+            assertEquals(3, plans.get(name).helmReleases().size(), "cert-manager, runtime-class-manager, spin-operator");
+        }
+        assertEquals(expected, schemas.kinds(), "a schema for each kind, and no more");
+    }
+
+    @Test
+    void aksWasiPlansRunTheHopsWiringAsADeploymentWithoutSpinKube() {
+        for (String name : List.of("dev/aks-wasi", "prod/aks-wasi")) {
+            Plan plan = plans.get(name);
+            assertEquals(Set.of("v1 Namespace", "v1 Secret", "v1 Service", "apps/v1 Deployment",
+                    "networking.k8s.io/v1 NetworkPolicy"), kinds(plan), name);
+            assertEquals(List.of(), plan.helmReleases());
+            JsonNode hops = object(plan, "Deployment", "orders-hops");
+            assertEquals("wasmtime-spin-v2", hops.at("/spec/template/spec/runtimeClassName").asText());
+        }
+    }
+
+    @Test
+    void prodIsPlannedWithItsZonesReplicasAndRedisLimits() {
+        Plan prod = plans.get("prod/spinkube");
+        String cluster = line(prod, "azure-native:containerservice:ManagedCluster");
+        assertTrue(cluster.contains("pool system: 3 x Standard_D4s_v5 zones 1,2,3"), cluster);
+        String pool = line(prod, "azure-native:containerservice:AgentPool");
+        assertTrue(pool.contains("count=3 vmSize=Standard_D8s_v5 availabilityZones=1,2,3"), pool);
+        assertEquals(3, object(prod, "SpinApp", "orders-orchestrated").at("/spec/replicas").asInt());
+        assertEquals("512Mi", object(prod, "Deployment", "redis").at("/spec/template/spec/containers/0/resources/limits/memory").asText());
+        assertEquals(1, object(plans.get("dev/spinkube"), "SpinApp", "orders-hops").at("/spec/replicas").asInt());
+    }
+
+    @Test
+    void theTreeParentsEveryResourceUnderItsComponent() {
+        List<OfflinePlan.PlannedResource> tree = plans.get("dev/spinkube").tree();
+        var redisDeployment = tree.stream().filter(r -> r.type().equals("kubernetes:apps/v1:Deployment")).findFirst().orElseThrow();
+        // Depth-first: the parent is the nearest line above with one level less.
+        int parent = tree.indexOf(redisDeployment);
+        while (tree.get(parent).depth() != redisDeployment.depth() - 1) {
+            parent--;
+        }
+        assertEquals("spinmixed:k8s:Redis", tree.get(parent).type());
+        assertTrue(tree.stream().anyMatch(r -> r.depth() == 0 && r.type().equals("spinmixed:index:MixedWorkloadsStack")));
+        assertTrue(redisDeployment.toString().contains("spin-mixed/redis replicas=1"), redisDeployment.toString());
+    }
+
+    @Test
+    void spinAppsGetTheHostOnlyRedisVariableAndSecretsAreNeverWritten() throws IOException {
+        JsonNode app = object(plans.get("dev/spinkube"), "SpinApp", "orders-orchestrated");
+        assertTrue(app.at("/spec/variables").toString().contains(
+                "{\"name\":\"redis_host\",\"value\":\"redis.spin-mixed.svc.cluster.local:6379\"}"), app.toString());
+        for (Plan plan : plans.values()) {
+            for (PlannedObject object : plan.objects()) {
+                String yaml = Files.readString(object.file());
+                assertFalse(yaml.contains(OfflinePlan.PLACEHOLDER_REDIS_PASSWORD), object.file().toString());
+                assertFalse(yaml.contains("redis://:"), object.file().toString());
+            }
+        }
+    }
+
+    @Test
+    void theSchemasRejectBrokenObjects() {
+        Plan dev = plans.get("dev/spinkube");
+        ObjectNode redis = object(dev, "Deployment", "redis").deepCopy();
+        ((ObjectNode) redis.path("spec")).put("replica", 2);
+        assertViolation(redis, "replica");
+
+        ObjectNode replicasAsText = object(dev, "Deployment", "redis").deepCopy();
+        ((ObjectNode) replicasAsText.path("spec")).put("replicas", "two");
+        assertViolation(replicasAsText, "replicas");
+
+        ObjectNode noSelector = object(dev, "Deployment", "redis").deepCopy();
+        ((ObjectNode) noSelector.path("spec")).remove("selector");
+        assertViolation(noSelector, "selector");
+
+        ObjectNode spinApp = object(dev, "SpinApp", "orders-hops").deepCopy();
+        ((ObjectNode) spinApp.path("spec")).remove("executor");
+        assertViolation(spinApp, "executor");
+
+        ObjectNode shim = object(dev, "Shim", "spin-v2").deepCopy();
+        ((ObjectNode) shim.at("/spec/fetchStrategy/platforms/0")).put("arch", "sparc");
+        assertViolation(shim, "arch");
+
+        ObjectNode service = object(dev, "Service", "redis").deepCopy();
+        ((ObjectNode) service.at("/spec/ports/0")).put("port", "six-three-seven-nine");
+        assertViolation(service, "port");
+
+        ObjectNode unknownKind = object(dev, "Service", "redis").deepCopy();
+        unknownKind.put("kind", "Servise");
+        assertViolation(unknownKind, "no schema for apiVersion v1 kind Servise");
+    }
+
+    private void assertViolation(JsonNode object, String mentioned) {
+        List<String> violations = schemas.validate(object);
+        assertFalse(violations.isEmpty(), "accepted: " + object);
+        assertTrue(violations.stream().anyMatch(v -> v.contains(mentioned)), violations.toString());
+    }
+
+    private static Set<String> kinds(Plan plan) {
+        return plan.objects().stream()
+                .map(o -> o.object().path("apiVersion").asText() + " " + o.object().path("kind").asText())
+                .collect(Collectors.toSet());
+    }
+
+    private static JsonNode object(Plan plan, String kind, String name) {
+        return plan.objects().stream().map(PlannedObject::object)
+                .filter(o -> o.path("kind").asText().equals(kind) && o.at("/metadata/name").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the plan"));
+    }
+
+    private static String line(Plan plan, String type) {
+        return plan.tree().stream().filter(r -> r.type().equals(type)).map(Object::toString).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " in the tree"));
+    }
+
+    private static JsonNode readYaml(Path file) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
