@@ -16,6 +16,9 @@ final class Cases {
 
     static final int RANDOM_CALLS_PER_FUNCTION = 40;
 
+    /** The random values' seed; {@code -Dconformance.seed=N} tries others. Failure messages name it. */
+    static final long SEED = Long.getLong("conformance.seed", 20261127L);
+
     private Cases() {}
 
     static List<Call> generate(String world, long seed) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.linker.HostFunction;
 import dev.spinmixed.wit.Function;
 import dev.spinmixed.wit.World;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,14 @@ final class ChicoryHost implements AutoCloseable {
                 builder.dependency(((World.WorldItem.InterfaceItem) item).iface().qualifiedName(), provider);
             }
         }
+        return new ChicoryHost(builder.build());
+    }
+
+    /** The world's imports of {@code iface} served by Java host functions (by function name). */
+    static ChicoryHost startWithHostImports(String world, ExecutionMode mode, String iface,
+                                            Map<String, HostFunction> functions) throws IOException {
+        Composition.Builder builder = Composition.builder(load(world)).mode(mode).maxInstances(1);
+        functions.forEach((name, function) -> builder.host(iface, name, function));
         return new ChicoryHost(builder.build());
     }
 
