@@ -9,12 +9,17 @@ import dev.spinmixed.host.app.StartupReport;
 import dev.spinmixed.host.http.HttpTriggerServer;
 import dev.spinmixed.host.manifest.Manifest;
 import dev.spinmixed.host.manifest.ManifestLoader;
+import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -104,6 +109,18 @@ public final class SpinHostCli {
                 description = "Per-request deadline as ISO-8601 (default: ${DEFAULT-VALUE}); a guest over it is interrupted and the request gets 500.")
         Duration deadline;
 
+        @Option(names = "--max-memory", defaultValue = "134217728", paramLabel = "BYTES",
+                description = "Largest linear memory of each guest instance (default: ${DEFAULT-VALUE}, 128 MiB); memory.grow beyond it fails.")
+        long maxMemory;
+
+        @Option(names = "--component-deadline", paramLabel = "COMPONENT=DURATION",
+                description = "A deadline for one component's requests, replacing --deadline for it (repeatable), e.g. orchestrator=PT5S.")
+        Map<String, Duration> componentDeadlines = new LinkedHashMap<>();
+
+        @Option(names = "--component-max-memory", paramLabel = "COMPONENT=BYTES",
+                description = "A memory cap for the instances of one component's composition, replacing --max-memory for it (repeatable).")
+        Map<String, Long> componentMaxMemory = new LinkedHashMap<>();
+
         @Override
         public Integer call() throws InterruptedException {
             long start = System.nanoTime();
@@ -111,11 +128,13 @@ public final class SpinHostCli {
             manifest.warnings().forEach(w -> System.err.println("warning: " + w));
             String address = Optional.ofNullable(listen).or(() -> Optional.ofNullable(System.getenv("SPIN_HTTP_LISTEN_ADDR")))
                     .orElse("127.0.0.1:3000");
+            GuestLimits limits = new GuestLimits(deadline, maxMemory, componentDeadlines, componentMaxMemory);
+            requireKnownComponents(manifest, limits);
             GuestModules guests = new GuestModules(manifest, app.layout());
-            LinkedRuntime.Settings settings = app.settings();
+            LinkedRuntime.Settings settings = new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits);
             SpinApp running = SpinApp.start(manifest, (m, host) -> LinkedRuntime.create(m, guests, host, settings), new SpinApp.Options(
                     parseListen(address), Optional.ofNullable(redis).or(() -> Optional.ofNullable(System.getenv("SPIN_VARIABLE_REDIS_ADDRESS"))),
-                    new HttpTriggerServer.Limits(maxBody, deadline, app.maxInstances * 2), System.getenv()));
+                    new HttpTriggerServer.Limits(maxBody, deadline, app.maxInstances * 2, componentDeadlines), System.getenv()));
             long millis = (System.nanoTime() - start) / 1_000_000;
             StartupReport.print(System.out, running, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -141,6 +160,18 @@ public final class SpinHostCli {
         @Override
         public Integer call() {
             return AppCheck.run(app.manifest, app.layout(), app.settings(), spec.commandLine().getOut()) ? 0 : 1;
+        }
+    }
+
+    /** A limit for a component the manifest does not trigger would silently do nothing: refuse it. */
+    static void requireKnownComponents(Manifest manifest, GuestLimits limits) {
+        Set<String> triggered = LinkedRuntime.triggered(manifest);
+        Set<String> named = new TreeSet<>(limits.deadlines().keySet());
+        named.addAll(limits.maxMemoryBytes().keySet());
+        named.removeAll(triggered);
+        if (!named.isEmpty()) {
+            throw new IllegalArgumentException("--component-deadline / --component-max-memory name " + named + ", but the triggered components of "
+                    + manifest.file() + " are " + triggered);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.spinmixed.host.manifest.ComponentConfig;
 import dev.spinmixed.host.manifest.Manifest;
 import dev.spinmixed.host.manifest.ManifestException;
 import dev.spinmixed.host.runtime.GuestFault;
+import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.host.runtime.GuestRequest;
 import dev.spinmixed.host.runtime.GuestResponse;
 import dev.spinmixed.host.runtime.GuestRuntime;
@@ -14,6 +15,7 @@ import dev.spinmixed.host.runtime.HostFunctions;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
 import dev.spinmixed.linker.WasiGrant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,8 +34,21 @@ public final class LinkedRuntime implements GuestRuntime {
     static final String INBOUND_HTTP = "fermyon:spin/inbound-http";
     static final String INBOUND_REDIS = "fermyon:spin/inbound-redis";
 
-    /** How compositions run: Chicory's interpreter or its runtime compiler, and instances per component. */
-    public record Settings(ExecutionMode mode, int maxInstances) {}
+    /**
+     * How compositions run: Chicory's interpreter or its runtime compiler, instances per component,
+     * and each component's limits (only the memory cap applies here; the HTTP trigger keeps the deadline).
+     */
+    public record Settings(ExecutionMode mode, int maxInstances, GuestLimits limits) {
+
+        /** Default limits: {@link #DEFAULT_DEADLINE} and {@link #DEFAULT_MAX_MEMORY_BYTES} for every component. */
+        public Settings(ExecutionMode mode, int maxInstances) {
+            this(mode, maxInstances, GuestLimits.uniform(DEFAULT_DEADLINE, DEFAULT_MAX_MEMORY_BYTES));
+        }
+    }
+
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+    /** 128 MiB per instance: far above what the app's guests use, far below what would endanger the JVM's heap. */
+    public static final long DEFAULT_MAX_MEMORY_BYTES = 128L * 1024 * 1024;
 
     private final Map<String, Composition> compositions;
 
@@ -85,6 +100,7 @@ public final class LinkedRuntime implements GuestRuntime {
         return b.wasi(WasiGrant.none().withClock().withRandom())
                 .mode(settings.mode())
                 .maxInstances(settings.maxInstances())
+                .maxMemoryPages(settings.limits().maxMemoryPages(c.id()))
                 .build();
     }
 
@@ -115,6 +131,13 @@ public final class LinkedRuntime implements GuestRuntime {
         } catch (dev.spinmixed.linker.GuestFault e) {
             throw new GuestFault(e.getMessage(), e);
         }
+    }
+
+    /** Live instance sets per triggered component (leased or idle): for leak checks. */
+    public Map<String, Integer> liveInstanceSets() {
+        Map<String, Integer> live = new LinkedHashMap<>();
+        compositions.forEach((id, c) -> live.put(id, c.liveInstanceSets()));
+        return live;
     }
 
     private static List<Header> headers(Object tuples) {

@@ -8,6 +8,7 @@ import dev.spinmixed.host.runtime.GuestRuntime;
 import dev.spinmixed.host.runtime.Header;
 import dev.spinmixed.host.runtime.HttpMethod;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -15,6 +16,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import org.xnio.Options;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,8 +48,24 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTriggerServer.class);
     private static final String WELL_KNOWN = "/.well-known/spin/";
 
-    /** Limits of the trigger: the largest request body accepted and the per-request deadline. */
-    public record Limits(long maxBodyBytes, Duration requestDeadline, int guestThreads) {}
+    /**
+     * Limits of the trigger: the largest request body accepted, the per-request deadline, and
+     * per-component deadlines that replace it for the components they name.
+     */
+    public record Limits(long maxBodyBytes, Duration requestDeadline, int guestThreads, Map<String, Duration> componentDeadlines) {
+
+        public Limits {
+            componentDeadlines = Map.copyOf(componentDeadlines);
+        }
+
+        public Limits(long maxBodyBytes, Duration requestDeadline, int guestThreads) {
+            this(maxBodyBytes, requestDeadline, guestThreads, Map.of());
+        }
+
+        public Duration deadline(String component) {
+            return componentDeadlines.getOrDefault(component, requestDeadline);
+        }
+    }
 
     private final Router router;
     private final GuestRuntime runtime;
@@ -67,8 +87,14 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
 
     /** Starts listening; returns the bound address (port 0 picks a free port). */
     public InetSocketAddress start(InetSocketAddress listen) {
+        // A client that stalls while sending its head or body must not hold a worker thread forever
+        // (slowloris): reading a request is bounded by the same deadline as the guest call.
+        int readTimeout = (int) Math.min(Integer.MAX_VALUE, limits.requestDeadline().toMillis());
         server = Undertow.builder()
                 .addHttpListener(listen.getPort(), listen.getHostString())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, readTimeout)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, readTimeout)
+                .setSocketOption(Options.READ_TIMEOUT, readTimeout)
                 .setHandler(this)
                 .build();
         try {
@@ -121,7 +147,16 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
             send(exchange, 413, tooLarge(declared));
             return;
         }
-        byte[] body = readBody(exchange);
+        byte[] body;
+        try {
+            body = readBody(exchange);
+        } catch (InterruptedIOException e) {
+            send(exchange, 408, "the request body did not arrive within " + limits.requestDeadline().toMillis() + " ms\n");
+            return;
+        } catch (IOException e) {
+            send(exchange, 400, "the request body could not be read: " + e.getMessage() + "\n");
+            return;
+        }
         if (body == null) {
             send(exchange, 413, tooLarge(-1));
             return;
@@ -140,14 +175,14 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         String component = match.component();
         Future<GuestResponse> call = guestCalls.submit(() -> runtime.handleRequest(component, request));
         GuestResponse response;
+        long deadline = limits.deadline(component).toMillis();
         try {
-            response = call.get(limits.requestDeadline().toMillis(), TimeUnit.MILLISECONDS);
+            response = call.get(deadline, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
             LOG.error("component '{}' did not answer {} {} within the request deadline of {} ms; the call was interrupted",
-                    component, request.method(), request.uri(), limits.requestDeadline().toMillis());
-            send(exchange, 500, "component '" + component + "' exceeded the request deadline of "
-                    + limits.requestDeadline().toMillis() + " ms\n");
+                    component, request.method(), request.uri(), deadline);
+            send(exchange, 500, "component '" + component + "' exceeded the request deadline of " + deadline + " ms\n");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

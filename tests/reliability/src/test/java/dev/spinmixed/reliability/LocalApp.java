@@ -1,0 +1,88 @@
+package dev.spinmixed.reliability;
+
+import dev.spinmixed.host.app.AppLayout;
+import dev.spinmixed.host.app.GuestModules;
+import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.SpinApp;
+import dev.spinmixed.host.http.HttpTriggerServer;
+import dev.spinmixed.host.manifest.Manifest;
+import dev.spinmixed.host.manifest.ManifestLoader;
+import dev.spinmixed.host.runtime.GuestLimits;
+import dev.spinmixed.linker.ExecutionMode;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A {@link SpinApp} started in-process on a free loopback port (what {@code ./run up} serves),
+ * keeping hold of its {@link LinkedRuntime} so tests can count live instance sets.
+ */
+final class LocalApp implements AutoCloseable {
+
+    static final long MAX_BODY = 1024 * 1024;
+
+    final SpinApp app;
+    final LinkedRuntime runtime;
+    final URI base;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LocalApp(SpinApp app, LinkedRuntime runtime) {
+        this.app = app;
+        this.runtime = runtime;
+        this.base = URI.create("http://127.0.0.1:" + app.address().getPort());
+    }
+
+    static Path appsDir() {
+        return Path.of(System.getProperty("apps.dir", "../../apps")).toAbsolutePath().normalize();
+    }
+
+    static Path testGuests() {
+        return Path.of(System.getProperty("test.guests", "target/test-guests")).toAbsolutePath().normalize();
+    }
+
+    /** The built Orders app (apps/target/oci/spin.toml), compiled, with a real Redis or the embedded default. */
+    static LocalApp orders(Optional<String> redis, Duration deadline, int instances) {
+        return start(appsDir().resolve("target/oci/spin.toml"), AppLayout.of(appsDir()), redis,
+                GuestLimits.uniform(deadline, LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES), ExecutionMode.COMPILED, instances);
+    }
+
+    static LocalApp start(Path manifestFile, AppLayout layout, Optional<String> redis, GuestLimits limits,
+                          ExecutionMode mode, int instances) {
+        Manifest manifest = ManifestLoader.load(manifestFile);
+        GuestModules guests = new GuestModules(manifest, layout);
+        LinkedRuntime.Settings settings = new LinkedRuntime.Settings(mode, instances, limits);
+        AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
+        SpinApp app = SpinApp.start(manifest, (m, host) -> {
+            runtime.set(LinkedRuntime.create(m, guests, host, settings));
+            return runtime.get();
+        }, new SpinApp.Options(new InetSocketAddress("127.0.0.1", 0), redis,
+                new HttpTriggerServer.Limits(MAX_BODY, limits.defaultDeadline(), instances * 2, limits.deadlines()), Map.of()));
+        return new LocalApp(app, runtime.get());
+    }
+
+    /** Live instance sets of all components together. */
+    int liveInstanceSets() {
+        return runtime.liveInstanceSets().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
