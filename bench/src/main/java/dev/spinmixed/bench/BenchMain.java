@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * {@code ./run bench [--quick] [--out DIR] [--repo DIR]}: every measurement of issue 6 in one run,
- * side by side, then a table on stdout, {@code results.json} and {@code latency.svg} in the output
+ * side by side, then a table on stdout, {@code results.json}, {@code results.md} (the table for the README) and
+ * {@code latency.svg} in the output
  * directory (default docs/bench). {@code --quick} shortens every phase (a smoke run, not figures
  * to quote).
  */
@@ -150,8 +151,9 @@ public final class BenchMain {
         bars.put("orchestrated + event via Redis", hops.orchestratedWithEvent().p50Us());
         bars.put("hops via Redis (3 hops + event)", hops.hops().p50Us());
         Files.writeString(options.out().resolve("latency.svg"), Chart.svg("validate → price → reserve, one order", bars), StandardCharsets.UTF_8);
+        Files.writeString(options.out().resolve("results.md"), Report.markdown(results), StandardCharsets.UTF_8);
         System.out.println(Report.table(results));
-        System.out.println("wrote " + options.out().resolve("results.json") + " and " + options.out().resolve("latency.svg"));
+        System.out.println("wrote results.json, results.md and latency.svg to " + options.out());
         return results;
     }
 
@@ -189,8 +191,9 @@ public final class BenchMain {
                 + "time (chicory-compiler-maven-plugin in bench/pom.xml) and linked with the orchestrator linker directly "
                 + "(PrecompiledPipeline: no manifest, no HTTP server, event kept in memory); from_manifest_load_ms is then from "
                 + "loading the WIT and modules. The host (spin-host up) has no build-time compiled mode of its own.");
-        notes.add("sizes.redis_image: no published compressed size for this exact tag was found in the sources available; "
-                + "compare with the image's size on Docker Hub when online.");
+        notes.add("sizes.redis_image_compressed_bytes is null: the image cannot be pulled here and no published compressed size "
+                + "of this exact tag was found; sizes.redis_image_size_reference is the nearest published figure (a third-party "
+                + "Redis 7 Alpine image), a reference only. Check the tag's size on Docker Hub when online.");
         return notes;
     }
 

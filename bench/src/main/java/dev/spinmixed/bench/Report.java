@@ -57,6 +57,53 @@ public final class Report {
         return s.toString();
     }
 
+    /** The same figures as a Markdown section for the README (docs/bench/results.md). */
+    @SuppressWarnings("unchecked")
+    public static String markdown(Map<String, Object> r) {
+        StringBuilder s = new StringBuilder();
+        Map<String, Object> machine = (Map<String, Object>) r.get("machine");
+        s.append("Measured ").append(r.get("date")).append(" on ").append(machine.get("cpu")).append(", ")
+                .append(machine.get("cpus")).append(" CPUs, ").append(machine.get("java")).append(", Node ").append(machine.get("node"))
+                .append(Boolean.TRUE.equals(r.get("quick")) ? " — QUICK MODE (smoke run, not figures to quote)" : "").append(".\n\n");
+        s.append("| per order: validate → price → reserve | p50 µs | p90 µs | p99 µs | orders/s (one caller) |\n|---|---:|---:|---:|---:|\n");
+        Map<String, Object> latency = (Map<String, Object>) r.get("latency");
+        for (String[] way : WAYS) {
+            Map<String, Object> l = (Map<String, Object>) latency.get(way[0]);
+            s.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.0f |%n", way[1], num(l.get("p50_us")), num(l.get("p90_us")),
+                    num(l.get("p99_us")), num(l.get("orders_per_s"))));
+        }
+        s.append(String.format(Locale.ROOT, "%n| ratio | measured | target | met |%n|---|---:|---:|:---:|%n"));
+        Map<String, Object> targets = (Map<String, Object>) r.get("targets");
+        mdRatio(s, "hops / orchestrated, p50 (b/a)", targets.get("hops_over_orchestrated_p50"));
+        mdRatio(s, "orchestrated / plain Java, p50 (a/c)", targets.get("orchestrated_over_java_p50"));
+        mdRatio(s, "Chicory / V8 per call, p50 (a/d)", targets.get("chicory_over_v8_per_call"));
+        s.append(String.format(Locale.ROOT, "| interpreted / compiled, p50 (e) | %.1f | | |%n", num(r.get("interpreted_over_compiled"))));
+        mdRatio(s, "cold start, build-time compiled, ms", targets.get("cold_start_build_time_compiled_ms"));
+        mdRatio(s, "HTTP orders/s (wrk, POST /orders)", targets.get("http_orders_per_s"));
+        s.append(String.format(Locale.ROOT, "%n| cold start to the first answer | from process start, ms | from loading, ms |%n|---|---:|---:|%n"));
+        ((Map<String, Object>) r.get("cold_start_ms")).forEach((mode, v) -> {
+            Map<String, Object> c = (Map<String, Object>) v;
+            s.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", mode, num(c.get("from_process_start_ms")), num(c.get("from_manifest_load_ms"))));
+        });
+        Map<String, Object> sizes = (Map<String, Object>) r.get("sizes");
+        s.append(String.format(Locale.ROOT, "%n| size | core module, bytes | component, bytes |%n|---|---:|---:|%n"));
+        ((Map<String, Object>) sizes.get("guests")).forEach((name, v) -> {
+            Map<String, Object> g = (Map<String, Object>) v;
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", name, g.get("core_bytes"), g.get("component_bytes")));
+        });
+        s.append(String.format(Locale.ROOT, "| OCI context (%s files) | | %s raw, %s gzip |%n", sizes.get("oci_context_files"),
+                sizes.get("oci_context_bytes"), sizes.get("oci_context_gzip_bytes")));
+        return s.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void mdRatio(StringBuilder s, String label, Object target) {
+        Map<String, Object> t = (Map<String, Object>) target;
+        Object value = t.get("value");
+        s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", label, value == null ? "–" : String.format(Locale.ROOT, "%.2f", num(value)),
+                t.get("goal"), Boolean.TRUE.equals(t.get("met")) ? "yes" : "**no**"));
+    }
+
     @SuppressWarnings("unchecked")
     private static void ratio(StringBuilder s, String label, Object target) {
         Map<String, Object> t = (Map<String, Object>) target;

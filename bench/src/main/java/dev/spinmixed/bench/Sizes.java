@@ -59,6 +59,14 @@ public final class Sizes {
         sizes.put("oci_context_gzip_bytes", counted.count);
         sizes.put("oci_context_files", context.size());
         sizes.put("redis_image", REDIS_IMAGE);
+        // The image cannot be pulled here and no published size for this exact tag was found; the
+        // nearest published figure is a third-party 7-alpine image's, given as a reference only.
+        sizes.put("redis_image_compressed_bytes", null);
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("image", "kaytwo/redis:7-alpine (third-party, built on the official Redis 7 Alpine image; not the deployed tag)");
+        reference.put("compressed_size", "16.76 MB (linux/amd64)");
+        reference.put("source", "https://hub.docker.com/r/kaytwo/redis/tags");
+        sizes.put("redis_image_size_reference", reference);
         return sizes;
     }
 

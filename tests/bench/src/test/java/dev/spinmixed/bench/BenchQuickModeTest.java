@@ -95,6 +95,8 @@ class BenchQuickModeTest {
         assertInstanceOf(Map.class, results.get("latency"));
         String svg = Files.readString(out.resolve("latency.svg"));
         assertTrue(svg.startsWith("<svg") && svg.contains("hops via Redis"), "chart written");
+        String table = Files.readString(out.resolve("results.md"));
+        assertTrue(table.contains("| (b) hops via Redis |") && table.contains("QUICK MODE"), "README table written: " + table);
     }
 
     private static void assertPositive(JsonNode value, String what) {
