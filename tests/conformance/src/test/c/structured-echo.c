@@ -403,6 +403,33 @@ POST_RETURN("nested", "invert-more-lists", invert_more_lists, void *)
 POST_RETURN("nested", "inc-options", inc_options, void *)
 POST_RETURN("nested", "bump-results", bump_results, void *)
 
+/* ---- interface boundaries ---- */
+
+#define BO(fn) FUNC("boundaries", fn)
+enum { WIDE_ENUM_CASES = 257 };
+
+typedef struct { uint8_t a; uint16_t b; uint16_t c; uint32_t d; uint32_t e; } all_flags_t;
+
+EXPORT(BO("toggle-all"))
+all_flags_t *toggle_all(int32_t a, int32_t b, int32_t c, int32_t d, int32_t e) {
+    all_flags_t r = { (uint8_t) ~a, (uint16_t) (~b & 0x1FF), (uint16_t) ~c, (uint32_t) ~d & 0x1FFFF, (uint32_t) ~e };
+    return return_area(&r, sizeof r);
+}
+
+static uint16_t next_case(uint16_t x) { return (uint16_t) ((x + 1) % WIDE_ENUM_CASES); }
+
+EXPORT(BO("next-case")) int32_t next_case_export(int32_t x) { return next_case((uint16_t) x); }
+
+EXPORT(BO("next-cases"))
+list_t *next_cases(uint16_t *xs, uint32_t len) {
+    for (uint32_t i = 0; i < len; i++) xs[i] = next_case(xs[i]);
+    list_t r = { xs, len };
+    return return_area(&r, sizeof r);
+}
+
+POST_RETURN("boundaries", "toggle-all", toggle_all, void *)
+POST_RETURN("boundaries", "next-cases", next_cases, void *)
+
 /* ---- interface spill ---- */
 
 EXPORT(SP("sum-sixteen"))

@@ -98,6 +98,18 @@ EXPORT(NE("invert-more-lists")) void *invert_more_lists(i32 a, i32 b, i32 c, i32
 EXPORT(NE("inc-options")) void *inc_options(i32 p, i32 l) { void *r = area(); inc_options_import(p, l, r); return r; }
 EXPORT(NE("bump-results")) void *bump_results(i32 p, i32 l) { void *r = area(); bump_results_import(p, l, r); return r; }
 
+/* ---- boundaries ---- */
+IMPORT("boundaries", "toggle-all") extern void toggle_all_import(i32, i32, i32, i32, i32, void *);
+IMPORT("boundaries", "next-case") extern i32 next_case_import(i32);
+IMPORT("boundaries", "next-cases") extern void next_cases_import(i32, i32, void *);
+
+#define BO(fn) FUNC("boundaries", fn)
+EXPORT(BO("toggle-all")) void *toggle_all(i32 a, i32 b, i32 c, i32 d, i32 e) {
+    void *r = area(); toggle_all_import(a, b, c, d, e, r); return r;
+}
+EXPORT(BO("next-case")) i32 next_case(i32 x) { return next_case_import(x); }
+EXPORT(BO("next-cases")) void *next_cases(i32 p, i32 l) { void *r = area(); next_cases_import(p, l, r); return r; }
+
 /* ---- spill ---- */
 IMPORT("spill", "sum-sixteen") extern i64 sum_sixteen_import(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32,
                                                             i32, i32, i32, i32);
@@ -139,6 +151,8 @@ POST_AREA("nested", "invert-lists", invert_lists)
 POST_AREA("nested", "invert-more-lists", invert_more_lists)
 POST_AREA("nested", "inc-options", inc_options)
 POST_AREA("nested", "bump-results", bump_results)
+POST_AREA("boundaries", "toggle-all", toggle_all)
+POST_AREA("boundaries", "next-cases", next_cases)
 POST_AREA("spill", "gather", gather)
 POST_AREA("spill", "bump-all", bump_all)
 EXPORT(POST("spill", "sum-seventeen")) void sum_seventeen_post(i64 r) { (void) r; release_all(); }
