@@ -81,7 +81,7 @@ public final class BenchMain {
             chicoryAnswer = app.order(SampleOrders.typical()).body().orElseThrow();
         }
 
-        phase("JMH: orchestrated on Chicory (compiled, interpreted) and plain Java, in-process");
+        phase("JMH: orchestrated on Chicory (runtime compiled, interpreted, build-time compiled) and plain Java, in-process");
         Map<String, Latency> jmh = JmhRun.run(manifest, quick);
         Latency java = jmh.get("java");
         Latency compiled = jmh.get("compiled");
@@ -110,6 +110,7 @@ public final class BenchMain {
         latency.put("java", java.toMap());
         latency.put("orchestrated_compiled", compiled.toMap());
         latency.put("orchestrated_interpreted", interpreted.toMap());
+        latency.put("orchestrated_build_time_compiled", jmh.get("build-time-compiled").toMap());
         latency.put("v8", v8.toMap());
         latency.put("orchestrated_with_redis_event", hops.orchestratedWithEvent().toMap());
         latency.put("hops", hops.hops().toMap());
@@ -147,6 +148,7 @@ public final class BenchMain {
         bars.put("plain Java (direct calls)", java.p50Us());
         bars.put("V8 (Node, same core modules)", v8.p50Us());
         bars.put("orchestrated, Chicory compiled", compiled.p50Us());
+        bars.put("orchestrated, build-time compiled", jmh.get("build-time-compiled").p50Us());
         bars.put("orchestrated, Chicory interpreted", interpreted.p50Us());
         bars.put("orchestrated + event via Redis", hops.orchestratedWithEvent().p50Us());
         bars.put("hops via Redis (3 hops + event)", hops.hops().p50Us());

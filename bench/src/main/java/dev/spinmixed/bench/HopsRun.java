@@ -33,9 +33,9 @@ public final class HopsRun {
     private HopsRun() {}
 
     public static Figures run(Path manifest, RedisServer redis, boolean quick) throws InterruptedException {
-        long warmupNanos = TimeUnit.SECONDS.toNanos(quick ? 2 : 20);
-        int samples = quick ? 300 : 5000;
-        int burst = quick ? 200 : 2000;
+        long warmupNanos = TimeUnit.SECONDS.toNanos(quick ? 1 : 20);
+        int samples = quick ? 200 : 5000;
+        int burst = quick ? 100 : 2000;
         byte[] order = SampleOrders.typical();
         BlockingQueue<String> events = new ArrayBlockingQueue<>(burst * 2);
         EventListener listener = new EventListener(events);

@@ -44,7 +44,7 @@ public final class HttpLoad {
 
     public static Figures run(Path manifest, RedisServer redis, boolean quick, Path workDir) throws IOException, InterruptedException {
         int port = RedisServer.freePort();
-        int seconds = quick ? 3 : 15;
+        int seconds = quick ? 2 : 15;
         int connections = 16;
         List<String> command = new ArrayList<>(List.of(ColdStart.javaBinary()));
         command.addAll(List.of(BenchMain.jvmFlags()));
@@ -62,7 +62,7 @@ public final class HttpLoad {
             Path script = workDir.resolve("post-order.lua");
             Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [["
                     + SampleOrders.TYPICAL + "]]\n", StandardCharsets.UTF_8);
-            wrk(script, url, quick ? 2 : 20, connections);
+            wrk(script, url, quick ? 1 : 20, connections);
             return parse(wrk(script, url, seconds, connections), connections, seconds);
         } finally {
             host.destroy();

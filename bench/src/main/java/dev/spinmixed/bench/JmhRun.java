@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.Statistics;
 
-/** Runs {@link PipelineBenchmark} with JMH and returns per-order latency per way: java, compiled, interpreted. */
+/** Runs {@link PipelineBenchmark} with JMH and returns per-order latency per way: java, compiled, interpreted, build-time-compiled. */
 public final class JmhRun {
 
     private JmhRun() {}
@@ -23,9 +23,9 @@ public final class JmhRun {
                 .forks(1)
                 // Chicory's compiled code reaches its steady state only after HotSpot has compiled the
                 // (large) generated methods: measured here, 15-20 s of calls on a busy 2-core machine.
-                .warmupIterations(quick ? 2 : 10)
+                .warmupIterations(quick ? 1 : 10)
                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
-                .measurementIterations(quick ? 2 : 5)
+                .measurementIterations(quick ? 1 : 5)
                 .measurementTime(TimeValue.seconds(quick ? 1 : 2))
                 .jvmArgsAppend(BenchMain.jvmFlags("-D" + PipelineBenchmark.MANIFEST_PROPERTY + "=" + manifest.toAbsolutePath()))
                 .shouldFailOnError(true)
@@ -34,7 +34,11 @@ public final class JmhRun {
         Map<String, Latency> byWay = new LinkedHashMap<>();
         for (RunResult r : results) {
             String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
-            String way = method.equals("plainJava") ? "java" : r.getParams().getParam("mode");
+            String way = switch (method) {
+                case "plainJava" -> "java";
+                case "buildTimeCompiled" -> "build-time-compiled";
+                default -> r.getParams().getParam("mode");
+            };
             Statistics s = r.getPrimaryResult().getStatistics();
             double mean = s.getMean();
             byWay.put(way, new Latency(s.getPercentile(50), s.getPercentile(90), s.getPercentile(99), mean, 1e6 / mean, s.getN()));

@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One order through validate -> price -> reserve, in the JVM: the orchestrator guest on Chicory
- * (runtime compiler or interpreter; the final event goes to the host's in-memory sink) and the
- * plain Java pipeline. Sampled per call, so the percentiles are per order.
+ * through the host's runtime (runtime compiler or interpreter; the final event goes to the host's
+ * in-memory sink), on build-time compiled machines linked directly, and the plain Java pipeline. Sampled per call, so the percentiles are per order.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,6 +51,25 @@ public class PipelineBenchmark {
         }
     }
 
+    /** The orchestrated route's four modules on machines compiled at build time, linked directly. */
+    @State(Scope.Benchmark)
+    public static class Precompiled {
+        final byte[] order = SampleOrders.typical();
+        PrecompiledPipeline pipeline;
+
+        @Setup(Level.Trial)
+        public void start() throws java.io.IOException {
+            Path manifest = Path.of(System.getProperty(MANIFEST_PROPERTY, "apps/spin.toml"));
+            pipeline = PrecompiledPipeline.load(manifest.toAbsolutePath().getParent());
+            requireCompleted(pipeline.order(order), "the build-time compiled pipeline");
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            pipeline.close();
+        }
+    }
+
     /** The plain Java pipeline. */
     @State(Scope.Benchmark)
     public static class Java {
@@ -72,6 +91,11 @@ public class PipelineBenchmark {
     @Benchmark
     public GuestResponse orchestrated(Wasm wasm) {
         return wasm.app.order(wasm.order);
+    }
+
+    @Benchmark
+    public int buildTimeCompiled(Precompiled precompiled) {
+        return precompiled.pipeline.order(precompiled.order);
     }
 
     @Benchmark

@@ -9,6 +9,7 @@ public final class Report {
     private static final String[][] WAYS = {
             {"java", "(c) plain Java, direct calls"},
             {"orchestrated_compiled", "(a) orchestrated, Chicory compiled"},
+            {"orchestrated_build_time_compiled", "(e) orchestrated, build-time compiled"},
             {"orchestrated_interpreted", "(e) orchestrated, Chicory interpreted"},
             {"v8", "(d) same core modules on V8 (Node)"},
             {"orchestrated_with_redis_event", "(a) orchestrated + event via Redis"},

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchQuickModeTest {
 
     private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
-    private static final List<String> WAYS = List.of("java", "orchestrated_compiled", "orchestrated_interpreted", "v8",
+    private static final List<String> WAYS = List.of("java", "orchestrated_compiled", "orchestrated_build_time_compiled",
+            "orchestrated_interpreted", "v8",
             "orchestrated_with_redis_event", "hops");
 
     @TempDir
