@@ -19,6 +19,7 @@ import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.StackConfigFile;
 import dev.spinmixed.infra.plan.PlanMocks.Declared;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,6 +55,7 @@ public final class OfflinePlan {
     /** Not a secret: stands in for the stack's encrypted redisPassword while planning. */
     public static final String PLACEHOLDER_REDIS_PASSWORD = "plan-placeholder-not-a-real-password";
     static final String REDACTED = "<redacted>";
+    static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
     /** One resource of the tree, depth-first, with the properties a reviewer looks at. */
     public record PlannedResource(int depth, String type, String name, String summary) {
@@ -90,36 +92,39 @@ public final class OfflinePlan {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, Path.of("").toAbsolutePath(), System.out, System.err));
+    }
+
+    /** The command line: prints the plan to {@code out}, and returns the exit status. */
+    public static int run(String[] args, Path projectRoot, PrintStream out, PrintStream err) {
         if (args.length > 2 || (args.length > 0 && args[0].startsWith("-"))) {
-            System.err.println("usage: OfflinePlan [stack] [output dir]   (defaults: dev, target/plan/<stack>)");
-            System.exit(2);
+            err.println("usage: OfflinePlan [stack] [output dir]   (defaults: dev, target/plan/<stack>)");
+            return 2;
         }
         String stack = args.length > 0 ? args[0] : "dev";
-        Path projectRoot = Path.of("").toAbsolutePath();
-        Path out = args.length > 1 ? Path.of(args[1]) : projectRoot.resolve("target/plan").resolve(stack);
+        Path output = args.length > 1 ? Path.of(args[1]) : projectRoot.resolve("target/plan").resolve(stack);
         Plan plan;
         try {
-            plan = plan(projectRoot, stack, Map.of(), out);
-        } catch (ContractViolationException | IllegalArgumentException e) {
+            plan = plan(projectRoot, stack, Map.of(), output);
+        } catch (ContractViolationException | IllegalArgumentException | UncheckedIOException e) {
             // IllegalArgumentException includes InvalidSettingException: a bad config value.
-            System.err.println("plan of stack " + stack + " refused: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("plan of stack " + stack + " refused: " + e.getMessage());
+            return 2;
         }
-        System.out.println("Plan of stack " + stack + " (offline, under mocks; redisPassword is a placeholder):");
-        plan.tree().forEach(System.out::println);
-        System.out.println();
-        System.out.println(plan.objects().size() + " Kubernetes objects and " + plan.helmReleases().size()
-                + " Helm releases written to " + out);
+        out.println("Plan of stack " + stack + " (offline, under mocks; redisPassword is a placeholder):");
+        plan.tree().forEach(out::println);
+        out.println();
+        out.println(plan.objects().size() + " Kubernetes objects and " + plan.helmReleases().size()
+                + " Helm releases written to " + output);
         List<String> violations = plan.violations();
         if (violations.isEmpty()) {
-            System.out.println("Every object is valid against its schema (Kubernetes " + ManifestSchemas.KUBERNETES_VERSION
+            out.println("Every object is valid against its schema (Kubernetes " + ManifestSchemas.KUBERNETES_VERSION
                     + ", spin-operator and runtime-class-manager CRDs).");
-            System.exit(0);
+            return 0;
         }
-        System.out.println(violations.size() + " schema violations:");
-        violations.forEach(v -> System.out.println("  " + v));
-        System.exit(1);
+        out.println(violations.size() + " schema violations:");
+        violations.forEach(v -> out.println("  " + v));
+        return 1;
     }
 
     /**
@@ -153,9 +158,12 @@ public final class OfflinePlan {
         Map<String, Declared> declared = new HashMap<>();
         mocks.declared().forEach(d -> declared.put(d.type() + " " + d.name(), d));
         List<PlannedResource> tree = new ArrayList<>();
-        for (Resource root : roots(resources)) {
-            walk(root, 0, declared, tree);
-        }
+        // Pulumi parents every resource declared without a parent to the stack resource.
+        List<Resource> roots = roots(resources);
+        List<Resource> stackRoots = roots.stream().filter(r -> r.pulumiResourceType().equals(STACK_TYPE)).toList();
+        stackRoots.forEach(r -> tree.add(new PlannedResource(0, r.pulumiResourceType(), r.pulumiResourceName(), "")));
+        int depth = stackRoots.isEmpty() ? 0 : 1;
+        roots.stream().filter(r -> !stackRoots.contains(r)).forEach(root -> walk(root, depth, declared, tree));
         return write(stack, tree, mocks.declared(), out);
     }
 

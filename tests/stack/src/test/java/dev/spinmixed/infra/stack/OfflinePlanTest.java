@@ -12,8 +12,11 @@ import dev.spinmixed.infra.plan.ManifestSchemas;
 import dev.spinmixed.infra.plan.OfflinePlan;
 import dev.spinmixed.infra.plan.OfflinePlan.Plan;
 import dev.spinmixed.infra.plan.OfflinePlan.PlannedObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -115,7 +118,9 @@ class OfflinePlanTest {
             parent--;
         }
         assertEquals("spinmixed:k8s:Redis", tree.get(parent).type());
-        assertTrue(tree.stream().anyMatch(r -> r.depth() == 0 && r.type().equals("spinmixed:index:MixedWorkloadsStack")));
+        assertEquals("pulumi:pulumi:Stack", tree.get(0).type());
+        assertEquals(1, tree.stream().filter(r -> r.depth() == 0).count(), "one root: the stack");
+        assertTrue(tree.stream().anyMatch(r -> r.depth() == 1 && r.type().equals("spinmixed:index:MixedWorkloadsStack")));
         assertTrue(redisDeployment.toString().contains("spin-mixed/redis replicas=1"), redisDeployment.toString());
     }
 
@@ -163,6 +168,33 @@ class OfflinePlanTest {
         ObjectNode unknownKind = object(dev, "Service", "redis").deepCopy();
         unknownKind.put("kind", "Servise");
         assertViolation(unknownKind, "no schema for apiVersion v1 kind Servise");
+    }
+
+    @Test
+    void theCommandLinePrintsThePlanAndExitsZeroWhenEveryObjectIsValid() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = OfflinePlan.run(new String[] {"prod", OUT.resolve("cli-prod").toString()}, ROOT,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.startsWith("Plan of stack prod"), printed);
+        assertTrue(printed.contains("\n  + spinmixed:index:MixedWorkloadsStack prod\n"), printed);
+        assertTrue(printed.contains("16 Kubernetes objects and 3 Helm releases written to " + OUT.resolve("cli-prod")), printed);
+        assertTrue(printed.contains("Every object is valid against its schema (Kubernetes 1.33"), printed);
+        assertTrue(Files.isRegularFile(OUT.resolve("cli-prod/objects/spinapp_spin-mixed_orders-hops.yaml")));
+        assertTrue(Files.isRegularFile(OUT.resolve("cli-prod/helm-releases/prod-spinkube-spin-operator.yaml")));
+    }
+
+    @Test
+    void theCommandLineRefusesAStackWithoutAFileAndBadUsage() {
+        var err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(2, OfflinePlan.run(new String[] {"staging"}, ROOT, System.out, errors));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("plan of stack staging refused: cannot read the stack file "
+                + ROOT.resolve("Pulumi.staging.yaml")), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, OfflinePlan.run(new String[] {"--help"}, ROOT, System.out, errors));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: OfflinePlan [stack] [output dir]"));
     }
 
     private void assertViolation(JsonNode object, String mentioned) {
