@@ -58,6 +58,30 @@ class ContractGateTest {
     }
 
     @Test
+    void aModuleWithTheWrongSignatureIsNamedWithTheMismatch() throws Exception {
+        Path core = copyOfTheCoreModules();
+        // A pricing module whose price export takes one i32 instead of the flattened order.
+        Path wat = dir.resolve("pricing.wat");
+        Files.writeString(wat, """
+                (module
+                  (memory (export "memory") 1)
+                  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) i32.const 0)
+                  (func (export "acme:orders/pricing@0.1.0#price") (param i32) (result i32) i32.const 0))
+                """);
+        Process wat2wasm = new ProcessBuilder("wat2wasm", wat.toString(), "-o", core.resolve("pricing.wasm").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(wat2wasm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, wat2wasm.waitFor(), "wat2wasm (wabt, installed by ./run setup): " + output);
+        var real = ContractGate.Inputs.of(ROOT, OCI);
+        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(
+                new ContractGate.Inputs(real.witDir(), real.guestTable(), core, real.spinToml())));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertEquals("component `pricing` (world pricing-component): export '" + PRICE_EXPORT
+                + "' has signature (param i32) (result i32), expected (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)"
+                + " (result i32)", e.problems().get(0));
+    }
+
+    @Test
     void aDependencyOnAComponentThatDoesNotExportTheInterfaceIsRefused() throws IOException {
         Path context = contextWith(manifest().replace(
                 "\"acme:orders/pricing@0.1.0\" = { component = \"pricing\" }",
