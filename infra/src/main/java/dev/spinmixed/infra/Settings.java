@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param location          Azure region, e.g. {@code westeurope}
  * @param kubernetesVersion AKS version, {@code major.minor} or {@code major.minor.patch}
  * @param availabilityZones Azure availability zones ({@code 1}-{@code 3}) of every node pool; empty: none
+ * @param redisCpuLimit     CPU limit of the Redis container ({@code 250m}, {@code 2}), at least its request
+ * @param redisMemoryLimit  memory limit of the Redis container ({@code 128Mi}, {@code 1Gi}), at least its request
  * @param appBuildContext   the apps build's OCI build context (Dockerfile, spin.toml, .wasm files)
  * @param redisPassword     secret; reaches the cluster only inside a Kubernetes Secret
  */
