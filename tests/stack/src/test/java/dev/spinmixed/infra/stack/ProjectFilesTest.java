@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pulumi.yaml, the stack files (dev, prod) and docs/deploy.md agree with the program. */
+/** Pulumi.yaml, the stack files (dev, prod) and the README's config table agree with the program. */
 class ProjectFilesTest {
     static final Path ROOT = Path.of("../..");
 
@@ -96,10 +96,10 @@ class ProjectFilesTest {
     }
 
     @Test
-    void deployDocDescribesEveryConfigKey() throws IOException {
-        String doc = Files.readString(ROOT.resolve("docs/deploy.md"));
+    void readmeDescribesEveryConfigKey() throws IOException {
+        String doc = Files.readString(ROOT.resolve("README.md"));
         for (String key : Settings.KEYS) {
-            assertTrue(doc.contains("| `" + key + "`"), "docs/deploy.md has no row for " + key);
+            assertTrue(doc.contains("| `" + key + "`"), "README.md has no config row for " + key);
         }
     }
 }

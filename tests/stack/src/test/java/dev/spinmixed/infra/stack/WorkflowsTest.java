@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The GitHub workflows: they parse, pass an offline workflow linter (action-validator, the JSON
- * schema of GitHub workflows), and do what docs/deploy.md promises: tests then a commented
+ * schema of GitHub workflows), and do what the README promises: tests then a commented
  * preview per stack on pull requests; up of dev on main, prod behind the protected environment;
  * Azure by OIDC only; minimal permissions; one concurrency group per stack; actions pinned.
  */
