@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Hostile HTTP requests for the Orders app, each made from its own seeded {@link Random} so a
@@ -15,10 +16,19 @@ final class MalformedRequests {
 
     /**
      * One request. {@code maySucceed}: it may be a valid order or a health check, so 200 is a
-     * right answer; {@code hangUp}: the client closes its side after sending (it gave up half-way),
-     * so the server may close without answering.
+     * right answer; {@code hangUp}: the client closes its side after sending (it gave up half-way).
      */
-    record Case(int index, String kind, byte[] bytes, boolean hangUp, boolean maySucceed) {}
+    record Case(int index, String kind, byte[] bytes, boolean hangUp, boolean maySucceed) {
+
+        /**
+         * Whether the server may close the connection without an answer: when no complete request
+         * arrived (the client hung up), the bytes are not HTTP at all, or the body's framing is
+         * broken so the server cannot tell where the request ends (RFC 9112 lets it close).
+         */
+        boolean mayClose() {
+            return hangUp || kind.equals("random-bytes") || kind.equals("bad-chunking");
+        }
+    }
 
     static final String ORDER = """
             {"id":"o-1001","customer":"Zoë Müller","region":"EU-DE",\
@@ -33,6 +43,10 @@ final class MalformedRequests {
     private static final String[] PATHS = {"/orders", "/hops/orders", "/orders/", "/orders/x", "/Orders", "//orders",
             "/orders/../orders", "/%2e%2e/orders", "/orders%00", "/orders?x=1&&&=", "*", "http://evil.example/orders",
             "/.well-known/spin/health", "/.well-known/spin/nope", "/" + "a/".repeat(2000), "/orders#frag", "orders", "/\u00e9", ""};
+
+    /** Paths that do reach /orders (Spin's routing ignores empty segments and a trailing slash) or the health check. */
+    private static final Set<String> ROUTED_PATHS = Set.of("/orders", "/orders/", "//orders", "/orders?x=1&&&=", "/orders#frag",
+            "http://evil.example/orders", "/.well-known/spin/health");
 
     private final long seed;
 
@@ -50,12 +64,13 @@ final class MalformedRequests {
         return switch (kind) {
             case "random-bytes" -> new Case(index, kind, randomBytes(r, r.nextInt(2048) + 1), r.nextBoolean(), false);
             case "broken-request-line" -> new Case(index, kind, bytes(brokenRequestLine(r)), r.nextBoolean(), false);
-            case "odd-method" -> new Case(index, kind, request(METHODS[r.nextInt(METHODS.length)], "/orders", "", ORDER), false, false);
+            case "odd-method" -> {
+                String method = METHODS[r.nextInt(METHODS.length)];
+                yield new Case(index, kind, request(method, "/orders", "", ORDER), false, method.equals("POST"));
+            }
             case "odd-path" -> {
                 String path = PATHS[r.nextInt(PATHS.length)];
-                yield new Case(index, kind, request(r.nextBoolean() ? "GET" : "POST", path, "", ORDER), false,
-                        path.startsWith("/.well-known/spin/health") || path.startsWith("/orders?") || path.equals("/orders")
-                                || path.equals("/orders#frag") || path.startsWith("http://evil.example/orders"));
+                yield new Case(index, kind, request(r.nextBoolean() ? "GET" : "POST", path, "", ORDER), false, ROUTED_PATHS.contains(path));
             }
             case "oversize-header" -> new Case(index, kind,
                     request("POST", "/orders", "x-big: " + "v".repeat(1 << (10 + r.nextInt(11))) + "\r\n", ORDER), false, true);
@@ -66,8 +81,7 @@ final class MalformedRequests {
                 byte[] full = request("POST", "/orders", "", ORDER);
                 yield new Case(index, kind, java.util.Arrays.copyOf(full, full.length - 1 - r.nextInt(ORDER.length())), true, false);
             }
-            case "huge-body" -> new Case(index, kind, request("POST", r.nextBoolean() ? "/orders" : "/hops/orders", "",
-                    "{\"id\":\"" + "x".repeat((int) LocalApp.MAX_BODY - 100 + r.nextInt(300)) + "\"}"), false, false);
+            case "huge-body" -> hugeBody(index, kind, r);
             case "deep-json" -> new Case(index, kind, request("POST", "/orders", "", deepJson(r)), false, false);
             case "invalid-utf8" -> new Case(index, kind, request("POST", "/orders", "", invalidUtf8Order(r)), false, false);
             case "mutated-order" -> new Case(index, kind, request("POST", "/orders", "", mutate(r, ORDER.getBytes(StandardCharsets.UTF_8))), false, true);
@@ -147,6 +161,18 @@ final class MalformedRequests {
             default -> "-5\r\n" + ORDER + "\r\n";
         };
         return bytes("POST /orders HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\ntransfer-encoding: chunked\r\n\r\n" + chunked);
+    }
+
+    /** One in four sends a body around the limit; the others only declare a huge one and hang up. */
+    private static Case hugeBody(int index, String kind, Random r) {
+        String route = r.nextBoolean() ? "/orders" : "/hops/orders";
+        if (r.nextInt(4) == 0) {
+            return new Case(index, kind, request("POST", route, "",
+                    "{\"id\":\"" + "x".repeat((int) LocalApp.MAX_BODY - 100 + r.nextInt(300)) + "\"}"), false, false);
+        }
+        long declared = LocalApp.MAX_BODY + 1 + (long) (r.nextDouble() * Long.MAX_VALUE / 2);
+        byte[] head = bytes("POST " + route + " HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\ncontent-length: " + declared + "\r\n\r\n{\"id\":");
+        return new Case(index, kind, head, true, false);
     }
 
     private static String deepJson(Random r) {

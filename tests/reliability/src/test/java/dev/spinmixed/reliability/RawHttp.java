@@ -70,13 +70,13 @@ final class RawHttp {
             // A reset after or instead of the answer: judged by what was read.
         }
         String text = head.toString(StandardCharsets.ISO_8859_1);
-        if (!text.startsWith("HTTP/1.")) {
+        if (!text.startsWith("HTTP/")) {
             return new Answer(text.isEmpty() ? CLOSED : 0, elapsed(start), text);
         }
         int status = Integer.parseInt(text.substring(9, 12));
         long length = contentLength(text);
         if (length > 0) {
-            in.skipNBytes(Math.min(length, 1 << 20));
+            in.readNBytes((int) Math.min(length, 1 << 20));
         }
         return new Answer(status, elapsed(start), text);
     }

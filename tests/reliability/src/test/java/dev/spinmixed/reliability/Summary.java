@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * per wiring), one section per test class. When the run ends it is printed as a table and written
  * to {@code docs/reliability/summary.json} (system property {@code reliability.summary}).
  */
-final class Summary implements ExtensionContext.Store.CloseableResource {
+final class Summary implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final Map<String, Map<String, Object>> sections = new TreeMap<>();
     private final Path file;

@@ -140,6 +140,13 @@ public final class LinkedRuntime implements GuestRuntime {
         return live;
     }
 
+    /** Idle (pooled, not leased) instance sets per triggered component. */
+    public Map<String, Integer> idleInstanceSets() {
+        Map<String, Integer> idle = new LinkedHashMap<>();
+        compositions.forEach((id, c) -> idle.put(id, c.idleInstanceSets()));
+        return idle;
+    }
+
     private static List<Header> headers(Object tuples) {
         return ((List<?>) tuples).stream()
                 .map(t -> (List<?>) t)

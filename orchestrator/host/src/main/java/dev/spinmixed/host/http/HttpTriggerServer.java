@@ -150,11 +150,15 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         byte[] body;
         try {
             body = readBody(exchange);
-        } catch (InterruptedIOException e) {
-            send(exchange, 408, "the request body did not arrive within " + limits.requestDeadline().toMillis() + " ms\n");
-            return;
         } catch (IOException e) {
-            send(exchange, 400, "the request body could not be read: " + e.getMessage() + "\n");
+            // On a malformed body (bad chunking, a client gone half-way) Undertow may already have
+            // answered or closed the connection itself; otherwise the answer is ours.
+            if (!exchange.isResponseStarted()) {
+                boolean timedOut = e instanceof InterruptedIOException;
+                send(exchange, timedOut ? 408 : 400, timedOut
+                        ? "the request body did not arrive within " + limits.requestDeadline().toMillis() + " ms\n"
+                        : "the request body could not be read: " + e.getMessage() + "\n");
+            }
             return;
         }
         if (body == null) {

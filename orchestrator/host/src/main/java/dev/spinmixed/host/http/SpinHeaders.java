@@ -3,12 +3,18 @@ package dev.spinmixed.host.http;
 import dev.spinmixed.host.runtime.Header;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The headers Spin's HTTP executor passes to a guest: the request's own headers with lower-case
- * names ({@code connection} dropped, as Spin does), then Spin's routing information.
+ * names ({@code connection} dropped, as Spin does), then Spin's routing information. A client's
+ * own header with the name of one of Spin's is dropped, as Spin replaces them: a guest must be
+ * able to trust {@code spin-path-info} and {@code spin-client-addr}.
  */
 final class SpinHeaders {
+
+    private static final Set<String> SET_BY_HOST = Set.of("connection", "spin-path-info", "spin-full-url", "spin-matched-route",
+            "spin-base-path", "spin-raw-component-route", "spin-component-route", "spin-client-addr");
 
     private SpinHeaders() {}
 
@@ -23,7 +29,7 @@ final class SpinHeaders {
         List<Header> out = new ArrayList<>();
         for (Header h : requestHeaders) {
             String name = h.name().toLowerCase(java.util.Locale.ROOT);
-            if (!name.equals("connection")) {
+            if (!SET_BY_HOST.contains(name)) {
                 out.add(new Header(name, h.value()));
             }
         }

@@ -1,0 +1,31 @@
+;; The ABI fuzzing guest (world test:fuzz/fuzz-guest): answer(seed) returns whatever pointer the
+;; first 4 bytes of seed hold, so the test decides, byte by byte, the pointers, lengths,
+;; discriminants and string bytes the host has to lift. The seed itself lands at 1024 on every
+;; call (bump allocator, reset by the post-return), so the test can point into it.
+(module
+  (memory (export "memory") 1)
+  (global $heap (mut i32) (i32.const 1024))
+
+  (func (export "cabi_realloc") (param $old i32) (param $old_size i32) (param $align i32) (param $size i32) (result i32)
+    (local $ptr i32) (local $end i32)
+    (local.set $ptr
+      (i32.and
+        (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1)))
+        (i32.xor (i32.sub (local.get $align) (i32.const 1)) (i32.const -1))))
+    (local.set $end (i32.add (local.get $ptr) (local.get $size)))
+    (if (i32.gt_u (local.get $end) (i32.mul (memory.size) (i32.const 65536)))
+      (then
+        (if (i32.eq
+              (memory.grow (i32.add (i32.div_u (i32.sub (local.get $end) (i32.mul (memory.size) (i32.const 65536))) (i32.const 65536)) (i32.const 1)))
+              (i32.const -1))
+          (then unreachable))))
+    (global.set $heap (local.get $end))
+    (local.get $ptr))
+
+  (func (export "test:fuzz/answers@0.1.0#answer") (param $ptr i32) (param $len i32) (result i32)
+    (if (i32.lt_u (local.get $len) (i32.const 4)) (then unreachable))
+    (i32.load (local.get $ptr)))
+
+  (func (export "cabi_post_test:fuzz/answers@0.1.0#answer") (param i32)
+    (global.set $heap (i32.const 1024)))
+)
