@@ -15,6 +15,7 @@ import dev.spinmixed.linker.WasiGrant;
 import dev.spinmixed.wit.WitLoader;
 import dev.spinmixed.wit.WitResolve;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * The orchestrated pipeline on machines compiled at build time (chicory-compiler-maven-plugin,
- * bench/pom.xml), linked directly with the orchestrator linker: the orchestrator and its three
+ * bench/pom.xml, from apps/target/core as it was when the bench module was built), linked directly with the orchestrator linker: the orchestrator and its three
  * dependencies, with config answered from the component variables and the event kept in memory.
  * No manifest and no HTTP server: only what a build-time compiled start saves is compared.
  */
@@ -37,15 +38,16 @@ public final class PrecompiledPipeline implements AutoCloseable {
         this.composition = composition;
     }
 
-    /** Loads the app's WIT and core modules from {@code appDir} (apps/) and links them. */
+    /** Loads the app's WIT from {@code appDir} (apps/) and the build-time compiled modules, and links them. */
     public static PrecompiledPipeline load(Path appDir) throws IOException {
         WitResolve wit = WitLoader.loadDirectory(appDir.resolve("wit"));
-        Path core = appDir.resolve("target/core");
-        Component orchestrator = component(wit, core, "orchestrator", "orchestrator", OrchestratorModule::create);
+        Component orchestrator = component(wit, "orchestrator", "orchestrator", OrchestratorModule.class, OrchestratorModule::create);
         Composition composition = Composition.builder(orchestrator)
-                .dependency("acme:orders/validation@0.1.0", component(wit, core, "validation", "validation-component", ValidationModule::create))
-                .dependency("acme:orders/pricing@0.1.0", component(wit, core, "pricing", "pricing-component", PricingModule::create))
-                .dependency("acme:orders/inventory@0.1.0", component(wit, core, "inventory", "inventory-component", InventoryModule::create))
+                .dependency("acme:orders/validation@0.1.0",
+                        component(wit, "validation", "validation-component", ValidationModule.class, ValidationModule::create))
+                .dependency("acme:orders/pricing@0.1.0", component(wit, "pricing", "pricing-component", PricingModule.class, PricingModule::create))
+                .dependency("acme:orders/inventory@0.1.0",
+                        component(wit, "inventory", "inventory-component", InventoryModule.class, InventoryModule::create))
                 .host("fermyon:spin/redis", "publish", args -> Result.ok())
                 .host("fermyon:spin/config", "get-config", args -> {
                     String value = VARIABLES.get((String) args.get(0));
@@ -56,9 +58,19 @@ public final class PrecompiledPipeline implements AutoCloseable {
         return new PrecompiledPipeline(composition);
     }
 
-    private static Component component(WitResolve wit, Path core, String name, String world, Function<Instance, Machine> machine)
+    /**
+     * The module as compiled at build time (the plugin's {@code <Class>.meta}, the module without its
+     * code), so module and machine always match even when apps/target/core has been rebuilt since.
+     */
+    private static Component component(WitResolve wit, String name, String world, Class<?> compiled, Function<Instance, Machine> machine)
             throws IOException {
-        return Component.load(name, core.resolve(name + ".wasm"), wit.world(world)).withMachineFactory(machine);
+        String meta = compiled.getSimpleName() + ".meta";
+        try (InputStream in = compiled.getResourceAsStream(meta)) {
+            if (in == null) {
+                throw new IOException("no " + meta + " next to " + compiled.getName() + ": rebuild the bench module");
+            }
+            return Component.load(name, in.readAllBytes(), wit.world(world)).withMachineFactory(machine);
+        }
     }
 
     /** POST /orders through handle-request: the answer's status. */
