@@ -8,10 +8,10 @@
 mod abi;
 #[path = "../../orchestrator/guest/common/json.rs"]
 mod json;
-#[path = "messages.rs"]
-mod messages;
 #[path = "../../orchestrator/guest/common/orders.rs"]
 mod orders;
+#[path = "../../orchestrator/guest/common/orders_json.rs"]
+mod orders_json;
 #[path = "../../orchestrator/guest/common/spin_config.rs"]
 mod spin_config;
 #[path = "../../orchestrator/guest/common/spin_http.rs"]
@@ -30,12 +30,12 @@ pub fn handle(request: Request) -> Response {
         (Ok(address), Ok(channel)) => (address, channel),
         (Err(reason), _) | (_, Err(reason)) => return Response::error(500, "configuration", &reason),
     };
-    let order = match orders::order_from_json(&request.body) {
+    let order = match orders_json::order_from_json(&request.body) {
         Ok(order) => order,
         Err(error) => return Response::bad_request(&error),
     };
     // Pub/sub is at-most-once: 202 only means the first relay's channel took the message.
-    match spin_redis::publish(&redis_address, &channel, messages::order_to_json(&order).to_json().as_bytes()) {
+    match spin_redis::publish(&redis_address, &channel, orders_json::order_to_json(&order).to_json().as_bytes()) {
         Ok(()) => Response::json(202, &Value::object(vec![("orderId", Value::text(&order.id))])),
         Err(reason) => Response::error(502, "order-not-published", &reason),
     }

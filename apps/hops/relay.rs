@@ -10,31 +10,24 @@
 
 #[path = "../../orchestrator/guest/common/abi.rs"]
 mod abi;
-#[cfg(step = "reserve")]
-#[path = "../../orchestrator/guest/common/inventory.rs"]
-mod inventory;
 #[path = "../../orchestrator/guest/common/json.rs"]
 mod json;
-#[path = "messages.rs"]
-mod messages;
 #[path = "../../orchestrator/guest/common/orders.rs"]
 mod orders;
 #[path = "../../orchestrator/guest/common/orders_abi.rs"]
 mod orders_abi;
+#[path = "../../orchestrator/guest/common/orders_imports.rs"]
+mod orders_imports;
+#[path = "../../orchestrator/guest/common/orders_json.rs"]
+mod orders_json;
 #[path = "../../orchestrator/guest/common/outcome.rs"]
 mod outcome;
-#[cfg(step = "price")]
-#[path = "../../orchestrator/guest/common/pricing.rs"]
-mod pricing;
 #[path = "../../orchestrator/guest/common/redis_trigger.rs"]
 mod redis_trigger;
 #[path = "../../orchestrator/guest/common/spin_config.rs"]
 mod spin_config;
 #[path = "../../orchestrator/guest/common/spin_redis.rs"]
 mod spin_redis;
-#[cfg(step = "validate")]
-#[path = "../../orchestrator/guest/common/validation.rs"]
-mod validation;
 
 use json::Value;
 use outcome::Outcome;
@@ -77,18 +70,18 @@ fn relay(message: &[u8]) -> Result<(), String> {
 
 #[cfg(step = "validate")]
 fn run_step(message: &[u8]) -> Result<Next, String> {
-    let order = orders::order_from_json(message).map_err(|e| format!("the message is not an order: {}", e))?;
-    Ok(match validation::validate(&order) {
-        Ok(valid) => Next::to_next_step(messages::order_to_json(&valid)),
+    let order = orders_json::order_from_json(message).map_err(|e| format!("the message is not an order: {}", e))?;
+    Ok(match orders_imports::validate(&order) {
+        Ok(valid) => Next::to_next_step(orders_json::order_to_json(&valid)),
         Err(rejection) => Next::to_events(Outcome::Rejected { order_id: order.id, rejection }),
     })
 }
 
 #[cfg(step = "price")]
 fn run_step(message: &[u8]) -> Result<Next, String> {
-    let order = orders::order_from_json(message).map_err(|e| format!("the message is not an order: {}", e))?;
-    Ok(match pricing::price(&order) {
-        Ok(priced) => Next::to_next_step(messages::priced_order_to_json(&priced)),
+    let order = orders_json::order_from_json(message).map_err(|e| format!("the message is not an order: {}", e))?;
+    Ok(match orders_imports::price(&order) {
+        Ok(priced) => Next::to_next_step(orders_json::priced_order_to_json(&priced)),
         Err(rejection) => Next::to_events(Outcome::Rejected { order_id: order.id, rejection }),
     })
 }
@@ -96,8 +89,8 @@ fn run_step(message: &[u8]) -> Result<Next, String> {
 #[cfg(step = "reserve")]
 fn run_step(message: &[u8]) -> Result<Next, String> {
     let priced =
-        messages::priced_order_from_json(message).map_err(|e| format!("the message is not a priced order: {}", e))?;
-    Ok(match inventory::reserve(&priced) {
+        orders_json::priced_order_from_json(message).map_err(|e| format!("the message is not a priced order: {}", e))?;
+    Ok(match orders_imports::reserve(&priced) {
         Ok(reservation) => Next::to_events(Outcome::Completed { priced, reservation }),
         Err(rejection) => Next::to_events(Outcome::Rejected { order_id: priced.order_id, rejection }),
     })

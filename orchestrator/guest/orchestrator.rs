@@ -2,28 +2,31 @@
 //! reserve in-process through the imported `acme:orders` contracts, answers with the outcome and
 //! publishes it as an event to Redis. World `acme:orders/orchestrator@0.1.0`.
 
+// The ABI glue and the JSON codec also serve the hops guests and the pricing exporter; the
+// orchestrator uses the importer's part.
+#[allow(dead_code)]
 #[path = "common/abi.rs"]
 mod abi;
-#[path = "common/inventory.rs"]
-mod inventory;
 #[path = "common/json.rs"]
 mod json;
 #[path = "common/orders.rs"]
 mod orders;
+#[allow(dead_code)]
 #[path = "common/orders_abi.rs"]
 mod orders_abi;
+#[path = "common/orders_imports.rs"]
+mod orders_imports;
+#[allow(dead_code)]
+#[path = "common/orders_json.rs"]
+mod orders_json;
 #[path = "common/outcome.rs"]
 mod outcome;
-#[path = "common/pricing.rs"]
-mod pricing;
 #[path = "common/spin_config.rs"]
 mod spin_config;
 #[path = "common/spin_http.rs"]
 mod spin_http;
 #[path = "common/spin_redis.rs"]
 mod spin_redis;
-#[path = "common/validation.rs"]
-mod validation;
 
 use json::Value;
 use orders::Order;
@@ -51,7 +54,7 @@ pub fn handle(request: Request) -> Response {
         Ok(target) => target,
         Err(reason) => return Response::error(500, "configuration", &reason),
     };
-    let order = match orders::order_from_json(&request.body) {
+    let order = match orders_json::order_from_json(&request.body) {
         Ok(order) => order,
         Err(error) => return Response::bad_request(&error),
     };
@@ -73,15 +76,15 @@ pub fn handle(request: Request) -> Response {
 }
 
 fn run(order: Order) -> Outcome {
-    let valid = match validation::validate(&order) {
+    let valid = match orders_imports::validate(&order) {
         Ok(valid) => valid,
         Err(rejection) => return Outcome::Rejected { order_id: order.id, rejection },
     };
-    let priced = match pricing::price(&valid) {
+    let priced = match orders_imports::price(&valid) {
         Ok(priced) => priced,
         Err(rejection) => return Outcome::Rejected { order_id: valid.id, rejection },
     };
-    match inventory::reserve(&priced) {
+    match orders_imports::reserve(&priced) {
         Ok(reservation) => Outcome::Completed { priced, reservation },
         Err(rejection) => Outcome::Rejected { order_id: priced.order_id, rejection },
     }

@@ -3,44 +3,7 @@
 //! Every amount is a u64 and every step is checked: an order whose totals do not fit is
 //! rejected with the field that overflowed instead of wrapping around.
 
-pub struct Line {
-    pub sku: String,
-    pub quantity: u32,
-    pub unit_price_cents: u64,
-}
-
-pub struct Order {
-    pub id: String,
-    pub customer: String,
-    pub region: String,
-    pub lines: Vec<Line>,
-    pub coupon: Option<String>,
-}
-
-pub struct PricedLine {
-    pub sku: String,
-    pub quantity: u32,
-    pub unit_price_cents: u64,
-    pub line_total_cents: u64,
-    pub discount_cents: u64,
-}
-
-pub struct PricedOrder {
-    pub order_id: String,
-    pub customer: String,
-    pub region: String,
-    pub lines: Vec<PricedLine>,
-    pub coupon: Option<String>,
-    pub subtotal_cents: u64,
-    pub discount_cents: u64,
-    pub tax_cents: u64,
-    pub total_cents: u64,
-}
-
-pub struct Problem {
-    pub field: String,
-    pub reason: String,
-}
+use crate::orders::{Line, Order, PricedLine, PricedOrder, Problem};
 
 /// Tax rates in basis points (1/100 of a percent), per region code; all below 10000.
 const TAX_RATES: [(&str, u64); 6] = [

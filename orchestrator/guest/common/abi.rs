@@ -48,6 +48,10 @@ pub unsafe fn take_bytes(ptr: usize, len: usize) -> Vec<u8> {
 /// Takes ownership of a string; the canonical ABI guarantees UTF-8, and a host that breaks that
 /// promise gets replacement characters rather than a trap.
 pub unsafe fn take_string(ptr: usize, len: usize) -> String {
+    // An empty string owns no memory and its pointer may be anything, even 0: never read it.
+    if len == 0 {
+        return String::new();
+    }
     let text = String::from_utf8_lossy(std::slice::from_raw_parts(ptr as *const u8, len)).into_owned();
     free(ptr, len, 1);
     text
@@ -83,6 +87,10 @@ pub unsafe fn load_u64(addr: usize) -> u64 {
     (addr as *const u64).read_unaligned()
 }
 
+pub unsafe fn store_u8(addr: usize, value: u8) {
+    *(addr as *mut u8) = value
+}
+
 pub unsafe fn store_u32(addr: usize, value: u32) {
     (addr as *mut u32).write_unaligned(value)
 }
@@ -91,8 +99,8 @@ pub unsafe fn store_u64(addr: usize, value: u64) {
     (addr as *mut u64).write_unaligned(value)
 }
 
-/// Zeroed memory aligned to 8 bytes, owned by Rust: lists of records lowered for an import call
-/// and return areas an import writes its result into.
+/// Zeroed memory aligned to 8 bytes, owned by Rust: lists of records lowered for an import call or
+/// an export's result, and return areas an import writes its result into (or an export returns).
 pub struct AlignedBuffer {
     words: Vec<u64>,
 }
@@ -111,6 +119,10 @@ impl AlignedBuffer {
         self.words.as_mut_ptr() as usize + offset
     }
 
+    pub fn put_u8(&mut self, offset: usize, value: u8) {
+        unsafe { store_u8(self.at(offset, 1), value) }
+    }
+
     pub fn put_u32(&mut self, offset: usize, value: u32) {
         unsafe { store_u32(self.at(offset, 4), value) }
     }
@@ -123,5 +135,11 @@ impl AlignedBuffer {
     pub fn put_str(&mut self, offset: usize, value: &str) {
         self.put_u32(offset, value.as_ptr() as u32);
         self.put_u32(offset + 4, value.len() as u32);
+    }
+
+    /// Stores a (ptr, len) pair for a list of `len` elements lowered into `elements`.
+    pub fn put_list(&mut self, offset: usize, elements: &AlignedBuffer, len: usize) {
+        self.put_u32(offset, elements.addr() as u32);
+        self.put_u32(offset + 4, len as u32);
     }
 }

@@ -1,4 +1,7 @@
-//! Canonical ABI layouts of the `acme:orders/types@0.1.0` records, lowered by hand.
+//! Canonical ABI layouts of the `acme:orders/types@0.1.0` records, lowered by hand: the readers
+//! (`take_*`, for records the other side allocated for us) and writers (`lower_*`, `store_*`, for
+//! records we lend the other side) of every Rust guest, importer (orchestrator, relays) or exporter
+//! (pricing).
 //!
 //! Sizes and offsets (CanonicalABI.md: a record's fields are laid out in order, each at its own
 //! alignment; string and list = (ptr u32, len u32), align 4; option/result/enum = u8
@@ -16,13 +19,27 @@
 //!   result<priced-order, rejection> 88 bytes, payload @8
 //!   result<reservation, rejection>  40 bytes, payload @8
 
-use crate::abi::{load_u32, load_u64, load_u8, take_list_at, take_string_at, AlignedBuffer};
+use crate::abi::{load_u32, load_u64, load_u8, take_list, take_list_at, take_string_at, AlignedBuffer};
 use crate::orders::{Line, Order, PricedLine, PricedOrder, Problem, Rejection, Reservation, ReservedLine, Step};
 
-pub const LINE_SIZE: usize = 24;
-pub const PRICED_LINE_SIZE: usize = 40;
+const LINE_SIZE: usize = 24;
+const PRICED_LINE_SIZE: usize = 40;
 const RESERVED_LINE_SIZE: usize = 16;
 const PROBLEM_SIZE: usize = 16;
+
+/// A `result<T, rejection>` in memory: its size, where its payload starts (discriminant at 0),
+/// and how to take its `ok` payload.
+pub struct ResultLayout<T> {
+    pub size: usize,
+    pub payload_offset: usize,
+    pub take_ok: unsafe fn(usize) -> T,
+}
+
+pub const ORDER_RESULT: ResultLayout<Order> = ResultLayout { size: 48, payload_offset: 4, take_ok: take_order };
+pub const PRICED_ORDER_RESULT: ResultLayout<PricedOrder> =
+    ResultLayout { size: 88, payload_offset: 8, take_ok: take_priced_order };
+pub const RESERVATION_RESULT: ResultLayout<Reservation> =
+    ResultLayout { size: 40, payload_offset: 8, take_ok: take_reservation };
 
 /// The `lines` list of an order, lowered into Rust-owned memory for one import call; its strings
 /// point into the order, which must outlive the call.
@@ -50,6 +67,49 @@ pub fn lower_priced_lines(lines: &[PricedLine]) -> AlignedBuffer {
     buffer
 }
 
+pub fn lower_problems(problems: &[Problem]) -> AlignedBuffer {
+    let mut buffer = AlignedBuffer::new(problems.len() * PROBLEM_SIZE);
+    for (i, problem) in problems.iter().enumerate() {
+        let at = i * PROBLEM_SIZE;
+        buffer.put_str(at, &problem.field);
+        buffer.put_str(at + 8, &problem.reason);
+    }
+    buffer
+}
+
+/// `none` is the zeroed discriminant an `AlignedBuffer` starts with.
+fn store_option_string(buffer: &mut AlignedBuffer, at: usize, value: &Option<String>) {
+    if let Some(text) = value {
+        buffer.put_u8(at, 1);
+        buffer.put_str(at + 4, text);
+    }
+}
+
+/// Stores the priced order at `at`: its strings point into `order`, its lines into `lines` (from
+/// `lower_priced_lines`); both must outlive the buffer's use.
+pub fn store_priced_order(buffer: &mut AlignedBuffer, at: usize, order: &PricedOrder, lines: &AlignedBuffer) {
+    buffer.put_str(at, &order.order_id);
+    buffer.put_str(at + 8, &order.customer);
+    buffer.put_str(at + 16, &order.region);
+    buffer.put_list(at + 24, lines, order.lines.len());
+    store_option_string(buffer, at + 32, &order.coupon);
+    buffer.put_u64(at + 48, order.subtotal_cents);
+    buffer.put_u64(at + 56, order.discount_cents);
+    buffer.put_u64(at + 64, order.tax_cents);
+    buffer.put_u64(at + 72, order.total_cents);
+}
+
+/// Stores the rejection at `at`: its problems lowered into `problems` (from `lower_problems`).
+pub fn store_rejection(buffer: &mut AlignedBuffer, at: usize, rejection: &Rejection, problems: &AlignedBuffer) {
+    let step = match rejection.step {
+        Step::Validate => 0,
+        Step::Price => 1,
+        Step::Reserve => 2,
+    };
+    buffer.put_u8(at, step);
+    buffer.put_list(at + 4, problems, rejection.problems.len());
+}
+
 /// The flat (disc, ptr, len) of an `option<string>` parameter.
 pub fn flat_option_string(value: &Option<String>) -> (i32, usize, usize) {
     match value {
@@ -68,6 +128,11 @@ unsafe fn take_option_string(addr: usize) -> Option<String> {
 
 unsafe fn take_line(addr: usize) -> Line {
     Line { sku: take_string_at(addr), quantity: load_u32(addr + 8), unit_price_cents: load_u64(addr + 16) }
+}
+
+/// Takes ownership of the `list<line>` of `len` lines at `ptr` (a flat `lines` parameter).
+pub unsafe fn take_lines(ptr: usize, len: usize) -> Vec<Line> {
+    take_list(ptr, len, LINE_SIZE, 8, take_line)
 }
 
 pub unsafe fn take_order(addr: usize) -> Order {
@@ -131,12 +196,12 @@ unsafe fn take_rejection(addr: usize) -> Rejection {
     Rejection { step, problems: take_list_at(addr + 4, PROBLEM_SIZE, 4, take_problem) }
 }
 
-/// Takes a `result<T, rejection>` whose payload sits at `payload_offset`; strings and lists in it
-/// were allocated for us by the callee and are freed once copied.
-pub unsafe fn take_result<T>(addr: usize, payload_offset: usize, take_ok: unsafe fn(usize) -> T) -> Result<T, Rejection> {
+/// Takes a `result<T, rejection>` laid out as `layout` says; strings and lists in it were
+/// allocated for us by the callee and are freed once copied.
+pub unsafe fn take_result<T>(addr: usize, layout: &ResultLayout<T>) -> Result<T, Rejection> {
     match load_u8(addr) {
-        0 => Ok(take_ok(addr + payload_offset)),
-        1 => Err(take_rejection(addr + payload_offset)),
+        0 => Ok((layout.take_ok)(addr + layout.payload_offset)),
+        1 => Err(take_rejection(addr + layout.payload_offset)),
         other => panic!("invalid result discriminant {}", other),
     }
 }

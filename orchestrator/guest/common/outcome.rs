@@ -2,7 +2,8 @@
 //! wirings publish on the events channel (same JSON, so the two wirings can be compared).
 
 use crate::json::Value;
-use crate::orders::{priced_order_members, PricedOrder, Rejection, Reservation};
+use crate::orders::{PricedOrder, Rejection, Reservation};
+use crate::orders_json::priced_order_members;
 
 pub enum Outcome {
     Completed { priced: PricedOrder, reservation: Reservation },

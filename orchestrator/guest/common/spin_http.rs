@@ -3,7 +3,7 @@
 
 use crate::abi::{self, AlignedBuffer};
 use crate::json::Value;
-use crate::orders::BodyError;
+use crate::orders_json::BodyError;
 
 /// `http-types.method` discriminants.
 #[derive(Debug, Clone, Copy, PartialEq)]
