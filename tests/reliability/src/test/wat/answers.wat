@@ -1,4 +1,4 @@
-;; The ABI fuzzing guest (world test:fuzz/fuzz-guest): answer(seed) returns whatever pointer the
+;; The ABI fuzzing guest (world test:fuzz/fuzz-guest): give(seed) returns whatever pointer the
 ;; first 4 bytes of seed hold, so the test decides, byte by byte, the pointers, lengths,
 ;; discriminants and string bytes the host has to lift. The seed itself lands at 1024 on every
 ;; call (bump allocator, reset by the post-return), so the test can point into it.
@@ -22,10 +22,10 @@
     (global.set $heap (local.get $end))
     (local.get $ptr))
 
-  (func (export "test:fuzz/answers@0.1.0#answer") (param $ptr i32) (param $len i32) (result i32)
+  (func (export "test:fuzz/answers@0.1.0#give") (param $ptr i32) (param $len i32) (result i32)
     (if (i32.lt_u (local.get $len) (i32.const 4)) (then unreachable))
     (i32.load (local.get $ptr)))
 
-  (func (export "cabi_post_test:fuzz/answers@0.1.0#answer") (param i32)
+  (func (export "cabi_post_test:fuzz/answers@0.1.0#give") (param i32)
     (global.set $heap (i32.const 1024)))
 )

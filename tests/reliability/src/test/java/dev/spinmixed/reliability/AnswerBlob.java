@@ -128,7 +128,7 @@ final class AnswerBlob {
         b.putInt(rec + 52, letter);
 
         int recordPointer = switch (corruption) {
-            case RECORD_POINTER_PAST_MEMORY -> MEMORY - 55 + r.nextInt(Integer.MAX_VALUE - MEMORY);
+            case RECORD_POINTER_PAST_MEMORY -> (MEMORY - 52 + r.nextInt(Integer.MAX_VALUE - MEMORY)) & ~3;
             case RECORD_POINTER_MISALIGNED -> BASE + RECORD + 1 + r.nextInt(3);
             case GARBAGE_POINTER -> r.nextInt(MEMORY - 56) & ~3;
             default -> BASE + RECORD;
