@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class HttpLoad {
 
-    /** What wrk reported; {@code errors} counts non-2xx answers and socket errors. */
-    public record Figures(double requestsPerSecond, double p50Ms, double p90Ms, double p99Ms, long requests, long errors,
-                          int connections, int seconds) {
+    /** What wrk reported: {@code non2xx} answers (a broken route) apart from socket errors and timeouts (an overloaded machine). */
+    public record Figures(double requestsPerSecond, double p50Ms, double p90Ms, double p99Ms, long requests, long non2xx,
+                          long socketErrors, int connections, int seconds) {
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("orders_per_s", requestsPerSecond);
@@ -33,7 +33,8 @@ public final class HttpLoad {
             m.put("p90_ms", p90Ms);
             m.put("p99_ms", p99Ms);
             m.put("requests", requests);
-            m.put("errors", errors);
+            m.put("non_2xx", non2xx);
+            m.put("socket_errors", socketErrors);
             m.put("connections", connections);
             m.put("seconds", seconds);
             return m;
@@ -108,15 +109,16 @@ public final class HttpLoad {
     static Figures parse(String out, int connections, int seconds) {
         double rate = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)"));
         long requests = Long.parseLong(find(out, "([0-9]+) requests in"));
-        long errors = optional(out, "Non-2xx or 3xx responses:\\s+([0-9]+)");
+        long non2xx = optional(out, "Non-2xx or 3xx responses:\\s+([0-9]+)");
+        long socketErrors = 0;
         Matcher socket = Pattern.compile("Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)").matcher(out);
         if (socket.find()) {
             for (int g = 1; g <= 4; g++) {
-                errors += Long.parseLong(socket.group(g));
+                socketErrors += Long.parseLong(socket.group(g));
             }
         }
         return new Figures(rate, millis(find(out, "\\s50%\\s+([0-9.]+[a-z]+)")), millis(find(out, "\\s90%\\s+([0-9.]+[a-z]+)")),
-                millis(find(out, "\\s99%\\s+([0-9.]+[a-z]+)")), requests, errors, connections, seconds);
+                millis(find(out, "\\s99%\\s+([0-9.]+[a-z]+)")), requests, non2xx, socketErrors, connections, seconds);
     }
 
     private static String find(String text, String regex) {
