@@ -99,7 +99,7 @@ public final class SpinApp implements AutoCloseable {
         }
         Optional<RedisTriggerRunner> trigger = Optional.empty();
         if (options.redis().isPresent() && !subscriptions.isEmpty()) {
-            RedisTriggerRunner runner = new RedisTriggerRunner(runtime, subscriptions);
+            RedisTriggerRunner runner = new RedisTriggerRunner(runtime, subscriptions, options.limits()::deadline);
             runner.start();
             trigger = Optional.of(runner);
         } else if (!subscriptions.isEmpty()) {

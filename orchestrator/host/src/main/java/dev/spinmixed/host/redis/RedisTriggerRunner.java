@@ -9,6 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -20,9 +27,10 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Spin's Redis trigger: one subscriber per Redis address, each on its own thread, calling
  * {@code handle-message} of every component bound to a channel for each message, one message at a
- * time (so in order per channel). A failing handler is logged and counted and the subscriber goes
- * on; a lost connection is retried until {@link #close()}. Like Spin's, this is plain pub/sub:
- * a message published while no subscriber listens is gone.
+ * time (so in order per channel), each call under its component's deadline. A failing or overdue
+ * handler is logged and counted and the subscriber goes on; a lost connection is retried until
+ * {@link #close()}. Like Spin's, this is plain pub/sub: a message published while no subscriber
+ * listens is gone.
  */
 public final class RedisTriggerRunner implements AutoCloseable {
 
@@ -33,6 +41,8 @@ public final class RedisTriggerRunner implements AutoCloseable {
     public record Subscription(String address, String channel, String component) {}
 
     private final GuestRuntime runtime;
+    private final Function<String, Duration> deadlines;
+    private final ExecutorService guestCalls;
     private final Map<String, Map<String, List<String>>> componentsByChannelByAddress = new LinkedHashMap<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final CountDownLatch subscribed;
@@ -40,8 +50,21 @@ public final class RedisTriggerRunner implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean running = true;
 
+    /** Without deadlines: a handler may run as long as it likes. */
     public RedisTriggerRunner(GuestRuntime runtime, List<Subscription> subscriptions) {
+        this(runtime, subscriptions, component -> Duration.ofMillis(Long.MAX_VALUE));
+    }
+
+    /** @param deadlines each component's deadline for one {@code handle-message} call */
+    public RedisTriggerRunner(GuestRuntime runtime, List<Subscription> subscriptions, Function<String, Duration> deadlines) {
         this.runtime = runtime;
+        this.deadlines = deadlines;
+        AtomicInteger n = new AtomicInteger();
+        this.guestCalls = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "guest-redis-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         for (Subscription s : subscriptions) {
             componentsByChannelByAddress.computeIfAbsent(s.address(), a -> new LinkedHashMap<>())
                     .computeIfAbsent(s.channel(), c -> new ArrayList<>())
@@ -79,6 +102,18 @@ public final class RedisTriggerRunner implements AutoCloseable {
     public void close() {
         running = false;
         subscribers.forEach(Subscriber::stop);
+        guestCalls.shutdownNow();
+    }
+
+    /** handle-message off the subscriber's thread, so a guest stuck past its deadline is interrupted and the subscriber goes on. */
+    private boolean handle(String component, byte[] message) throws InterruptedException, ExecutionException, TimeoutException {
+        Future<Boolean> call = guestCalls.submit(() -> runtime.handleMessage(component, message));
+        try {
+            return call.get(deadlines.apply(component).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            call.cancel(true);
+            throw e;
+        }
     }
 
     private final class Subscriber extends BinaryJedisPubSub {
@@ -122,15 +157,22 @@ public final class RedisTriggerRunner implements AutoCloseable {
             String channel = new String(channelBytes, StandardCharsets.UTF_8);
             for (String component : componentsByChannel.getOrDefault(channel, List.of())) {
                 try {
-                    if (runtime.handleMessage(component, message)) {
+                    if (handle(component, message)) {
                         handled.incrementAndGet();
                     } else {
                         failed.incrementAndGet();
                         LOG.warn("component '{}' returned an error for a message on '{}' ({} bytes)", component, channel, message.length);
                     }
-                } catch (RuntimeException e) {
+                } catch (TimeoutException e) {
                     failed.incrementAndGet();
-                    LOG.error("component '{}' failed on a message on '{}' ({} bytes)", component, channel, message.length, e);
+                    LOG.error("component '{}' did not handle a message on '{}' within its deadline of {} ms; the call was interrupted",
+                            component, channel, deadlines.apply(component).toMillis());
+                } catch (ExecutionException e) {
+                    failed.incrementAndGet();
+                    LOG.error("component '{}' failed on a message on '{}' ({} bytes)", component, channel, message.length, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }
