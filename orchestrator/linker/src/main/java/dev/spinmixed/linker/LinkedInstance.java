@@ -1,5 +1,6 @@
 package dev.spinmixed.linker;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -49,7 +50,10 @@ final class LinkedInstance implements AutoCloseable {
         try {
             Instance.Builder builder = Instance.builder(component.module())
                     .withImportValues(ImportValues.builder().withFunctions(functions).build())
-                    .withMachineFactory(component.machineFactory(mode));
+                    .withMachineFactory(component.machineFactory(mode))
+                    // byte[] pages read through VarHandles: about twice as fast as Chicory's default ByteBuffer pages
+                    // for guests that spend their time in loads and stores (the orchestrator's JSON).
+                    .withMemoryFactory(ByteArrayMemory::new);
             cappedMemory(component.module(), maxMemoryPages).ifPresent(builder::withMemoryLimits);
             this.instance = builder.build();
         } catch (RuntimeException e) {
