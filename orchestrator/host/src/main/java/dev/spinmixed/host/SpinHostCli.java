@@ -106,7 +106,7 @@ public final class SpinHostCli {
         long maxBody;
 
         @Option(names = "--deadline", defaultValue = "PT30S", paramLabel = "DURATION",
-                description = "Per-request deadline as ISO-8601 (default: ${DEFAULT-VALUE}); a guest over it is interrupted and the request gets 500.")
+                description = "Deadline of one HTTP request (reading it and the guest call) and of one Redis message, as ISO-8601 (default: ${DEFAULT-VALUE}); a guest over it is interrupted and the request gets 500.")
         Duration deadline;
 
         @Option(names = "--max-memory", defaultValue = "134217728", paramLabel = "BYTES",
