@@ -23,7 +23,7 @@ public final class ContainerRegistry extends ComponentResource {
     public static final String TYPE = "spinmixed:azure:ContainerRegistry";
 
     /** Built-in role ids, the same in every Azure subscription. */
-    static final String ACR_PULL_ROLE = "7f951dfd-4ca9-4c9a-8cdc-04e0b4d2b1f2";
+    static final String ACR_PULL_ROLE = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
     static final String ACR_PUSH_ROLE = "8311e382-0749-4cb8-b61a-304f252e45ec";
 
     private final Registry registry;

@@ -108,7 +108,7 @@ class AksWasiStackTest {
         assertEquals(false, at(run.mocks.ofType("azure-native:containerregistry:Registry").get(0).inputs(), "adminUserEnabled"));
         assertTrue(run.mocks.ofType("azure-native:authorization:RoleAssignment").stream()
                 .anyMatch(d -> StackMocks.KUBELET_OBJECT_ID.equals(d.inputs().get("principalId"))
-                        && string(d.inputs(), "roleDefinitionId").endsWith("/7f951dfd-4ca9-4c9a-8cdc-04e0b4d2b1f2")));
+                        && string(d.inputs(), "roleDefinitionId").endsWith("/7f951dda-4ed3-4680-a7ca-43fe172d538d")));
         var allow = run.mocks.one("kubernetes:networking.k8s.io/v1:NetworkPolicy", "dev-redis-redis-from-spin-app").inputs();
         assertEquals(Map.of("app.kubernetes.io/component", "spin-app"),
                 map(allow, "spec", "ingress", 0, "from", 0, "podSelector", "matchLabels"));

@@ -218,7 +218,7 @@ class SpinKubeStackTest {
                 .stream().collect(Collectors.toMap(d -> string(d.inputs(), "principalId"), Declared::inputs));
         var pull = assignments.get(StackMocks.KUBELET_OBJECT_ID);
         assertEquals("/subscriptions/" + StackMocks.SUBSCRIPTION_ID
-                + "/providers/Microsoft.Authorization/roleDefinitions/7f951dfd-4ca9-4c9a-8cdc-04e0b4d2b1f2",
+                + "/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d",
                 string(pull, "roleDefinitionId"));
         assertEquals(registryId, string(pull, "scope"));
         assertEquals("ServicePrincipal", string(pull, "principalType"));
