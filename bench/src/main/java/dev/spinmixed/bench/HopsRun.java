@@ -1,6 +1,7 @@
 package dev.spinmixed.bench;
 
 import dev.spinmixed.linker.ExecutionMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public final class HopsRun {
         int samples = quick ? 200 : 5000;
         int burst = quick ? 100 : 2000;
         byte[] order = SampleOrders.typical();
+        byte[] validateChannel = VALIDATE_CHANNEL.getBytes(StandardCharsets.UTF_8);
         BlockingQueue<String> events = new ArrayBlockingQueue<>(burst * 2);
         EventListener listener = new EventListener(events);
         Thread subscriber = new Thread(() -> {
@@ -50,11 +52,11 @@ public final class HopsRun {
              Jedis publisher = new Jedis("127.0.0.1", redis.port())) {
             listener.awaitSubscribed();
             awaitTriggerSubscribed(publisher);
-            Latency hops = time(warmupNanos, samples, events, () -> publisher.publish(VALIDATE_CHANNEL.getBytes(), order));
+            Latency hops = time(warmupNanos, samples, events, () -> publisher.publish(validateChannel, order));
             Latency orchestrated = time(warmupNanos, samples, events, () -> requireCompleted(app.order(order).status()));
             long start = System.nanoTime();
             for (int i = 0; i < burst; i++) {
-                publisher.publish(VALIDATE_CHANNEL.getBytes(), order);
+                publisher.publish(validateChannel, order);
             }
             for (int i = 0; i < burst; i++) {
                 takeEvent(events);
