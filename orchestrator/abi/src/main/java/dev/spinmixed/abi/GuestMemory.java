@@ -34,6 +34,12 @@ public final class GuestMemory {
         return (long) memory().pages() * Memory.PAGE_SIZE;
     }
 
+    /** Whether {@code [ptr, ptr + length)} lies inside memory and ptr is aligned: the check without its message. */
+    public boolean holds(long ptr, long length, int alignment) {
+        long start = ptr & 0xFFFFFFFFL;
+        return length >= 0 && start + length <= byteSize() && start % alignment == 0;
+    }
+
     /** Checks that {@code [ptr, ptr + length)} lies inside memory; returns ptr as an int. */
     public int checkRange(long ptr, long length, String what) {
         long start = ptr & 0xFFFFFFFFL;

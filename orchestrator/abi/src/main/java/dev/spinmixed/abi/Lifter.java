@@ -225,15 +225,13 @@ public final class Lifter {
 
     private Object loadList(WitType element, int ptr, int length) {
         long count = length & 0xFFFFFFFFL;
-        String what = "list<" + WitTypeNames.describe(element) + "> of " + count + " elements";
         if (element == Primitive.U8) {
-            return memory.memory().readBytes(memory.checkRange(ptr, count, what), (int) count);
+            return memory.memory().readBytes(listExtent(element, ptr, count, count, 1), (int) count);
         }
         int size = size(element);
-        memory.checkAligned(ptr, alignment(element), what);
-        int start = memory.checkRange(ptr, count * size, what);
+        int start = listExtent(element, ptr, count, count * size, alignment(element));
         if (count > memory.byteSize()) {
-            throw memory.fault(what + " is longer than memory");
+            throw memory.fault(listWhat(element, count) + " is longer than memory");
         }
         Object[] elements = new Object[(int) count];
         for (int i = 0; i < count; i++) {
@@ -244,6 +242,20 @@ public final class Lifter {
             }
         }
         return Collections.unmodifiableList(Arrays.asList(elements));
+    }
+
+    /** Checks where a list lies; its description is only built for an error, as lists are lifted often. */
+    private int listExtent(WitType element, int ptr, long count, long bytes, int alignment) {
+        if (!memory.holds(ptr, bytes, alignment)) {
+            String what = listWhat(element, count);
+            memory.checkAligned(ptr, alignment, what);
+            memory.checkRange(ptr, bytes, what);
+        }
+        return ptr;
+    }
+
+    private static String listWhat(WitType element, long count) {
+        return "list<" + WitTypeNames.describe(element) + "> of " + count + " elements";
     }
 
     private int codePoint(int value) {

@@ -10,6 +10,7 @@ import dev.spinmixed.wit.WitType.TupleType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Writes {@link ValueModel} values into a guest: into linear memory ({@code store}) or as core
@@ -49,12 +50,21 @@ public final class Lowerer {
 
     /** Allocates guest memory and checks what the guest's allocator returned. */
     public int allocate(int alignment, long size, String what) {
+        return allocate(alignment, size, () -> what);
+    }
+
+    /** As above; {@code what} is only built for an error, as most values take this path once per string or list. */
+    private int allocate(int alignment, long size, Supplier<String> what) {
         if (size > Integer.MAX_VALUE) {
-            throw memory.fault(what + " needs " + size + " bytes, over the 2^31-1 byte limit");
+            throw memory.fault(what.get() + " needs " + size + " bytes, over the 2^31-1 byte limit");
         }
         int ptr = allocator.allocate(alignment, (int) size);
-        memory.checkAligned(ptr, alignment, CabiRealloc.EXPORT_NAME + " result for " + what);
-        return memory.checkRange(ptr, size, CabiRealloc.EXPORT_NAME + " result for " + what);
+        if (!memory.holds(ptr, size, alignment)) {
+            String result = CabiRealloc.EXPORT_NAME + " result for " + what.get();
+            memory.checkAligned(ptr, alignment, result);
+            memory.checkRange(ptr, size, result);
+        }
+        return ptr;
     }
 
     /** Lowers one value to core values appended to {@code out}. */
@@ -228,7 +238,7 @@ public final class Lowerer {
         if (utf8 == null) {
             throw memory.fault("string contains a lone surrogate and cannot be encoded as UTF-8: " + ValueModel.show(s));
         }
-        int ptr = allocate(1, utf8.length, "string of " + utf8.length + " bytes");
+        int ptr = allocate(1, utf8.length, () -> "string of " + utf8.length + " bytes");
         memory.memory().write(ptr, utf8);
         return new long[] {ptr, utf8.length};
     }
@@ -236,14 +246,14 @@ public final class Lowerer {
     private long[] storeList(WitType element, Object value, WitType listType) {
         if (element == Primitive.U8) {
             byte[] bytes = expect(value, byte[].class, listType);
-            int ptr = allocate(1, bytes.length, "list<u8> of " + bytes.length + " bytes");
+            int ptr = allocate(1, bytes.length, () -> "list<u8> of " + bytes.length + " bytes");
             memory.memory().write(ptr, bytes);
             return new long[] {ptr, bytes.length};
         }
         List<?> elements = expect(value, List.class, listType);
         int size = size(element);
         int ptr = allocate(alignment(element), (long) size * elements.size(),
-                WitTypeNames.describe(listType) + " of " + elements.size() + " elements");
+                () -> WitTypeNames.describe(listType) + " of " + elements.size() + " elements");
         for (int i = 0; i < elements.size(); i++) {
             try {
                 storeAt(element, elements.get(i), ptr + i * size);

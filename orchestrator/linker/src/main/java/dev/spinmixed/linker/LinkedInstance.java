@@ -13,7 +13,7 @@ import dev.spinmixed.abi.Allocator;
 import dev.spinmixed.abi.CabiRealloc;
 import dev.spinmixed.abi.GuestMemory;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +32,8 @@ final class LinkedInstance implements AutoCloseable {
     private final Instance instance;
     private final Memory memory;
     private final Allocator allocator;
-    private final Map<String, ExportFunction> exportFunctions = new HashMap<>();
-    private final Map<String, Optional<ExportFunction>> postReturns = new HashMap<>();
+    /** By identity: a component's contract functions are made once, and hashing a record of WIT types is not cheap. */
+    private final Map<ContractFunction, BoundExport> exports = new IdentityHashMap<>();
     private boolean busy;
 
     LinkedInstance(Component component, Map<String, ImportTarget> wiring, InstanceSet set, ExecutionMode mode, WasiGrant grant,
@@ -83,6 +83,15 @@ final class LinkedInstance implements AutoCloseable {
         return component;
     }
 
+    /** A WIT export of this instance, looked up once: its core function, its post-return (or null) and its memory view. */
+    private record BoundExport(ExportFunction function, ExportFunction postReturn, GuestMemory memory) {}
+
+    private BoundExport bind(ContractFunction f) {
+        return new BoundExport(instance.export(f.exportName()),
+                component.hasExport(f.postReturnName()) ? instance.export(f.postReturnName()) : null,
+                new GuestMemory(memory, "component '" + component.name() + "' export " + f.displayName()));
+    }
+
     /** Calls a WIT export: lower the arguments into this instance, call, lift, post-return. */
     Object callExport(ContractFunction f, List<Object> args) {
         if (busy) {
@@ -90,14 +99,12 @@ final class LinkedInstance implements AutoCloseable {
         }
         busy = true;
         try {
-            GuestMemory guest = new GuestMemory(memory, "component '" + component.name() + "' export " + f.displayName());
-            long[] core = f.abi().lowerArguments(args, f.abi().lowerer(guest, allocator));
-            long[] results = exportFunctions.computeIfAbsent(f.exportName(), instance::export).apply(core);
-            Object value = f.abi().liftResult(results, f.abi().lifter(guest));
-            Optional<ExportFunction> postReturn = postReturns.computeIfAbsent(f.postReturnName(),
-                    name -> component.hasExport(name) ? Optional.of(instance.export(name)) : Optional.empty());
-            if (postReturn.isPresent()) {
-                postReturn.get().apply(results);
+            BoundExport export = exports.computeIfAbsent(f, this::bind);
+            long[] core = f.abi().lowerArguments(args, f.abi().lowerer(export.memory(), allocator));
+            long[] results = export.function().apply(core);
+            Object value = f.abi().liftResult(results, f.abi().lifter(export.memory()));
+            if (export.postReturn() != null) {
+                export.postReturn().apply(results);
             }
             return value;
         } finally {
