@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Application variable values as Spin resolves them: an override from the environment
@@ -11,6 +12,9 @@ import java.util.Optional;
  * default; a required variable with neither is an error at load time, not at first use.
  */
 public final class VariableResolver {
+
+    /** Spin's variable names; compiled once, as guests ask for config on every request. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[a-z](_?[a-z0-9])*");
 
     private final Manifest manifest;
     private final Map<String, String> values;
@@ -84,7 +88,7 @@ public final class VariableResolver {
      * valid variable name and one of the component's own {@code variables}.
      */
     public String getConfig(String componentId, String key) throws ConfigException {
-        if (!key.matches("[a-z](_?[a-z0-9])*")) {
+        if (!VARIABLE_NAME.matcher(key).matches()) {
             throw new ConfigException("invalid-key", "\"" + key + "\": variable names may contain only lower-case letters, "
                     + "digits and single underscores, start with a letter and end with a letter or digit");
         }

@@ -19,14 +19,22 @@ public final class EventSink {
     public record Event(String channel, byte[] payload) {}
 
     private final Deque<Event> events = new ArrayDeque<>();
+    /** Whether the first event was logged at INFO: the rest go to DEBUG, as a line per request costs more than the request. */
+    private boolean announced;
 
     public synchronized void publish(String component, String channel, byte[] payload) {
         if (events.size() == CAPACITY) {
             events.removeFirst();
         }
         events.addLast(new Event(channel, payload.clone()));
-        LOG.info("no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory sink "
-                + "(start with --redis redis://127.0.0.1:6379 to publish it)", component, channel, payload.length);
+        if (!announced) {
+            announced = true;
+            LOG.info("no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory sink "
+                    + "(start with --redis redis://127.0.0.1:6379 to publish it); further events are logged at debug level",
+                    component, channel, payload.length);
+        } else {
+            LOG.debug("no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory sink", component, channel, payload.length);
+        }
     }
 
     public synchronized List<Event> events() {
