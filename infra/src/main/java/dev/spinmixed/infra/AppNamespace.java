@@ -14,11 +14,12 @@ import java.util.Map;
 
 /**
  * The namespace the app and Redis share, closed by default: a NetworkPolicy that selects every pod
- * and admits no ingress. Each workload then opens exactly what it serves.
+ * and allows no traffic in either direction. Each workload then opens exactly what it serves
+ * (ingress) and what it calls (egress): see {@link SpinAppWorkloads} and {@link Redis}.
  */
 public final class AppNamespace extends ComponentResource {
     public static final String TYPE = "spinmixed:k8s:AppNamespace";
-    public static final String DEFAULT_DENY = "default-deny-ingress";
+    public static final String DEFAULT_DENY = "default-deny";
 
     private final Namespace namespace;
     private final NetworkPolicy defaultDeny;
@@ -40,7 +41,10 @@ public final class AppNamespace extends ComponentResource {
                         .build())
                 .spec(NetworkPolicySpecArgs.builder()
                         .podSelector(LabelSelectorArgs.builder().build())
-                        .policyTypes("Ingress")
+                        // Both types and no rules: nothing in, nothing out. Egress matters too: a
+                        // compromised pod must not reach other namespaces, Azure's metadata endpoint
+                        // or the internet.
+                        .policyTypes("Ingress", "Egress")
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes())
                 .dependsOn(namespace).build());

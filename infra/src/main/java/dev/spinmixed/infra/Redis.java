@@ -66,6 +66,8 @@ public final class Redis extends ComponentResource {
      */
     public static final String HOST_KEY = "redis_host";
     public static final String ALLOW_FROM_APP = "redis-from-spin-app";
+    /** What selects Redis' pods (its Deployment, Service and policies, and the app's egress to it). */
+    static final Map<String, String> POD_SELECTOR = Labels.selector(NAME, "cache");
     static final int REDIS_UID = 999;
 
     private final Output<String> address;
@@ -82,7 +84,6 @@ public final class Redis extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes())
                 .dependsOn(namespace.namespace()).build();
         Map<String, String> labels = Labels.of(NAME, "cache");
-        Map<String, String> selector = Labels.selector(NAME, "cache");
 
         this.authSecret = new Secret(name + "-auth", SecretArgs.builder()
                 .metadata(meta(AUTH_SECRET, ns, labels))
@@ -106,7 +107,7 @@ public final class Redis extends ComponentResource {
                 .metadata(meta(NAME, ns, labels))
                 .spec(DeploymentSpecArgs.builder()
                         .replicas(1)
-                        .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
+                        .selector(LabelSelectorArgs.builder().matchLabels(POD_SELECTOR).build())
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder().labels(labels).build())
                                 .spec(PodSpecArgs.builder()
@@ -162,7 +163,7 @@ public final class Redis extends ComponentResource {
                 .metadata(meta(NAME, ns, labels))
                 .spec(ServiceSpecArgs.builder()
                         .type("ClusterIP")
-                        .selector(selector)
+                        .selector(POD_SELECTOR)
                         .ports(ServicePortArgs.builder().name(NAME).port(PORT).targetPort(NAME).build())
                         .build())
                 .build(), child);
@@ -170,7 +171,7 @@ public final class Redis extends ComponentResource {
         this.allowFromApp = new NetworkPolicy(name + "-" + ALLOW_FROM_APP, NetworkPolicyArgs.builder()
                 .metadata(meta(ALLOW_FROM_APP, ns, Labels.of(ALLOW_FROM_APP, "network-policy")))
                 .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().matchLabels(selector).build())
+                        .podSelector(LabelSelectorArgs.builder().matchLabels(POD_SELECTOR).build())
                         .policyTypes("Ingress")
                         .ingress(NetworkPolicyIngressRuleArgs.builder()
                                 .from(NetworkPolicyPeerArgs.builder()

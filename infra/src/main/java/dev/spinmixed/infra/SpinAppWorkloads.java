@@ -6,15 +6,19 @@ import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.TCPSocketActionArgs;
@@ -25,7 +29,9 @@ import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResource;
@@ -44,11 +50,14 @@ import java.util.TreeMap;
  * SpinKube, or as a Deployment on the AKS WASI pool. Each wiring keeps only its own components
  * (Spin selective deployment), gets {@code redis_address} from the Redis address Secret and
  * {@code redis_host} (the outbound host spin.toml allows, without the password) as plain text, and is
- * published by a LoadBalancer Service on port 80.
+ * published by a LoadBalancer Service on port 80. In the namespace's default-deny, the app pods may
+ * receive HTTP and call only CoreDNS and Redis.
  */
 public final class SpinAppWorkloads extends ComponentResource {
     public static final String TYPE = "spinmixed:k8s:SpinAppWorkloads";
     public static final String ALLOW_HTTP = "spin-app-http";
+    public static final String ALLOW_DNS = "spin-app-dns";
+    public static final String ALLOW_TO_REDIS = "spin-app-to-redis";
     public static final int HTTP_PORT = 80;
     /** Spin reads variable {@code redis_address} from this environment variable. */
     public static final String REDIS_ADDRESS_ENV = "SPIN_VARIABLE_REDIS_ADDRESS";
@@ -56,10 +65,24 @@ public final class SpinAppWorkloads extends ComponentResource {
     public static final String REDIS_HOST_ENV = "SPIN_VARIABLE_REDIS_HOST";
     /** containerd-shim-spin's selective deployment (what spin-operator sets for spec.components). */
     public static final String COMPONENTS_ENV = "SPIN_COMPONENTS_TO_RETAIN";
+    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+    static final String DNS_NAMESPACE = "kube-system";
+    /** AKS' CoreDNS pods carry the upstream kube-dns label. */
+    static final Map<String, String> DNS_PODS = Map.of("k8s-app", "kube-dns");
+    static final int DNS_PORT = 53;
+    /**
+     * Any non-root uid: the image is FROM scratch (no user database, so the uid must be numeric)
+     * and its files are world-readable.
+     */
+    static final int SPIN_POD_UID = 65532;
+    private static final LabelSelectorArgs APP_PODS = LabelSelectorArgs.builder()
+            .matchLabels(Map.of(Labels.COMPONENT, Labels.SPIN_APP_COMPONENT)).build();
 
     private final Map<Wiring, Resource> workloads = new EnumMap<>(Wiring.class);
     private final Map<Wiring, Service> services = new EnumMap<>(Wiring.class);
     private final NetworkPolicy allowHttp;
+    private final NetworkPolicy allowDns;
+    private final NetworkPolicy allowToRedis;
 
     public SpinAppWorkloads(String name, Settings settings, Cluster cluster, Output<String> imageRef,
                             Redis redis, List<Resource> runtimeReady, ComponentResourceOptions options) {
@@ -96,21 +119,73 @@ public final class SpinAppWorkloads extends ComponentResource {
                     .build(), child));
         }
 
-        this.allowHttp = new NetworkPolicy(name + "-" + ALLOW_HTTP, NetworkPolicyArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(ALLOW_HTTP).namespace(ns)
-                        .labels(Labels.of(ALLOW_HTTP, "network-policy")).build())
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder()
-                                .matchLabels(Map.of(Labels.COMPONENT, Labels.SPIN_APP_COMPONENT)).build())
-                        .policyTypes("Ingress")
-                        .ingress(NetworkPolicyIngressRuleArgs.builder()
-                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(HTTP_PORT).build())
-                                .build())
-                        .build())
-                .build(), child);
+        this.allowHttp = allowHttp(name, ns, child);
+        this.allowDns = allowDns(name, ns, child);
+        this.allowToRedis = allowToRedis(name, ns, child);
         registerOutputs(Map.of());
     }
 
+    /** The LoadBalancer's traffic reaches the app pods on the HTTP port, from anywhere. */
+    private NetworkPolicy allowHttp(String name, String ns, CustomResourceOptions options) {
+        return appPolicy(name, ALLOW_HTTP, ns, NetworkPolicySpecArgs.builder()
+                .podSelector(APP_PODS)
+                .policyTypes("Ingress")
+                .ingress(NetworkPolicyIngressRuleArgs.builder()
+                        .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(HTTP_PORT).build())
+                        .build())
+                .build(), options);
+    }
+
+    /** The app resolves Redis' Service name, so it may ask the cluster's CoreDNS, and no other resolver. */
+    private NetworkPolicy allowDns(String name, String ns, CustomResourceOptions options) {
+        return appPolicy(name, ALLOW_DNS, ns, NetworkPolicySpecArgs.builder()
+                .podSelector(APP_PODS)
+                .policyTypes("Egress")
+                .egress(NetworkPolicyEgressRuleArgs.builder()
+                        // One peer with both selectors: CoreDNS pods in kube-system only.
+                        .to(NetworkPolicyPeerArgs.builder()
+                                .namespaceSelector(LabelSelectorArgs.builder()
+                                        .matchLabels(Map.of(NAMESPACE_NAME_LABEL, DNS_NAMESPACE)).build())
+                                .podSelector(LabelSelectorArgs.builder().matchLabels(DNS_PODS).build())
+                                .build())
+                        .ports(NetworkPolicyPortArgs.builder().protocol("UDP").port(DNS_PORT).build(),
+                                NetworkPolicyPortArgs.builder().protocol("TCP").port(DNS_PORT).build())
+                        .build())
+                .build(), options);
+    }
+
+    /**
+     * The app's only other outbound traffic: Redis, the one outbound host spin.toml allows and the
+     * server of its Redis trigger. The Redis side admits it with {@link Redis#ALLOW_FROM_APP}.
+     */
+    private NetworkPolicy allowToRedis(String name, String ns, CustomResourceOptions options) {
+        return appPolicy(name, ALLOW_TO_REDIS, ns, NetworkPolicySpecArgs.builder()
+                .podSelector(APP_PODS)
+                .policyTypes("Egress")
+                .egress(NetworkPolicyEgressRuleArgs.builder()
+                        .to(NetworkPolicyPeerArgs.builder()
+                                .podSelector(LabelSelectorArgs.builder().matchLabels(Redis.POD_SELECTOR).build())
+                                .build())
+                        .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(Redis.PORT).build())
+                        .build())
+                .build(), options);
+    }
+
+    private static NetworkPolicy appPolicy(String name, String policy, String ns, NetworkPolicySpecArgs spec,
+                                           CustomResourceOptions options) {
+        return new NetworkPolicy(name + "-" + policy, NetworkPolicyArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(policy).namespace(ns)
+                        .labels(Labels.of(policy, "network-policy")).build())
+                .spec(spec)
+                .build(), options);
+    }
+
+    /**
+     * No security context here: spin-operator's SpinApp and SpinAppExecutor CRDs (vendored in
+     * crds/) have no field for one (the executor's deploymentConfig carries only the runtime class,
+     * CA certificates and OpenTelemetry), so the operator's Deployment runs with the cluster's
+     * defaults. The namespace's NetworkPolicies still apply to its pods (they carry podLabels).
+     */
     private KubernetesObject spinApp(String resourceName, Settings settings, Wiring wiring, Output<String> imageRef,
                                      String redisHost, Map<String, String> labels, CustomResourceOptions options) {
         Output<Map<String, Object>> spec = imageRef.applyValue(image -> Map.of(
@@ -151,6 +226,18 @@ public final class SpinAppWorkloads extends ComponentResource {
                                                 .effect(AksWasiRuntime.TAINT_EFFECT)
                                                 .build())
                                         .automountServiceAccountToken(false)
+                                        // Harmless for a wasm pod: the shim only reads spin.toml and
+                                        // the .wasm files (world-readable) from the image, which
+                                        // holds no executable; the guests reach the host only through
+                                        // WASI, with no files granted in spin.toml, and write only
+                                        // to Redis over the network. These settings bound the shim
+                                        // process itself if it were ever compromised.
+                                        .securityContext(PodSecurityContextArgs.builder()
+                                                .runAsNonRoot(true)
+                                                .runAsUser(SPIN_POD_UID)
+                                                .runAsGroup(SPIN_POD_UID)
+                                                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                                                .build())
                                         .containers(ContainerArgs.builder()
                                                 .name(workload)
                                                 .image(imageRef)
@@ -174,6 +261,11 @@ public final class SpinAppWorkloads extends ComponentResource {
                                                 .resources(ResourceRequirementsArgs.builder()
                                                         .requests(appRequests())
                                                         .limits(appLimits())
+                                                        .build())
+                                                .securityContext(SecurityContextArgs.builder()
+                                                        .allowPrivilegeEscalation(false)
+                                                        .readOnlyRootFilesystem(true)
+                                                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
                                                         .build())
                                                 .build())
                                         .build())
@@ -207,6 +299,14 @@ public final class SpinAppWorkloads extends ComponentResource {
 
     public NetworkPolicy allowHttp() {
         return allowHttp;
+    }
+
+    public NetworkPolicy allowDns() {
+        return allowDns;
+    }
+
+    public NetworkPolicy allowToRedis() {
+        return allowToRedis;
     }
 
     /** {@code http://<load balancer>/<route>} per wiring, known once Azure assigns the address. */

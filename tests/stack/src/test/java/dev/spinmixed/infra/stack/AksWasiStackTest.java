@@ -104,6 +104,21 @@ class AksWasiStackTest {
     }
 
     @Test
+    void wasiPodsRunNonRootReadOnlyWithoutPrivilegeEscalationOrCapabilities() {
+        var pod = map(run.mocks.one("kubernetes:apps/v1:Deployment", "dev-app-hops").inputs(), "spec", "template", "spec");
+        assertEquals(Map.of("runAsNonRoot", true, "runAsUser", 65532.0, "runAsGroup", 65532.0,
+                "seccompProfile", Map.of("type", "RuntimeDefault")), map(pod, "securityContext"));
+        assertEquals(Map.of("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true,
+                "capabilities", Map.of("drop", List.of("ALL"))), map(pod, "containers", 0, "securityContext"));
+    }
+
+    @Test
+    void theNamespaceDeniesBothWaysAndTheAppMayReceiveHttpAndCallOnlyCoreDnsAndRedis() {
+        AppNetworkPolicies.assertOnlyTheExplicitAllows(run.mocks, map(run.mocks.one("kubernetes:apps/v1:Deployment",
+                "dev-app-hops").inputs(), "spec", "template", "metadata", "labels"));
+    }
+
+    @Test
     void acrPullAndRedisPolicyAreTheSameAsInSpinKubeMode() {
         assertEquals(false, at(run.mocks.ofType("azure-native:containerregistry:Registry").get(0).inputs(), "adminUserEnabled"));
         assertTrue(run.mocks.ofType("azure-native:authorization:RoleAssignment").stream()

@@ -78,7 +78,7 @@ class OfflinePlanTest {
                 "runtime.spinkube.dev/v1alpha1 Shim");
         for (String name : List.of("dev/spinkube", "prod/spinkube")) {
             assertEquals(expected, kinds(plans.get(name)), name);
-            assertEquals(16, plans.get(name).objects().size(), name);
+            assertEquals(18, plans.get(name).objects().size(), name);
             assertEquals(3, plans.get(name).helmReleases().size(), "cert-manager, runtime-class-manager, spin-operator");
         }
         assertEquals(expected, schemas.kinds(), "a schema for each kind, and no more");
@@ -93,6 +93,8 @@ class OfflinePlanTest {
             assertEquals(List.of(), plan.helmReleases());
             JsonNode hops = object(plan, "Deployment", "orders-hops");
             assertEquals("wasmtime-spin-v2", hops.at("/spec/template/spec/runtimeClassName").asText());
+            assertEquals(65532, hops.at("/spec/template/spec/securityContext/runAsUser").asInt(), "schema-checked too");
+            assertTrue(hops.at("/spec/template/spec/containers/0/securityContext/readOnlyRootFilesystem").asBoolean());
         }
     }
 
@@ -180,7 +182,7 @@ class OfflinePlanTest {
         assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
         assertTrue(printed.startsWith("Plan of stack prod"), printed);
         assertTrue(printed.contains("\n  + spinmixed:index:MixedWorkloadsStack prod\n"), printed);
-        assertTrue(printed.contains("16 Kubernetes objects and 3 Helm releases written to " + OUT.resolve("cli-prod")), printed);
+        assertTrue(printed.contains("18 Kubernetes objects and 3 Helm releases written to " + OUT.resolve("cli-prod")), printed);
         assertTrue(printed.contains("Every object is valid against its schema (Kubernetes 1.33"), printed);
         assertTrue(Files.isRegularFile(OUT.resolve("cli-prod/objects/spinapp_spin-mixed_orders-hops.yaml")));
         assertTrue(Files.isRegularFile(OUT.resolve("cli-prod/helm-releases/prod-spinkube-spin-operator.yaml")));
