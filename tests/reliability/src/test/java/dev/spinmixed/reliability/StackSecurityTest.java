@@ -16,24 +16,32 @@ import dev.spinmixed.infra.Settings;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The stack's security properties, read from a run of the real program under Pulumi mocks (as
- * tests/stack does), with the dev stack's config: Redis has no public endpoint, the registry's
- * admin user is off, the kubelet pulls by identity (AcrPull), secrets leave the program only as
- * secret outputs or inside Kubernetes Secrets, the container workloads run non-root with a
- * read-only root filesystem and no privilege escalation, and the app namespace denies ingress by
- * default with explicit allows.
+ * The stack's security properties, read from runs of the real program under Pulumi mocks (as
+ * tests/stack does) with the dev stack's config: spinkube with both wirings, and for pod security
+ * and NetworkPolicies also aks-wasi with the hops wiring (from a dependency-free manifest, as that
+ * mode requires). Redis has no public endpoint, the
+ * registry's admin user is off, the kubelet pulls by identity (AcrPull), secrets leave the program
+ * only as secret outputs or inside Kubernetes Secrets, the Deployments (Redis, the aks-wasi app)
+ * run non-root with a read-only root filesystem, no privilege escalation, no capabilities and the
+ * default seccomp profile, and the app namespace denies ingress and egress by default with explicit
+ * allows: HTTP into the app, the app out to CoreDNS and Redis, Redis in from the app only.
  */
 @ExtendWith(SummaryExtension.class)
 class StackSecurityTest {
@@ -43,17 +51,45 @@ class StackSecurityTest {
     static final String SERVICE = "kubernetes:core/v1:Service";
     static final String NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 
+    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    static final String HOPS_ONLY_SPIN_TOML = """
+            spin_manifest_version = 2
+            [application]
+            name = "orders-hops"
+            [[trigger.http]]
+            route = "/hops/orders"
+            component = "hops-ingress"
+            [component.hops-ingress]
+            source = "hops-ingress.wasm"
+            """;
+
+    /** One run of the program: what it declared and what it exported. */
+    record Run(String mode, StackRecorder recorder, Map<String, Output<?>> outputs) {}
+
     static StackRecorder recorder;
     static Map<String, Output<?>> outputs;
+    static List<Run> runs;
     static Summary summary;
     static final List<String> checks = new ArrayList<>();
+    @TempDir
+    static Path hopsOnlyContext;
 
     @BeforeAll
     static void runTheStack(Summary s) throws Exception {
         summary = s;
         Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
-        Map<String, String> config = Map.of("wasmRuntime", "spinkube", "wirings", "orchestrated,hops",
-                "redisPassword", REDIS_PASSWORD);
+        Files.copy(root.resolve("apps/target/oci/Dockerfile"), hopsOnlyContext.resolve("Dockerfile"));
+        Files.writeString(hopsOnlyContext.resolve("spin.toml"), HOPS_ONLY_SPIN_TOML);
+        Run spinKube = run(root, Map.of("wasmRuntime", "spinkube", "wirings", "orchestrated,hops",
+                "redisPassword", REDIS_PASSWORD));
+        Run aksWasi = run(root, Map.of("wasmRuntime", "aks-wasi", "wirings", "hops", "redisPassword", REDIS_PASSWORD,
+                "appBuildContext", hopsOnlyContext.toString()));
+        runs = List.of(spinKube, aksWasi);
+        recorder = spinKube.recorder();
+        outputs = spinKube.outputs();
+    }
+
+    private static Run run(Path root, Map<String, String> config) throws Exception {
         HttpServer exchange = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         exchange.createContext("/oauth2/exchange", x -> {
             byte[] body = "{\"refresh_token\":\"acr-refresh-token\"}".getBytes(StandardCharsets.UTF_8);
@@ -63,19 +99,19 @@ class StackSecurityTest {
         });
         exchange.start();
         try {
-            recorder = new StackRecorder();
+            StackRecorder declared = new StackRecorder();
             AtomicReference<MixedWorkloadsStack> stack = new AtomicReference<>();
             PulumiTest.cleanup();
             Settings settings = Settings.fromConfig(key -> Optional.ofNullable(config.get(key)), "dev", root);
             var tokens = new AcrTokenExchange(login -> URI.create("http://127.0.0.1:" + exchange.getAddress().getPort() + "/oauth2/exchange"));
-            TestResult result = PulumiTest.withMocks(recorder)
+            TestResult result = PulumiTest.withMocks(declared)
                     .withOptions(TestOptions.builder().projectName(Settings.PROJECT).stackName("dev").preview(false).build())
                     .runTest(ctx -> {
                         stack.set(new MixedWorkloadsStack(settings, tokens));
                         stack.get().outputs().forEach(ctx::export);
                     });
-            assertEquals(List.of(), result.exceptions(), "the stack run threw");
-            outputs = stack.get().outputs();
+            assertEquals(List.of(), result.exceptions(), "the stack run threw (" + config.get("wasmRuntime") + ")");
+            return new Run(config.get("wasmRuntime"), declared, stack.get().outputs());
         } finally {
             exchange.stop(0);
         }
@@ -142,42 +178,114 @@ class StackSecurityTest {
     }
 
     @Test
-    void containerWorkloadsRunNonRootReadOnlyWithoutPrivilegeEscalation() {
-        int checked = 0;
-        for (String type : List.of("kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:DaemonSet")) {
-            for (StackRecorder.Declared d : recorder.ofType(type)) {
-                Map<String, Object> pod = map(map(spec(d).get("template")).get("spec"));
-                boolean podNonRoot = Boolean.TRUE.equals(map(pod.get("securityContext")).get("runAsNonRoot"));
-                for (Object c : (List<?>) pod.get("containers")) {
-                    Map<String, Object> sc = map(map(c).get("securityContext"));
-                    String where = type + " " + d.name() + " container " + map(c).get("name");
-                    assertTrue(podNonRoot || Boolean.TRUE.equals(sc.get("runAsNonRoot")), where + ": runAsNonRoot");
-                    assertEquals(false, sc.get("allowPrivilegeEscalation"), where + ": allowPrivilegeEscalation");
-                    assertEquals(true, sc.get("readOnlyRootFilesystem"), where + ": readOnlyRootFilesystem");
-                    checked++;
+    void deploymentsRunNonRootReadOnlyWithoutPrivilegeEscalationOrCapabilities() {
+        List<String> checked = new ArrayList<>();
+        for (Run run : runs) {
+            for (String type : List.of(DEPLOYMENT, "kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:DaemonSet")) {
+                for (StackRecorder.Declared d : run.recorder().ofType(type)) {
+                    Map<String, Object> pod = map(map(spec(d).get("template")).get("spec"));
+                    Map<String, Object> podSc = map(pod.get("securityContext"));
+                    for (Object c : (List<?>) pod.get("containers")) {
+                        Map<String, Object> sc = map(map(c).get("securityContext"));
+                        String where = run.mode() + ": " + type + " " + d.name() + " container " + map(c).get("name");
+                        assertTrue(Boolean.TRUE.equals(podSc.get("runAsNonRoot")) || Boolean.TRUE.equals(sc.get("runAsNonRoot")), where + ": runAsNonRoot");
+                        Object uid = sc.containsKey("runAsUser") ? sc.get("runAsUser") : podSc.get("runAsUser");
+                        assertTrue(uid instanceof Number n && n.longValue() > 0, where + ": a non-root runAsUser, not " + uid);
+                        assertEquals(false, sc.get("allowPrivilegeEscalation"), where + ": allowPrivilegeEscalation");
+                        assertEquals(true, sc.get("readOnlyRootFilesystem"), where + ": readOnlyRootFilesystem");
+                        assertEquals(List.of("ALL"), map(sc.get("capabilities")).get("drop"), where + ": capabilities dropped");
+                        Object seccomp = map(sc.containsKey("seccompProfile") ? sc.get("seccompProfile") : podSc.get("seccompProfile")).get("type");
+                        assertEquals("RuntimeDefault", seccomp, where + ": seccomp profile");
+                        checked.add(run.mode() + " " + name(d));
+                    }
                 }
             }
         }
-        assertTrue(checked > 0, "the stack runs container workloads (Redis)");
-        checks.add("pods: " + checked + " container(s) non-root, read-only root filesystem, no privilege escalation");
+        assertTrue(checked.containsAll(List.of("spinkube redis", "aks-wasi redis", "aks-wasi orders-hops")),
+                "Redis in both modes and the aks-wasi app Deployment are checked: " + checked);
+        checks.add("pods: " + String.join(", ", checked) + ": non-root uid, read-only root filesystem, "
+                + "no privilege escalation, capabilities dropped, RuntimeDefault seccomp");
     }
 
     @Test
-    void theAppNamespaceDeniesIngressByDefaultWithExplicitAllows() {
-        List<StackRecorder.Declared> policies = recorder.ofType(NETWORK_POLICY);
-        StackRecorder.Declared deny = policies.stream()
-                .filter(p -> map(spec(p).get("podSelector")).isEmpty() && spec(p).get("ingress") == null
-                        && String.valueOf(spec(p).get("policyTypes")).contains("Ingress"))
-                .findFirst().orElseThrow(() -> new AssertionError("no default-deny NetworkPolicy (empty podSelector, no ingress rule)"));
-        String namespace = (String) map(deny.inputs().get("metadata")).get("namespace");
-        List<StackRecorder.Declared> allows = policies.stream().filter(p -> p != deny).toList();
-        assertTrue(allows.size() >= 2, "explicit allows for the app's HTTP and for Redis from the app");
-        for (StackRecorder.Declared allow : allows) {
-            assertEquals(namespace, map(allow.inputs().get("metadata")).get("namespace"));
-            assertFalse(map(spec(allow).get("podSelector")).isEmpty(), "allow " + name(allow) + " selects specific pods");
-            assertTrue(spec(allow).get("ingress") instanceof List<?> rules && !rules.isEmpty(), "allow " + name(allow) + " names what it admits");
+    void theAppNamespaceDeniesIngressAndEgressByDefaultWithExplicitAllows() {
+        for (Run run : runs) {
+            List<StackRecorder.Declared> policies = run.recorder().ofType(NETWORK_POLICY);
+            StackRecorder.Declared deny = policies.stream()
+                    .filter(p -> map(spec(p).get("podSelector")).isEmpty())
+                    .findFirst().orElseThrow(() -> new AssertionError(run.mode() + ": no default-deny NetworkPolicy (empty podSelector)"));
+            assertEquals(List.of("Ingress", "Egress"), spec(deny).get("policyTypes"), run.mode() + ": " + name(deny) + " denies both ways");
+            assertEquals(null, spec(deny).get("ingress"), run.mode() + ": the default-deny admits nothing");
+            assertEquals(null, spec(deny).get("egress"), run.mode() + ": the default-deny lets nothing out");
+            String namespace = (String) map(deny.inputs().get("metadata")).get("namespace");
+
+            List<String> ingress = new ArrayList<>();
+            List<String> egress = new ArrayList<>();
+            for (StackRecorder.Declared allow : policies.stream().filter(p -> p != deny).toList()) {
+                String where = run.mode() + ": allow " + name(allow);
+                assertEquals(namespace, map(allow.inputs().get("metadata")).get("namespace"), where);
+                assertFalse(map(spec(allow).get("podSelector")).isEmpty(), where + " selects specific pods");
+                List<?> types = (List<?>) spec(allow).get("policyTypes");
+                for (String direction : List.of("ingress", "egress")) {
+                    boolean declared = types.contains(direction.equals("ingress") ? "Ingress" : "Egress");
+                    Object rules = spec(allow).get(direction);
+                    assertEquals(declared, rules instanceof List<?> r && !r.isEmpty(), where + " names what it allows (" + direction + ")");
+                    if (declared) {
+                        (direction.equals("ingress") ? ingress : egress).add(describe(allow, direction));
+                    }
+                }
+            }
+            String app = "{app.kubernetes.io/component=spin-app}";
+            String redisPods = redisPods(run);
+            assertEquals(sorted(app + " in from anywhere on [TCP/80]", redisPods + " in from " + app + " on [TCP/6379]"),
+                    sorted(ingress.toArray(String[]::new)), run.mode() + ": ingress allows");
+            assertEquals(sorted(app + " out to kube-system{k8s-app=kube-dns} on [UDP/53, TCP/53]", app + " out to " + redisPods + " on [TCP/6379]"),
+                    sorted(egress.toArray(String[]::new)), run.mode() + ": egress allows");
+            checks.add("network (" + run.mode() + "): default-deny ingress and egress in namespace " + namespace
+                    + "; allows only HTTP 80 into the app, the app out to CoreDNS 53 and Redis 6379, Redis 6379 in from the app");
         }
-        checks.add("network: default-deny ingress in namespace " + namespace + ", " + allows.size() + " explicit allows");
+    }
+
+    /** A policy's rules of one direction as text: pods, peer and ports, e.g. {@code {a=b} out to {c=d} on [TCP/6379]}. */
+    private static String describe(StackRecorder.Declared policy, String direction) {
+        List<String> rules = new ArrayList<>();
+        for (Object rule : (List<?>) spec(policy).get(direction)) {
+            List<?> peers = (List<?>) map(rule).get(direction.equals("ingress") ? "from" : "to");
+            String peer = peers == null ? "anywhere" : String.join(", ", peers.stream().map(StackSecurityTest::peer).toList());
+            List<String> ports = ((List<?>) map(rule).get("ports")).stream()
+                    .map(p -> map(p).get("protocol") + "/" + ((Number) map(p).get("port")).intValue()).toList();
+            rules.add(labels(map(spec(policy).get("podSelector"))) + (direction.equals("ingress") ? " in from " : " out to ")
+                    + peer + " on " + ports);
+        }
+        return String.join("; ", rules);
+    }
+
+    /** A peer as text; an ipBlock (an address outside the cluster) is refused outright. */
+    private static String peer(Object peer) {
+        Map<String, Object> p = map(peer);
+        assertFalse(p.containsKey("ipBlock"), "no allow reaches an address block: " + p);
+        String pods = p.containsKey("podSelector") ? labels(map(p.get("podSelector"))) : "{all pods}";
+        if (!p.containsKey("namespaceSelector")) {
+            return pods;
+        }
+        Map<String, Object> namespace = map(map(p.get("namespaceSelector")).get("matchLabels"));
+        assertEquals(Set.of("kubernetes.io/metadata.name"), namespace.keySet(), "a peer namespace is named: " + p);
+        return namespace.get("kubernetes.io/metadata.name") + pods;
+    }
+
+    private static String labels(Map<String, Object> selector) {
+        assertEquals(Set.of("matchLabels"), selector.keySet(), "selectors match labels: " + selector);
+        return new TreeMap<>(map(selector.get("matchLabels"))).toString();
+    }
+
+    private static String redisPods(Run run) {
+        StackRecorder.Declared redis = run.recorder().ofType(DEPLOYMENT).stream().filter(d -> name(d).equals("redis"))
+                .findFirst().orElseThrow();
+        return labels(map(spec(redis).get("selector")));
+    }
+
+    private static List<String> sorted(String... items) {
+        return Arrays.stream(items).sorted().toList();
     }
 
     private static boolean isSecret(Output<?> output) {
