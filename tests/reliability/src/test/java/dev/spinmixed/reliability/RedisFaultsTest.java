@@ -8,6 +8,7 @@ import dev.spinmixed.host.redis.EventSink;
 import dev.spinmixed.host.redis.OutboundRedis;
 import dev.spinmixed.host.redis.RedisParameter;
 import dev.spinmixed.host.redis.RedisResult;
+import dev.spinmixed.testsupport.RedisServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import dev.spinmixed.host.app.LinkedRuntime;
 import dev.spinmixed.host.redis.RedisTriggerRunner;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.testsupport.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import dev.spinmixed.host.redis.RedisCallException;
 import dev.spinmixed.host.redis.RedisParameter;
 import dev.spinmixed.host.redis.RedisRequiredException;
 import dev.spinmixed.host.redis.RedisResult;
+import dev.spinmixed.testsupport.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.spinmixed.host.tests;
 
+import dev.spinmixed.testsupport.RedisServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,7 +18,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws InterruptedException {
         RedisServer server = context.getStore(NS).remove("server", RedisServer.class);
         if (server != null) {
             server.close();

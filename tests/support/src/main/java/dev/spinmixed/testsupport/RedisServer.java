@@ -1,4 +1,4 @@
-package dev.spinmixed.reliability;
+package dev.spinmixed.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,10 +9,11 @@ import java.time.Instant;
 import redis.clients.jedis.Jedis;
 
 /**
- * A real {@code redis-server} on a loopback port, without persistence, that a test can stop and
- * start again on the same port (a Redis outage). A missing redis-server is a failure, never a skip.
+ * A real {@code redis-server} on a loopback port, without persistence, that can be stopped and
+ * started again on the same port (a Redis outage). A missing redis-server is an error that says
+ * so (./run setup installs it): tests fail, they never skip.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private Process process;
@@ -22,26 +23,34 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start() throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+    /** On a free loopback port; returns once the server answers PING. */
+    public static RedisServer start() throws IOException, InterruptedException {
+        return start(freePort());
+    }
+
+    /** On a given port, e.g. to bring a server back where its clients expect it. */
+    public static RedisServer start(int port) throws IOException, InterruptedException {
         RedisServer server = new RedisServer(port);
         server.startAgain();
         return server;
     }
 
-    int port() {
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Starts redis-server on this port and waits until it answers PING. */
-    synchronized void startAgain() throws IOException, InterruptedException {
+    public synchronized void startAgain() throws IOException, InterruptedException {
         log = Files.createTempFile("redis-server-" + port, ".log");
         try {
             process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
@@ -68,7 +77,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Stops redis-server (SIGTERM, as an orchestrator would); its clients see the connection drop. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             process.waitFor();
