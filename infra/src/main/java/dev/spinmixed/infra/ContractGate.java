@@ -2,6 +2,7 @@ package dev.spinmixed.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.spinmixed.apps.GuestTable;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.ValidationException;
 import dev.spinmixed.wit.Function;
@@ -191,28 +192,15 @@ public final class ContractGate {
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
-    /** guests.tsv: {@code name<TAB>build script<TAB>world<TAB>language}; '#' starts a comment line. */
+    /** Each guest's world, from the app build's guest table. */
     static Map<String, String> readGuestTable(Path table) {
-        Map<String, String> worlds = new LinkedHashMap<>();
-        List<String> lines;
         try {
-            lines = Files.readAllLines(table);
+            Map<String, String> worlds = new LinkedHashMap<>();
+            GuestTable.read(table).forEach(g -> worlds.put(g.name(), g.world()));
+            return worlds;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the guest table " + table, e);
         }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t");
-            if (fields.length != 4) {
-                throw new IllegalArgumentException(table + " line " + (i + 1) + ": expected 4 tab-separated fields"
-                        + " (name, build script, world, language), found " + fields.length);
-            }
-            worlds.put(fields[0].trim(), fields[2].trim());
-        }
-        return worlds;
     }
 
     private static JsonNode readToml(Path spinToml) {

@@ -1,5 +1,6 @@
 package dev.spinmixed.host.app;
 
+import dev.spinmixed.apps.GuestTable;
 import dev.spinmixed.host.manifest.ComponentConfig;
 import dev.spinmixed.host.manifest.Dependency;
 import dev.spinmixed.host.manifest.Manifest;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Loads the core module behind each component of a manifest and validates it against its world
@@ -26,14 +29,22 @@ public final class GuestModules {
     private final Manifest manifest;
     private final AppLayout layout;
     private final WitResolve wit;
-    private final GuestTable table;
+    private final Path guestTable;
+    /** The app build's guests by name; {@code dev.spinmixed.apps.Guest}, not this class's {@link Guest}. */
+    private final Map<String, dev.spinmixed.apps.Guest> table;
     private final Map<String, Guest> byGuestName = new ConcurrentHashMap<>();
 
     public GuestModules(Manifest manifest, AppLayout layout) {
         this.manifest = manifest;
         this.layout = layout;
         this.wit = WitLoader.loadDirectory(layout.witDir());
-        this.table = GuestTable.read(layout.guestTable());
+        this.guestTable = layout.guestTable();
+        try {
+            this.table = GuestTable.read(guestTable).stream()
+                    .collect(Collectors.toMap(dev.spinmixed.apps.Guest::name, Function.identity()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ManifestException(guestTable + ": cannot read the guest table: " + e.getMessage(), e);
+        }
     }
 
     /** The guest behind component {@code componentId}'s source. */
@@ -56,8 +67,10 @@ public final class GuestModules {
         if (loaded != null) {
             return loaded;
         }
-        GuestTable.Row row = table.row(name).orElseThrow(() -> new ManifestException(
-                what + " stands for guest '" + name + "', which " + table.file() + " does not list"));
+        dev.spinmixed.apps.Guest row = table.get(name);
+        if (row == null) {
+            throw new ManifestException(what + " stands for guest '" + name + "', which " + guestTable + " does not list");
+        }
         Path core = layout.coreModule(name);
         if (!Files.isRegularFile(core)) {
             throw new ManifestException(what + ": core module " + core + " does not exist (build the app: ./mvnw -B -pl apps -am package)");
