@@ -15,8 +15,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$rustc" --edition 2021 --target wasm32-wasi --crate-type staticlib --crate-name pricing \
   -C opt-level=s -C panic=abort -D warnings -o "$tmp/pricing.a" "$src/lib.rs"
-clang --target=wasm32-wasi -mexec-model=reactor -O2 -Wl,--gc-sections -Wl,--strip-debug \
+# No -O here: orchestrator/guest/common/optimize.sh says why.
+clang --target=wasm32-wasi -mexec-model=reactor -Wl,--gc-sections -Wl,--strip-debug \
   -Wl,--export=cabi_realloc \
   '-Wl,--export=acme:orders/pricing@0.1.0#price' \
   '-Wl,--export=cabi_post_acme:orders/pricing@0.1.0#price' \
   -o "$out" "$tmp/pricing.a"
+"$src/../../../orchestrator/guest/common/optimize.sh" "$out"

@@ -28,5 +28,7 @@ trap 'rm -rf "$work"' EXIT
 /usr/bin/rustc --edition 2021 --target wasm32-wasi --crate-type staticlib -O -C panic=abort \
   -D warnings "${rustc_args[@]}" "$source_file" -o "$work/guest.a"
 mkdir -p "$(dirname "$output")"
-clang --target=wasm32-wasi -mexec-model=reactor -O2 -Wl,--gc-sections -Wl,--strip-all \
+# No -O here: optimize.sh says why.
+clang --target=wasm32-wasi -mexec-model=reactor -Wl,--gc-sections -Wl,--strip-all \
   "${link_args[@]}" "$work/guest.a" -o "$output"
+"$(dirname "$0")/optimize.sh" "$output"
