@@ -17,7 +17,7 @@ import dev.spinmixed.infra.App;
 import dev.spinmixed.infra.ContractViolationException;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.StackConfigFile;
-import dev.spinmixed.infra.plan.PlanMocks.Declared;
+import dev.spinmixed.infra.plan.ProviderMocks.Declared;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -137,7 +137,7 @@ public final class OfflinePlan {
         config.putIfAbsent("redisPassword", PLACEHOLDER_REDIS_PASSWORD);
         config.putAll(overrides);
 
-        PlanMocks mocks = new PlanMocks();
+        ProviderMocks mocks = new ProviderMocks(ProviderMocks.Values.placeholders());
         List<Resource> resources;
         HttpServer tokenEndpoint = placeholderTokenEndpoint();
         try {

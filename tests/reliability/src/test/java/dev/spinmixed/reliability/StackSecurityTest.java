@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.spinmixed.infra.AcrTokenExchange;
 import dev.spinmixed.infra.MixedWorkloadsStack;
 import dev.spinmixed.infra.Settings;
+import dev.spinmixed.infra.plan.ProviderMocks;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +65,11 @@ class StackSecurityTest {
             """;
 
     /** One run of the program: what it declared and what it exported. */
-    record Run(String mode, StackRecorder recorder, Map<String, Output<?>> outputs) {}
+    record Run(String mode, ProviderMocks recorder, Map<String, Output<?>> outputs) {}
 
-    static StackRecorder recorder;
+    /** What the mocked providers answer; tests compare against these. */
+    static final ProviderMocks.Values VALUES = ProviderMocks.Values.distinct();
+    static ProviderMocks recorder;
     static Map<String, Output<?>> outputs;
     static List<Run> runs;
     static Summary summary;
@@ -99,7 +102,7 @@ class StackSecurityTest {
         });
         exchange.start();
         try {
-            StackRecorder declared = new StackRecorder();
+            ProviderMocks declared = new ProviderMocks(VALUES);
             AtomicReference<MixedWorkloadsStack> stack = new AtomicReference<>();
             PulumiTest.cleanup();
             Settings settings = Settings.fromConfig(key -> Optional.ofNullable(config.get(key)), "dev", root);
@@ -124,10 +127,10 @@ class StackSecurityTest {
 
     @Test
     void redisHasNoPublicEndpoint() {
-        List<StackRecorder.Declared> services = recorder.ofType(SERVICE);
-        StackRecorder.Declared redis = services.stream().filter(s -> name(s).equals("redis")).findFirst().orElseThrow();
+        List<ProviderMocks.Declared> services = recorder.ofType(SERVICE);
+        ProviderMocks.Declared redis = services.stream().filter(s -> name(s).equals("redis")).findFirst().orElseThrow();
         assertEquals("ClusterIP", spec(redis).get("type"), "the Redis Service is cluster-internal");
-        for (StackRecorder.Declared s : services) {
+        for (ProviderMocks.Declared s : services) {
             Object type = spec(s).getOrDefault("type", "ClusterIP");
             if (!type.equals("ClusterIP")) {
                 assertFalse(String.valueOf(spec(s).get("ports")).contains("6379"), "service " + name(s) + " (" + type + ") exposes Redis' port");
@@ -139,7 +142,7 @@ class StackSecurityTest {
 
     @Test
     void theRegistryAdminUserIsDisabled() {
-        List<StackRecorder.Declared> registries = recorder.ofType("azure-native:containerregistry:Registry");
+        List<ProviderMocks.Declared> registries = recorder.ofType("azure-native:containerregistry:Registry");
         assertEquals(1, registries.size());
         assertEquals(false, registries.get(0).inputs().get("adminUserEnabled"));
         checks.add("registry: admin user disabled");
@@ -147,12 +150,12 @@ class StackSecurityTest {
 
     @Test
     void theKubeletPullsByIdentityWithAcrPull() {
-        List<StackRecorder.Declared> assignments = recorder.ofType("azure-native:authorization:RoleAssignment");
+        List<ProviderMocks.Declared> assignments = recorder.ofType("azure-native:authorization:RoleAssignment");
         boolean found = assignments.stream().anyMatch(a ->
                 String.valueOf(a.inputs().get("roleDefinitionId")).endsWith("/roleDefinitions/" + ACR_PULL_ROLE)
-                        && StackRecorder.KUBELET_OBJECT_ID.equals(a.inputs().get("principalId"))
+                        && VALUES.kubeletObjectId().equals(a.inputs().get("principalId"))
                         && "ServicePrincipal".equals(a.inputs().get("principalType")));
-        assertTrue(found, "an AcrPull role assignment to the kubelet identity, among " + assignments.stream().map(StackRecorder.Declared::inputs).toList());
+        assertTrue(found, "an AcrPull role assignment to the kubelet identity, among " + assignments.stream().map(ProviderMocks.Declared::inputs).toList());
         assertTrue(recorder.ofType("kubernetes:core/v1:Secret").stream().noneMatch(s ->
                 "kubernetes.io/dockerconfigjson".equals(s.inputs().get("type"))), "no image pull secret: pulls go by identity");
         checks.add("AcrPull role to the kubelet identity, no image pull secret");
@@ -167,7 +170,7 @@ class StackSecurityTest {
                 assertTrue(isSecret(o.getValue()), "output " + o.getKey() + " holds a secret but is not a secret output");
             }
         }
-        for (StackRecorder.Declared d : recorder.declared()) {
+        for (ProviderMocks.Declared d : recorder.declared()) {
             boolean holdsPassword = String.valueOf(d.inputs()).contains(REDIS_PASSWORD)
                     || String.valueOf(d.inputs()).contains(java.net.URLEncoder.encode(REDIS_PASSWORD, StandardCharsets.UTF_8));
             if (holdsPassword) {
@@ -182,7 +185,7 @@ class StackSecurityTest {
         List<String> checked = new ArrayList<>();
         for (Run run : runs) {
             for (String type : List.of(DEPLOYMENT, "kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:DaemonSet")) {
-                for (StackRecorder.Declared d : run.recorder().ofType(type)) {
+                for (ProviderMocks.Declared d : run.recorder().ofType(type)) {
                     Map<String, Object> pod = map(map(spec(d).get("template")).get("spec"));
                     Map<String, Object> podSc = map(pod.get("securityContext"));
                     for (Object c : (List<?>) pod.get("containers")) {
@@ -210,8 +213,8 @@ class StackSecurityTest {
     @Test
     void theAppNamespaceDeniesIngressAndEgressByDefaultWithExplicitAllows() {
         for (Run run : runs) {
-            List<StackRecorder.Declared> policies = run.recorder().ofType(NETWORK_POLICY);
-            StackRecorder.Declared deny = policies.stream()
+            List<ProviderMocks.Declared> policies = run.recorder().ofType(NETWORK_POLICY);
+            ProviderMocks.Declared deny = policies.stream()
                     .filter(p -> map(spec(p).get("podSelector")).isEmpty())
                     .findFirst().orElseThrow(() -> new AssertionError(run.mode() + ": no default-deny NetworkPolicy (empty podSelector)"));
             assertEquals(List.of("Ingress", "Egress"), spec(deny).get("policyTypes"), run.mode() + ": " + name(deny) + " denies both ways");
@@ -221,7 +224,7 @@ class StackSecurityTest {
 
             List<String> ingress = new ArrayList<>();
             List<String> egress = new ArrayList<>();
-            for (StackRecorder.Declared allow : policies.stream().filter(p -> p != deny).toList()) {
+            for (ProviderMocks.Declared allow : policies.stream().filter(p -> p != deny).toList()) {
                 String where = run.mode() + ": allow " + name(allow);
                 assertEquals(namespace, map(allow.inputs().get("metadata")).get("namespace"), where);
                 assertFalse(map(spec(allow).get("podSelector")).isEmpty(), where + " selects specific pods");
@@ -247,7 +250,7 @@ class StackSecurityTest {
     }
 
     /** A policy's rules of one direction as text: pods, peer and ports, e.g. {@code {a=b} out to {c=d} on [TCP/6379]}. */
-    private static String describe(StackRecorder.Declared policy, String direction) {
+    private static String describe(ProviderMocks.Declared policy, String direction) {
         List<String> rules = new ArrayList<>();
         for (Object rule : (List<?>) spec(policy).get(direction)) {
             List<?> peers = (List<?>) map(rule).get(direction.equals("ingress") ? "from" : "to");
@@ -279,7 +282,7 @@ class StackSecurityTest {
     }
 
     private static String redisPods(Run run) {
-        StackRecorder.Declared redis = run.recorder().ofType(DEPLOYMENT).stream().filter(d -> name(d).equals("redis"))
+        ProviderMocks.Declared redis = run.recorder().ofType(DEPLOYMENT).stream().filter(d -> name(d).equals("redis"))
                 .findFirst().orElseThrow();
         return labels(map(spec(redis).get("selector")));
     }
@@ -292,11 +295,11 @@ class StackSecurityTest {
         return Internal.of(output).isSecret().join();
     }
 
-    private static String name(StackRecorder.Declared d) {
+    private static String name(ProviderMocks.Declared d) {
         return String.valueOf(map(d.inputs().get("metadata")).get("name"));
     }
 
-    private static Map<String, Object> spec(StackRecorder.Declared d) {
+    private static Map<String, Object> spec(ProviderMocks.Declared d) {
         return map(d.inputs().get("spec"));
     }
 

@@ -11,7 +11,7 @@ import dev.spinmixed.infra.AksWasiRuntime;
 import dev.spinmixed.infra.Redis;
 import dev.spinmixed.infra.WasmRuntime;
 import dev.spinmixed.infra.Wiring;
-import dev.spinmixed.infra.stack.StackMocks.Declared;
+import dev.spinmixed.infra.plan.ProviderMocks.Declared;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,7 +61,7 @@ class AksWasiStackTest {
 
     @Test
     void noSpinKubePieceIsDeclared() {
-        Set<String> types = run.mocks.declared.stream().map(Declared::type).collect(Collectors.toSet());
+        Set<String> types = run.mocks.declared().stream().map(Declared::type).collect(Collectors.toSet());
         assertTrue(types.stream().noneMatch(t -> t.startsWith("kubernetes:helm.sh")
                 || t.contains("spinkube.dev") || t.contains("CustomResourceDefinition")), types.toString());
     }
@@ -69,7 +69,7 @@ class AksWasiStackTest {
     @Test
     void hopsWiringIsADeploymentOnTheWasiPoolRunningTheImageByDigest() {
         String imageRef = StackRun.value(run.stack.image().imageRef());
-        assertTrue(imageRef.endsWith("@" + StackMocks.IMAGE_DIGEST), imageRef);
+        assertTrue(imageRef.endsWith("@" + StackRun.VALUES.imageDigest()), imageRef);
         List<Declared> deployments = run.mocks.ofType("kubernetes:apps/v1:Deployment").stream()
                 .filter(d -> !d.name().equals("dev-redis")).toList();
         assertEquals(List.of("dev-app-hops"), deployments.stream().map(Declared::name).toList(), "hops only");
@@ -122,7 +122,7 @@ class AksWasiStackTest {
     void acrPullAndRedisPolicyAreTheSameAsInSpinKubeMode() {
         assertEquals(false, at(run.mocks.ofType("azure-native:containerregistry:Registry").get(0).inputs(), "adminUserEnabled"));
         assertTrue(run.mocks.ofType("azure-native:authorization:RoleAssignment").stream()
-                .anyMatch(d -> StackMocks.KUBELET_OBJECT_ID.equals(d.inputs().get("principalId"))
+                .anyMatch(d -> StackRun.VALUES.kubeletObjectId().equals(d.inputs().get("principalId"))
                         && string(d.inputs(), "roleDefinitionId").endsWith("/7f951dda-4ed3-4680-a7ca-43fe172d538d")));
         var allow = run.mocks.one("kubernetes:networking.k8s.io/v1:NetworkPolicy", "dev-redis-redis-from-spin-app").inputs();
         assertEquals(Map.of("app.kubernetes.io/component", "spin-app"),

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spinmixed.infra.stack.StackMocks.Declared;
+import dev.spinmixed.infra.plan.ProviderMocks;
+import dev.spinmixed.infra.plan.ProviderMocks.Declared;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,7 @@ final class AppNetworkPolicies {
     }
 
     /** {@code appPodLabels}: the labels the mode's app pods carry (SpinApp podLabels, or the Deployment's template). */
-    static void assertOnlyTheExplicitAllows(StackMocks mocks, Map<String, Object> appPodLabels) {
+    static void assertOnlyTheExplicitAllows(ProviderMocks mocks, Map<String, Object> appPodLabels) {
         assertEquals(Set.of(DENY, HTTP, DNS, TO_REDIS, REDIS_FROM_APP),
                 mocks.ofType(TYPE).stream().map(Declared::name).collect(Collectors.toSet()), "every policy is named here");
         for (Declared policy : mocks.ofType(TYPE)) {

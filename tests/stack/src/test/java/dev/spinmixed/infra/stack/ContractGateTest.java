@@ -13,6 +13,7 @@ import dev.spinmixed.infra.ContractViolationException;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.WasmRuntime;
 import dev.spinmixed.infra.Wiring;
+import dev.spinmixed.infra.plan.ProviderMocks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ class ContractGateTest {
         Path context = contextWith(manifest().replace(
                 "\"acme:orders/inventory@0.1.0\" = { component = \"inventory\" }\n\n# The domain",
                 "\"acme:orders/inventory@0.1.0\" = { component = \"pricing\" }\n\n# The domain"));
-        var mocks = new StackMocks();
+        var mocks = new ProviderMocks(StackRun.VALUES);
         PulumiTest.cleanup();
         Settings settings = StackRun.settings(WasmRuntime.SPINKUBE, EnumSet.allOf(Wiring.class), context);
         TestResult result = PulumiTest.withMocks(mocks)
@@ -135,8 +136,8 @@ class ContractGateTest {
                 .runTest(ctx -> App.declare(ctx, settings, ROOT, null));
         assertTrue(result.exceptions().stream().anyMatch(e -> e instanceof ContractViolationException
                 || e.getCause() instanceof ContractViolationException), result.exceptions().toString());
-        assertTrue(mocks.declared.stream().allMatch(d -> d.type().equals("pulumi:pulumi:Stack")),
-                "declared: " + mocks.declared);
+        assertTrue(mocks.declared().stream().allMatch(d -> d.type().equals("pulumi:pulumi:Stack")),
+                "declared: " + mocks.declared());
     }
 
     private String manifest() throws IOException {

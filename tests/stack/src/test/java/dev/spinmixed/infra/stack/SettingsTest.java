@@ -13,6 +13,7 @@ import dev.spinmixed.infra.MixedWorkloadsStack;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.WasmRuntime;
 import dev.spinmixed.infra.Wiring;
+import dev.spinmixed.infra.plan.ProviderMocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,13 +170,13 @@ class SettingsTest {
     @Test
     void aBadSettingStopsTheProgramBeforeAnyResourceIsDeclared() {
         config.put("wasmRuntime", "wasmtime");
-        var mocks = new StackMocks();
+        var mocks = new ProviderMocks(StackRun.VALUES);
         TestResult result = PulumiTest.withMocks(mocks)
                 .withOptions(TestOptions.builder().projectName(Settings.PROJECT).stackName("dev").preview(true).build())
                 .runTest(ctx -> new MixedWorkloadsStack(read(), null));
         assertTrue(result.exceptions().stream().anyMatch(e -> e instanceof InvalidSettingException
                 || e.getCause() instanceof InvalidSettingException), result.exceptions().toString());
-        assertTrue(mocks.declared.stream().noneMatch(d -> !d.type().equals("pulumi:pulumi:Stack")),
-                "declared: " + mocks.declared);
+        assertTrue(mocks.declared().stream().noneMatch(d -> !d.type().equals("pulumi:pulumi:Stack")),
+                "declared: " + mocks.declared());
     }
 }

@@ -17,7 +17,7 @@ import dev.spinmixed.infra.SpinKubeRuntime;
 import dev.spinmixed.infra.SpinOperatorCrds;
 import dev.spinmixed.infra.WasmRuntime;
 import dev.spinmixed.infra.Wiring;
-import dev.spinmixed.infra.stack.StackMocks.Declared;
+import dev.spinmixed.infra.plan.ProviderMocks.Declared;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ class SpinKubeStackTest {
 
     @Test
     void everyAzureResourceThatTakesTagsIsTagged() {
-        List<Declared> tagged = run.mocks.declared.stream()
+        List<Declared> tagged = run.mocks.declared().stream()
                 .filter(d -> d.type().startsWith("azure-native:") && !d.type().equals("azure-native:authorization:RoleAssignment"))
                 .toList();
         assertEquals(Set.of("azure-native:resources:ResourceGroup", "azure-native:containerservice:ManagedCluster",
@@ -170,7 +170,7 @@ class SpinKubeStackTest {
     @Test
     void bothWiringsRunThePushedImageByDigestAsSpinApps() {
         String imageRef = StackRun.value(run.stack.image().imageRef());
-        assertEquals("spinmixeddev1234.azurecr.io/spin-mixed-workloads/orders@" + StackMocks.IMAGE_DIGEST, imageRef);
+        assertEquals("spinmixeddev1234.azurecr.io/spin-mixed-workloads/orders@" + StackRun.VALUES.imageDigest(), imageRef);
         List<Declared> apps = run.mocks.ofType("kubernetes:core.spinkube.dev/v1alpha1:SpinApp");
         assertEquals(Set.of("orders-orchestrated", "orders-hops"),
                 apps.stream().map(d -> string(d.inputs(), "metadata", "name")).collect(Collectors.toSet()));
@@ -223,7 +223,7 @@ class SpinKubeStackTest {
                 .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(kv -> kv[0], kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
         assertEquals(Map.of("grant_type", "access_token", "service", loginServer,
-                "tenant", StackMocks.TENANT_ID, "access_token", StackMocks.AAD_TOKEN), form);
+                "tenant", StackRun.VALUES.tenantId(), "access_token", StackRun.VALUES.aadToken()), form);
     }
 
     @Test
@@ -233,13 +233,13 @@ class SpinKubeStackTest {
         String registryId = registry.name() + "-id";
         Map<String, Map<String, Object>> assignments = run.mocks.ofType("azure-native:authorization:RoleAssignment")
                 .stream().collect(Collectors.toMap(d -> string(d.inputs(), "principalId"), Declared::inputs));
-        var pull = assignments.get(StackMocks.KUBELET_OBJECT_ID);
-        assertEquals("/subscriptions/" + StackMocks.SUBSCRIPTION_ID
+        var pull = assignments.get(StackRun.VALUES.kubeletObjectId());
+        assertEquals("/subscriptions/" + StackRun.VALUES.subscriptionId()
                 + "/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d",
                 string(pull, "roleDefinitionId"));
         assertEquals(registryId, string(pull, "scope"));
         assertEquals("ServicePrincipal", string(pull, "principalType"));
-        var push = assignments.get(StackMocks.DEPLOYER_OBJECT_ID);
+        var push = assignments.get(StackRun.VALUES.deployerObjectId());
         assertTrue(string(push, "roleDefinitionId").endsWith("/8311e382-0749-4cb8-b61a-304f252e45ec"), "AcrPush");
         assertEquals(registryId, string(push, "scope"));
         assertEquals(2, assignments.size());
@@ -290,14 +290,14 @@ class SpinKubeStackTest {
     @Test
     void secretsStaySecret() {
         assertTrue(StackRun.isSecret(run.stack.outputs().get("kubeconfig")));
-        assertEquals(StackMocks.KUBECONFIG, StackRun.value(run.stack.cluster().kubeconfig()));
+        assertEquals(StackRun.VALUES.kubeconfig(), StackRun.value(run.stack.cluster().kubeconfig()));
         assertTrue(StackRun.isSecret(run.stack.redis().address()));
         assertEquals("redis://:" + StackRun.REDIS_PASSWORD + "@redis.spin-mixed.svc.cluster.local:6379",
                 StackRun.value(run.stack.redis().address()));
         var auth = one("kubernetes:core/v1:Secret", "dev-redis-auth").inputs();
         assertEquals(StackRun.REDIS_PASSWORD, string(auth, "stringData", "password"));
         // The password reaches the cluster only inside the two Secrets.
-        for (Declared d : run.mocks.declared) {
+        for (Declared d : run.mocks.declared()) {
             if (!d.type().equals("kubernetes:core/v1:Secret")) {
                 assertFalse(d.inputs().toString().contains(StackRun.REDIS_PASSWORD), d.type() + " " + d.name());
             }
@@ -316,14 +316,14 @@ class SpinKubeStackTest {
         assertEquals("dev-rg1234", StackRun.value(run.stack.outputs().get("resourceGroupName")));
         assertEquals("dev-aks1234", StackRun.value(run.stack.outputs().get("clusterName")));
         assertEquals(Set.of("azure-native:authorization:getClientConfig", "azure-native:authorization:getClientToken",
-                "azure-native:containerservice:listManagedClusterUserCredentials"), Set.copyOf(run.mocks.invokes));
+                "azure-native:containerservice:listManagedClusterUserCredentials"), Set.copyOf(run.mocks.invokes()));
     }
 
     @Test
     void everyResourceIsParentedToItsComponent() {
         Set<String> underStack = StackRun.descendants(run.stack).stream().map(Resource::pulumiResourceName)
                 .collect(Collectors.toSet());
-        Set<String> declared = run.mocks.declared.stream()
+        Set<String> declared = run.mocks.declared().stream()
                 .filter(d -> !d.type().equals("pulumi:pulumi:Stack") && !d.type().equals(MixedWorkloadsStack.TYPE))
                 .map(Declared::name).collect(Collectors.toSet());
         assertEquals(declared, underStack, "every declared resource hangs under the stack component");
@@ -342,7 +342,7 @@ class SpinKubeStackTest {
 
     @Test
     void everyKubernetesObjectCarriesTheAppKubernetesIoLabels() {
-        for (Declared d : run.mocks.declared) {
+        for (Declared d : run.mocks.declared()) {
             if (d.type().startsWith("kubernetes:") && !d.type().startsWith("kubernetes:helm.sh")
                     && !d.type().contains("CustomResourceDefinition")) {
                 var labels = map(d.inputs(), "metadata", "labels");

@@ -14,6 +14,7 @@ import dev.spinmixed.infra.MixedWorkloadsStack;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.WasmRuntime;
 import dev.spinmixed.infra.Wiring;
+import dev.spinmixed.infra.plan.ProviderMocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -28,14 +29,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * One run of the whole stack under {@link StackMocks}, with a local stand-in for the registry's
+ * One run of the whole stack under {@link ProviderMocks}, with a local stand-in for the registry's
  * token exchange endpoint that records what the program sent and answers a refresh token.
  */
 final class StackRun {
     static final String REDIS_PASSWORD = "correct-horse-battery-staple-42";
     static final String REFRESH_TOKEN = "acr-refresh-token-for-the-deployer";
+    /** What the mocked providers answer; tests compare against these. */
+    static final ProviderMocks.Values VALUES = ProviderMocks.Values.distinct();
 
-    final StackMocks mocks = new StackMocks();
+    final ProviderMocks mocks = new ProviderMocks(VALUES);
     final List<String> exchangeRequests = new ArrayList<>();
     final TestResult result;
     final MixedWorkloadsStack stack;
