@@ -2,6 +2,9 @@
 //!
 //! Every amount is a u64 and every step is checked: an order whose totals do not fit is
 //! rejected with the field that overflowed instead of wrapping around.
+//!
+//! The steps stay separate functions (`#[inline(never)]`): inlined into `price`, they made one wasm
+//! function too large for HotSpot's C2 once Chicory compiles it to a JVM method.
 
 use crate::orders::{Line, Order, PricedLine, PricedOrder, Problem};
 
@@ -50,6 +53,7 @@ impl Coupon {
     }
 
     /// The discount on `after_volume` cents, or why the order does not qualify.
+    #[inline(never)]
     fn discount(&self, after_volume: u64, units: u64) -> Result<u64, String> {
         match self {
             Coupon::Save10 if after_volume >= SAVE10_MIN_CENTS => Ok(percent_of(after_volume, 10)),
@@ -82,11 +86,13 @@ fn tax_of(taxable: u64, basis_points: u64) -> u64 {
     ((u128::from(taxable) * u128::from(basis_points) + 5000) / 10000) as u64
 }
 
+#[inline(never)]
 fn tax_rate(region: &str) -> Option<u64> {
     TAX_RATES.iter().find(|(code, _)| *code == region).map(|(_, rate)| *rate)
 }
 
 /// Prices each line; a line whose total overflows becomes a problem instead.
+#[inline(never)]
 fn price_lines(lines: Vec<Line>, problems: &mut Vec<Problem>) -> Vec<PricedLine> {
     let mut priced = Vec::with_capacity(lines.len());
     for (i, line) in lines.into_iter().enumerate() {

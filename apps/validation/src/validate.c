@@ -110,7 +110,7 @@ static bool equals(str_t a, str_t b) {
     return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
 }
 
-static void check_id(order_t *order, problems_t *problems) {
+__attribute__((noinline)) static void check_id(order_t *order, problems_t *problems) {
     order->id = trim(order->id);
     str_t id = order->id;
     if (id.len == 0) {
@@ -130,7 +130,7 @@ static void check_id(order_t *order, problems_t *problems) {
     }
 }
 
-static void check_customer(order_t *order, problems_t *problems) {
+__attribute__((noinline)) static void check_customer(order_t *order, problems_t *problems) {
     order->customer = trim(order->customer);
     str_t customer = order->customer;
     if (customer.len == 0) {
@@ -152,7 +152,7 @@ static bool is_region_format(str_t r) {
            is_upper(r.ptr[4]);
 }
 
-static void check_region(order_t *order, problems_t *problems) {
+__attribute__((noinline)) static void check_region(order_t *order, problems_t *problems) {
     order->region = trim(order->region);
     upper_case(order->region);
     str_t region = order->region;
@@ -189,7 +189,7 @@ static bool is_sku_format(str_t s) {
     return true;
 }
 
-static void check_lines(order_t *order, problems_t *problems) {
+__attribute__((noinline)) static void check_lines(order_t *order, problems_t *problems) {
     line_list_t lines = order->lines;
     if (lines.len == 0) {
         add_problem(problems, field_name("lines"), "must have at least one line");
@@ -228,7 +228,7 @@ static void check_lines(order_t *order, problems_t *problems) {
     }
 }
 
-static void check_coupon(order_t *order, problems_t *problems) {
+__attribute__((noinline)) static void check_coupon(order_t *order, problems_t *problems) {
     if (!order->coupon.is_some) {
         return;
     }
@@ -245,6 +245,8 @@ static void check_coupon(order_t *order, problems_t *problems) {
     }
 }
 
+/* The checks stay separate functions (noinline): inlined into one, the export became a JVM method
+ * too large for HotSpot's C2 when Chicory compiles it (see orchestrator/guest/common/optimize.sh). */
 void validate_order(order_t *order, order_result_t *out) {
     problems_t problems = {0};
     check_id(order, &problems);
