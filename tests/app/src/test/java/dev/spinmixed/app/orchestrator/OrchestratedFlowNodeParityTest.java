@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spinmixed.app.tests.NodeScript;
 import dev.spinmixed.linker.Composition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,21 +98,7 @@ class OrchestratedFlowNodeParityTest {
     private static String node(Path work, Path casesFile) throws IOException, InterruptedException, URISyntaxException {
         Path script = Path.of(OrchestratedFlowNodeParityTest.class.getResource("orchestrated-flow.mjs").toURI());
         Path oci = Path.of(System.getProperty("apps.dir")).resolve("target/oci");
-        Path stderr = work.resolve("node.stderr");
-        Process process = new ProcessBuilder("node", script.toString(), oci.toString(), work.toString(),
-                casesFile.toString())
-                .redirectError(stderr.toFile())
-                .start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("node " + script + " did not finish in 5 minutes");
-        }
-        if (process.exitValue() != 0) {
-            throw new AssertionError("node " + script + " exited with " + process.exitValue() + ":\n"
-                    + Files.readString(stderr));
-        }
-        return stdout;
+        return NodeScript.run(script, work.resolve("node.stderr"), oci.toString(), work.toString(), casesFile.toString());
     }
 
     /** The Chicory run of a case, in the shape orchestrated-flow.mjs prints (bodies parsed). */

@@ -12,14 +12,12 @@ import dev.spinmixed.abi.Result;
 import dev.spinmixed.linker.Composition;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,22 +65,8 @@ class NodeParityTest {
     /** Runs parity.mjs on Node; a missing Node or a failing script fails the suite. */
     private static String node(Path casesFile) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("node.scripts")).resolve("parity.mjs");
-        Path stderr = casesFile.resolveSibling("parity.stderr");
-        Process process = new ProcessBuilder("node", script.toString(),
-                AppComponents.appsDir().resolve("target/oci").toString(), System.getProperty("jco.work"),
-                casesFile.toString())
-                .redirectError(stderr.toFile())
-                .start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("node " + script + " did not finish in 5 minutes");
-        }
-        if (process.exitValue() != 0) {
-            throw new AssertionError("node " + script + " exited with " + process.exitValue() + ":\n"
-                    + Files.readString(stderr));
-        }
-        return stdout;
+        return NodeScript.run(script, casesFile.resolveSibling("parity.stderr"),
+                AppComponents.appsDir().resolve("target/oci").toString(), System.getProperty("jco.work"), casesFile.toString());
     }
 
     private static Object chicory(String step, Object input) {
