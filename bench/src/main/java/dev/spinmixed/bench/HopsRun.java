@@ -1,6 +1,7 @@
 package dev.spinmixed.bench;
 
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.testsupport.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
