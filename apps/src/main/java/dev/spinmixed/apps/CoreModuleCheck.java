@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks every built core module ({@code <build>/core/<name>.wasm}) against its world with
- * the orchestrator linker, the same check the JVM host makes before running it. Reports every
- * failing guest, not just the first.
+ * Checks every built core module ({@code <build>/core/<name>.wasm}) against its world with the
+ * orchestrator linker, the same check the JVM host makes before running it. Reports every failing
+ * guest, not just the first.
  */
 public final class CoreModuleCheck {
 
@@ -26,7 +26,8 @@ public final class CoreModuleCheck {
         }
         Path apps = Path.of(args[0]);
         Path coreDir = Path.of(args[1]).resolve("core");
-        List<String> failures = check(apps, coreDir, GuestTable.read(apps.resolve("build/guests.tsv")));
+        List<String> failures =
+                check(apps, coreDir, GuestTable.read(apps.resolve("build/guests.tsv")));
         if (!failures.isEmpty()) {
             failures.forEach(System.err::println);
             System.exit(1);
@@ -34,7 +35,8 @@ public final class CoreModuleCheck {
     }
 
     /** One message per guest whose core module does not implement its world. */
-    public static List<String> check(Path apps, Path coreDir, List<Guest> guests) throws IOException {
+    public static List<String> check(Path apps, Path coreDir, List<Guest> guests)
+            throws IOException {
         WitResolve wit = WitLoader.loadDirectory(apps.resolve("wit"));
         List<String> failures = new ArrayList<>();
         for (Guest guest : guests) {

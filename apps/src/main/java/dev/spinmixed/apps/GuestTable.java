@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads {@code apps/build/guests.tsv}: one guest a line, tab-separated, {@code #} starts a comment line. */
+/**
+ * Reads {@code apps/build/guests.tsv}: one guest a line, tab-separated, {@code #} starts a comment
+ * line.
+ */
 public final class GuestTable {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
@@ -28,16 +31,23 @@ public final class GuestTable {
             String[] fields = line.split("\t+");
             String where = table + ":" + (i + 1);
             if (fields.length != 4) {
-                throw new IllegalArgumentException(where + ": expected 4 tab-separated fields "
-                        + "(name, build script, world, language), found " + fields.length);
+                throw new IllegalArgumentException(
+                        where
+                                + ": expected 4 tab-separated fields "
+                                + "(name, build script, world, language), found "
+                                + fields.length);
             }
             Guest guest = new Guest(fields[0], fields[1], fields[2], fields[3]);
             if (!NAME.matcher(guest.name()).matches()) {
-                throw new IllegalArgumentException(where + ": guest name '" + guest.name()
-                        + "' must be lower-case letters, digits and '-'");
+                throw new IllegalArgumentException(
+                        where
+                                + ": guest name '"
+                                + guest.name()
+                                + "' must be lower-case letters, digits and '-'");
             }
             if (!names.add(guest.name())) {
-                throw new IllegalArgumentException(where + ": guest '" + guest.name() + "' is listed twice");
+                throw new IllegalArgumentException(
+                        where + ": guest '" + guest.name() + "' is listed twice");
             }
             guests.add(guest);
         }

@@ -19,19 +19,29 @@ public final class ManifestReferences {
             String name = component.getKey();
             JsonNode source = component.getValue().path("source");
             if (!source.isTextual()) {
-                throw new IllegalStateException(where + ": component '" + name
-                        + "' must have a local file as source (remote sources are not part of the image)");
+                throw new IllegalStateException(
+                        where
+                                + ": component '"
+                                + name
+                                + "' must have a local file as source (remote sources are not part"
+                                + " of the image)");
             }
             files.add(source.asText());
             JsonNode dependencies = component.getValue().path("dependencies");
-            for (Iterator<Map.Entry<String, JsonNode>> deps = dependencies.fields(); deps.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> deps = dependencies.fields();
+                    deps.hasNext(); ) {
                 Map.Entry<String, JsonNode> dependency = deps.next();
                 JsonNode target = dependency.getValue();
                 if (target.has("path")) {
                     files.add(target.path("path").asText());
                 } else if (!target.has("component")) {
-                    throw new IllegalStateException(where + ": dependency '" + dependency.getKey()
-                            + "' of component '" + name + "' must be a local path or a component of the app");
+                    throw new IllegalStateException(
+                            where
+                                    + ": dependency '"
+                                    + dependency.getKey()
+                                    + "' of component '"
+                                    + name
+                                    + "' must be a local path or a component of the app");
                 }
             }
         }

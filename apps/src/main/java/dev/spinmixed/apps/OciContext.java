@@ -15,21 +15,21 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Lays out the Spin app's OCI build context in {@code <build>/oci/} (moved to {@code apps/target/oci/}
- * by apps/build.sh): {@code spin.toml}, the component files it references, a {@code Dockerfile} and
- * {@code sizes.json}.
+ * Lays out the Spin app's OCI build context in {@code <build>/oci/} (moved to {@code
+ * apps/target/oci/} by apps/build.sh): {@code spin.toml}, the component files it references, a
+ * {@code Dockerfile} and {@code sizes.json}.
  *
- * <p>{@code apps/spin.toml} points at the built components as {@code target/oci/<name>.wasm}
- * (so Spin can run it from {@code apps/} after a build); the context's copy points at
- * {@code <name>.wasm} beside it. The layout is checked afterwards: every file a component or a
- * dependency references must be in the context, and every component file in the context must be
- * referenced.
+ * <p>{@code apps/spin.toml} points at the built components as {@code target/oci/<name>.wasm} (so
+ * Spin can run it from {@code apps/} after a build); the context's copy points at {@code
+ * <name>.wasm} beside it. The layout is checked afterwards: every file a component or a dependency
+ * references must be in the context, and every component file in the context must be referenced.
  */
 public final class OciContext {
 
     static final String BUILT_PREFIX = "target/oci/";
 
-    private static final String DOCKERFILE = """
+    private static final String DOCKERFILE =
+            """
             # The Spin app as an OCI image for containerd-shim-spin (SpinKube): the shim reads
             # /spin.toml and loads the components it references, relative to it.
             # Build: docker buildx build --platform wasi/wasm -t <registry>/<app>:<tag> .
@@ -42,7 +42,9 @@ public final class OciContext {
     private final Path contextDir;
     private final List<Guest> guests;
 
-    /** {@code buildDir} holds {@code core/} (the core modules) and {@code oci/} (the components). */
+    /**
+     * {@code buildDir} holds {@code core/} (the core modules) and {@code oci/} (the components).
+     */
     public OciContext(Path appsDir, Path buildDir, List<Guest> guests) {
         this.appsDir = appsDir;
         this.coreDir = buildDir.resolve("core");
@@ -57,44 +59,70 @@ public final class OciContext {
         }
         Path apps = Path.of(args[0]);
         try {
-            new OciContext(apps, Path.of(args[1]), GuestTable.read(apps.resolve("build/guests.tsv"))).layOut();
+            new OciContext(
+                            apps,
+                            Path.of(args[1]),
+                            GuestTable.read(apps.resolve("build/guests.tsv")))
+                    .layOut();
         } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("OCI context: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    /** Writes spin.toml, Dockerfile and sizes.json next to the components, then checks the layout. */
+    /**
+     * Writes spin.toml, Dockerfile and sizes.json next to the components, then checks the layout.
+     */
     public void layOut() throws IOException {
         Path manifest = appsDir.resolve("spin.toml");
         if (!Files.isRegularFile(manifest)) {
-            throw new IllegalStateException(manifest + " is missing: the app's manifest must exist before its "
-                    + "OCI context can be laid out");
+            throw new IllegalStateException(
+                    manifest
+                            + " is missing: the app's manifest must exist before its "
+                            + "OCI context can be laid out");
         }
         String text = Files.readString(manifest);
-        Set<String> references = ManifestReferences.of(new TomlMapper().readTree(text), manifest.toString());
+        Set<String> references =
+                ManifestReferences.of(new TomlMapper().readTree(text), manifest.toString());
         String rewritten = text;
         for (String reference : references) {
             if (!reference.startsWith(BUILT_PREFIX)) {
-                throw new IllegalStateException(manifest + ": '" + reference + "' is not a built guest; reference "
-                        + "components as " + BUILT_PREFIX + "<name>.wasm");
+                throw new IllegalStateException(
+                        manifest
+                                + ": '"
+                                + reference
+                                + "' is not a built guest; reference "
+                                + "components as "
+                                + BUILT_PREFIX
+                                + "<name>.wasm");
             }
             String file = reference.substring(BUILT_PREFIX.length());
-            rewritten = rewritten.replace('"' + reference + '"', '"' + file + '"')
-                    .replace('\'' + reference + '\'', '\'' + file + '\'');
+            rewritten =
+                    rewritten
+                            .replace('"' + reference + '"', '"' + file + '"')
+                            .replace('\'' + reference + '\'', '\'' + file + '\'');
         }
         Path contextManifest = contextDir.resolve("spin.toml");
         Files.writeString(contextManifest, rewritten);
         Set<String> files = checkReferences(contextManifest);
-        Files.writeString(contextDir.resolve("Dockerfile"), DOCKERFILE
-                + files.stream().map(f -> "COPY " + f + " /" + f + "\n").collect(Collectors.joining()));
+        Files.writeString(
+                contextDir.resolve("Dockerfile"),
+                DOCKERFILE
+                        + files.stream()
+                                .map(f -> "COPY " + f + " /" + f + "\n")
+                                .collect(Collectors.joining()));
         writeSizes();
     }
 
-    /** The component files the context's spin.toml references, after checking they are exactly those present. */
+    /**
+     * The component files the context's spin.toml references, after checking they are exactly those
+     * present.
+     */
     private Set<String> checkReferences(Path contextManifest) throws IOException {
-        Set<String> referenced = ManifestReferences.of(new TomlMapper().readTree(contextManifest.toFile()),
-                contextManifest.toString());
+        Set<String> referenced =
+                ManifestReferences.of(
+                        new TomlMapper().readTree(contextManifest.toFile()),
+                        contextManifest.toString());
         List<String> problems = new ArrayList<>();
         for (String file : referenced) {
             if (file.contains("/") || !Files.isRegularFile(contextDir.resolve(file))) {
@@ -103,16 +131,20 @@ public final class OciContext {
         }
         Set<String> present;
         try (Stream<Path> entries = Files.list(contextDir)) {
-            present = entries.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".wasm"))
-                    .collect(Collectors.toCollection(TreeSet::new));
+            present =
+                    entries.map(p -> p.getFileName().toString())
+                            .filter(f -> f.endsWith(".wasm"))
+                            .collect(Collectors.toCollection(TreeSet::new));
         }
         for (String file : present) {
             if (!referenced.contains(file)) {
-                problems.add(file + " is in the context but no component or dependency references it");
+                problems.add(
+                        file + " is in the context but no component or dependency references it");
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(contextManifest + ":\n  " + String.join("\n  ", problems));
+            throw new IllegalStateException(
+                    contextManifest + ":\n  " + String.join("\n  ", problems));
         }
         return referenced;
     }

@@ -21,10 +21,9 @@ import java.util.Optional;
 
 /**
  * {@code ./run bench [--quick] [--out DIR] [--repo DIR]}: every measurement of issue 6 in one run,
- * side by side, then a table on stdout, {@code results.json}, {@code results.md} (the table for the README) and
- * {@code latency.svg} in the output
- * directory (default docs/bench). {@code --quick} shortens every phase (a smoke run, not figures
- * to quote).
+ * side by side, then a table on stdout, {@code results.json}, {@code results.md} (the table for the
+ * README) and {@code latency.svg} in the output directory (default docs/bench). {@code --quick}
+ * shortens every phase (a smoke run, not figures to quote).
  */
 public final class BenchMain {
 
@@ -43,7 +42,9 @@ public final class BenchMain {
                 case "--out" -> out = Path.of(requireValue(args, ++i, "--out"));
                 case "--repo" -> repo = Path.of(requireValue(args, ++i, "--repo"));
                 default -> {
-                    System.err.println("usage: bench [--quick] [--out DIR] [--repo DIR]; unknown argument: " + args[i]);
+                    System.err.println(
+                            "usage: bench [--quick] [--out DIR] [--repo DIR]; unknown argument: "
+                                    + args[i]);
                     System.exit(2);
                 }
             }
@@ -69,7 +70,9 @@ public final class BenchMain {
         Files.createDirectories(options.out());
         boolean quick = options.quick();
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        results.put(
+                "date",
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
         results.put("quick", quick);
         results.put("machine", Machine.describe());
         results.put("jvm_flags", List.of(jvmFlags()));
@@ -78,17 +81,21 @@ public final class BenchMain {
         phase("checking the plain Java pipeline against the wasm components");
         byte[] chicoryAnswer;
         try (WasmApp app = WasmApp.start(manifest, ExecutionMode.COMPILED, Optional.empty())) {
-            results.put("equivalence_orders_checked", EquivalenceCheck.run(app, new OrderPipeline()));
+            results.put(
+                    "equivalence_orders_checked", EquivalenceCheck.run(app, new OrderPipeline()));
             chicoryAnswer = app.order(SampleOrders.typical()).body().orElseThrow();
         }
 
-        phase("JMH: orchestrated on Chicory (runtime compiled, interpreted, build-time compiled) and plain Java, in-process");
+        phase(
+                "JMH: orchestrated on Chicory (runtime compiled, interpreted, build-time compiled)"
+                        + " and plain Java, in-process");
         Map<String, Latency> jmh = JmhRun.run(manifest, quick);
         Latency java = jmh.get("java");
         Latency compiled = jmh.get("compiled");
         Latency interpreted = jmh.get("interpreted");
         Latency buildTimeCompiled = jmh.get("build-time-compiled");
-        Latency bestChicory = buildTimeCompiled.p50Us() < compiled.p50Us() ? buildTimeCompiled : compiled;
+        Latency bestChicory =
+                buildTimeCompiled.p50Us() < compiled.p50Us() ? buildTimeCompiled : compiled;
 
         phase("V8: the same core modules on Node");
         Latency v8 = V8Run.run(repo, chicoryAnswer, quick, work);
@@ -96,7 +103,10 @@ public final class BenchMain {
         HopsRun.Figures hops;
         HttpLoad.Figures http;
         try (RedisServer redis = RedisServer.start()) {
-            phase("Redis: hops wiring vs orchestrated, to the final event (redis-server on port " + redis.port() + ")");
+            phase(
+                    "Redis: hops wiring vs orchestrated, to the final event (redis-server on port "
+                            + redis.port()
+                            + ")");
             hops = HopsRun.run(manifest, redis, quick);
             phase("HTTP: wrk on POST /orders of spin-host up (compiled)");
             http = HttpLoad.run(manifest, redis, quick, work);
@@ -137,16 +147,30 @@ public final class BenchMain {
         results.put("sizes", Sizes.measure(repo.resolve("apps")));
 
         Map<String, Object> targets = new LinkedHashMap<>();
-        targets.put("hops_over_orchestrated_p50", target(">= 30", hopsOverOrchestrated, hopsOverOrchestrated >= 30));
-        targets.put("orchestrated_over_java_p50", target("<= 3", orchestratedOverJava, orchestratedOverJava <= 3));
+        targets.put(
+                "hops_over_orchestrated_p50",
+                target(">= 30", hopsOverOrchestrated, hopsOverOrchestrated >= 30));
+        targets.put(
+                "orchestrated_over_java_p50",
+                target("<= 3", orchestratedOverJava, orchestratedOverJava <= 3));
         targets.put("chicory_over_v8_per_call", target("<= 2", chicoryOverV8, chicoryOverV8 <= 2));
-        targets.put("cold_start_build_time_compiled_ms", target("< 100", coldBuildTime.fromProcessStartMs(), coldBuildTime.fromProcessStartMs() < 100));
-        targets.put("http_orders_per_s", target(">= 10000", http.requestsPerSecond(), http.requestsPerSecond() >= 10_000));
+        targets.put(
+                "cold_start_build_time_compiled_ms",
+                target(
+                        "< 100",
+                        coldBuildTime.fromProcessStartMs(),
+                        coldBuildTime.fromProcessStartMs() < 100));
+        targets.put(
+                "http_orders_per_s",
+                target(">= 10000", http.requestsPerSecond(), http.requestsPerSecond() >= 10_000));
         results.put("targets", targets);
         results.put("notes", notes());
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Files.writeString(options.out().resolve("results.json"), json.writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                options.out().resolve("results.json"),
+                json.writeValueAsString(results) + "\n",
+                StandardCharsets.UTF_8);
         Map<String, Double> bars = new LinkedHashMap<>();
         bars.put("plain Java (direct calls)", java.p50Us());
         bars.put("V8 (Node, same core modules)", v8.p50Us());
@@ -155,21 +179,31 @@ public final class BenchMain {
         bars.put("orchestrated, Chicory interpreted", interpreted.p50Us());
         bars.put("orchestrated + event via Redis", hops.orchestratedWithEvent().p50Us());
         bars.put("hops via Redis (3 hops + event)", hops.hops().p50Us());
-        Files.writeString(options.out().resolve("latency.svg"), Chart.svg("validate → price → reserve, one order", bars), StandardCharsets.UTF_8);
-        Files.writeString(options.out().resolve("results.md"), Report.markdown(results), StandardCharsets.UTF_8);
+        Files.writeString(
+                options.out().resolve("latency.svg"),
+                Chart.svg("validate → price → reserve, one order", bars),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                options.out().resolve("results.md"),
+                Report.markdown(results),
+                StandardCharsets.UTF_8);
         System.out.println(Report.table(results));
         System.out.println("wrote results.json, results.md and latency.svg to " + options.out());
         return results;
     }
 
     /**
-     * JVM flags of every JVM the benchmark starts (JMH forks, cold-start probes, the host):
-     * HotSpot by default never JIT-compiles a method over 8000 bytes of bytecode, and Chicory's
-     * compiler turns large wasm functions into such methods; without the flag they stay in
-     * HotSpot's bytecode interpreter (measured: about 1.5x slower per order).
+     * JVM flags of every JVM the benchmark starts (JMH forks, cold-start probes, the host): HotSpot
+     * by default never JIT-compiles a method over 8000 bytes of bytecode, and Chicory's compiler
+     * turns large wasm functions into such methods; without the flag they stay in HotSpot's
+     * bytecode interpreter (measured: about 1.5x slower per order).
      */
     static String[] jvmFlags(String... more) {
-        List<String> flags = new ArrayList<>(List.of("-XX:-DontCompileHugeMethods", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        List<String> flags =
+                new ArrayList<>(
+                        List.of(
+                                "-XX:-DontCompileHugeMethods",
+                                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         flags.addAll(List.of(more));
         return flags.toArray(String[]::new);
     }
@@ -184,21 +218,36 @@ public final class BenchMain {
 
     private static List<String> notes() {
         List<String> notes = new ArrayList<>();
-        notes.add("hops_over_orchestrated_p50 compares both wirings end to end against the same redis-server: from the start "
-                + "of the order to its final event seen by a subscriber of the events channel (orchestrated: handle-request "
-                + "in-process, whose only publish is the event; hops: publish to the validate channel, three Redis-triggered relays, "
-                + "the event). hops_over_orchestrated_in_memory_p50 divides by the in-process pipeline alone (event to the in-memory sink).");
-        notes.add("orchestrated and interpreted latencies are JMH SampleTime of LinkedRuntime.handleRequest on the orchestrator "
-                + "(no HTTP server), single caller; orders_per_s there is one caller's 1/mean.");
-        notes.add("chicory_over_v8_per_call: p50 of one handle-request call (the whole pipeline, three cross-module calls) on "
-                + "Chicory's best mode (runtime or build-time compiled) vs on Node's V8 with bench/v8/pipeline.mjs linking the same core modules.");
-        notes.add("cold_start_ms.build_time_compiled: the four modules of the orchestrated route compiled to JVM bytecode at build "
-                + "time (chicory-compiler-maven-plugin in bench/pom.xml) and linked with the orchestrator linker directly "
-                + "(PrecompiledPipeline: no manifest, no HTTP server, event kept in memory); from_manifest_load_ms is then from "
-                + "loading the WIT and modules. The host (spin-host up) has no build-time compiled mode of its own.");
-        notes.add("sizes.redis_image_compressed_bytes is null: the image cannot be pulled here and no published compressed size "
-                + "of this exact tag was found; sizes.redis_image_size_reference is the nearest published figure (a third-party "
-                + "Redis 7 Alpine image), a reference only. Check the tag's size on Docker Hub when online.");
+        notes.add(
+                "hops_over_orchestrated_p50 compares both wirings end to end against the same"
+                    + " redis-server: from the start of the order to its final event seen by a"
+                    + " subscriber of the events channel (orchestrated: handle-request in-process,"
+                    + " whose only publish is the event; hops: publish to the validate channel,"
+                    + " three Redis-triggered relays, the event)."
+                    + " hops_over_orchestrated_in_memory_p50 divides by the in-process pipeline"
+                    + " alone (event to the in-memory sink).");
+        notes.add(
+                "orchestrated and interpreted latencies are JMH SampleTime of"
+                    + " LinkedRuntime.handleRequest on the orchestrator (no HTTP server), single"
+                    + " caller; orders_per_s there is one caller's 1/mean.");
+        notes.add(
+                "chicory_over_v8_per_call: p50 of one handle-request call (the whole pipeline,"
+                    + " three cross-module calls) on Chicory's best mode (runtime or build-time"
+                    + " compiled) vs on Node's V8 with bench/v8/pipeline.mjs linking the same core"
+                    + " modules.");
+        notes.add(
+                "cold_start_ms.build_time_compiled: the four modules of the orchestrated route"
+                    + " compiled to JVM bytecode at build time (chicory-compiler-maven-plugin in"
+                    + " bench/pom.xml) and linked with the orchestrator linker directly"
+                    + " (PrecompiledPipeline: no manifest, no HTTP server, event kept in memory);"
+                    + " from_manifest_load_ms is then from loading the WIT and modules. The host"
+                    + " (spin-host up) has no build-time compiled mode of its own.");
+        notes.add(
+                "sizes.redis_image_compressed_bytes is null: the image cannot be pulled here and no"
+                    + " published compressed size of this exact tag was found;"
+                    + " sizes.redis_image_size_reference is the nearest published figure (a"
+                    + " third-party Redis 7 Alpine image), a reference only. Check the tag's size"
+                    + " on Docker Hub when online.");
         return notes;
     }
 

@@ -31,24 +31,41 @@ public final class ColdStart {
 
     private ColdStart() {}
 
-    public static Figures measure(Path manifest, String mode, int runs) throws IOException, InterruptedException {
+    public static Figures measure(Path manifest, String mode, int runs)
+            throws IOException, InterruptedException {
         double[] fromProcess = new double[runs];
         double[] fromManifest = new double[runs];
         for (int i = 0; i < runs; i++) {
             List<String> command = new ArrayList<>(List.of(javaBinary()));
             command.addAll(List.of(BenchMain.jvmFlags()));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName(),
-                    manifest.toAbsolutePath().toString(), mode));
+            command.addAll(
+                    List.of(
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ColdStartProbe.class.getName(),
+                            manifest.toAbsolutePath().toString(),
+                            mode));
             long start = System.nanoTime();
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p =
+                    new ProcessBuilder(command)
+                            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                            .start();
             String line;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 line = out.readLine();
                 fromProcess[i] = (System.nanoTime() - start) / 1e6;
             }
             int exit = p.waitFor();
             if (line == null || !line.startsWith("first-answer 200 ") || exit != 0) {
-                throw new IllegalStateException("cold-start probe (" + mode + ") failed: exit " + exit + ", output " + line);
+                throw new IllegalStateException(
+                        "cold-start probe ("
+                                + mode
+                                + ") failed: exit "
+                                + exit
+                                + ", output "
+                                + line);
             }
             fromManifest[i] = Double.parseDouble(line.split(" ")[2]);
         }

@@ -24,9 +24,20 @@ import java.util.regex.Pattern;
  */
 public final class HttpLoad {
 
-    /** What wrk reported: {@code non2xx} answers (a broken route) apart from socket errors and timeouts (an overloaded machine). */
-    public record Figures(double requestsPerSecond, double p50Ms, double p90Ms, double p99Ms, long requests, long non2xx,
-                          long socketErrors, int connections, int seconds) {
+    /**
+     * What wrk reported: {@code non2xx} answers (a broken route) apart from socket errors and
+     * timeouts (an overloaded machine).
+     */
+    public record Figures(
+            double requestsPerSecond,
+            double p50Ms,
+            double p90Ms,
+            double p99Ms,
+            long requests,
+            long non2xx,
+            long socketErrors,
+            int connections,
+            int seconds) {
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("orders_per_s", requestsPerSecond);
@@ -44,26 +55,47 @@ public final class HttpLoad {
 
     private HttpLoad() {}
 
-    public static Figures run(Path manifest, RedisServer redis, boolean quick, Path workDir) throws IOException, InterruptedException {
+    public static Figures run(Path manifest, RedisServer redis, boolean quick, Path workDir)
+            throws IOException, InterruptedException {
         int port = RedisServer.freePort();
         int seconds = quick ? 2 : 15;
         int connections = 16;
         List<String> command = new ArrayList<>(List.of(ColdStart.javaBinary()));
         command.addAll(List.of(BenchMain.jvmFlags()));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.spinmixed.host.SpinHostCli", "up",
-                "--listen", "127.0.0.1:" + port, "--from", manifest.toAbsolutePath().toString(), "--mode", "compiled",
-                "--redis", redis.url(), "--max-instances", "4"));
-        ProcessBuilder hostProcess = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("host.log").toFile());
+        command.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.spinmixed.host.SpinHostCli",
+                        "up",
+                        "--listen",
+                        "127.0.0.1:" + port,
+                        "--from",
+                        manifest.toAbsolutePath().toString(),
+                        "--mode",
+                        "compiled",
+                        "--redis",
+                        redis.url(),
+                        "--max-instances",
+                        "4"));
+        ProcessBuilder hostProcess =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(workDir.resolve("host.log").toFile());
         hostProcess.environment().putAll(WasmApp.environment(java.util.Optional.of(redis.url())));
         Process host = hostProcess.start();
         try {
             String url = "http://127.0.0.1:" + port + "/orders";
             awaitReady(url, host, workDir.resolve("host.log"));
             Path script = workDir.resolve("post-order.lua");
-            Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [["
-                    + SampleOrders.TYPICAL + "]]\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    script,
+                    "wrk.method = \"POST\"\n"
+                            + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                            + "wrk.body = [["
+                            + SampleOrders.TYPICAL
+                            + "]]\n",
+                    StandardCharsets.UTF_8);
             wrk(script, url, quick ? 1 : 20, connections);
             return parse(wrk(script, url, seconds, connections), connections, seconds);
         } finally {
@@ -72,33 +104,55 @@ public final class HttpLoad {
         }
     }
 
-    private static void awaitReady(String url, Process host, Path log) throws IOException, InterruptedException {
+    private static void awaitReady(String url, Process host, Path log)
+            throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
-                        .POST(HttpRequest.BodyPublishers.ofString(SampleOrders.TYPICAL)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        client.send(
+                                HttpRequest.newBuilder(URI.create(url))
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        SampleOrders.TYPICAL))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
-                throw new IllegalStateException("the host answered " + r.statusCode() + " to the timed order: " + r.body());
+                throw new IllegalStateException(
+                        "the host answered " + r.statusCode() + " to the timed order: " + r.body());
             } catch (IOException notYet) {
                 if (!host.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the host did not come up on " + url + " (log: " + log + ")");
+                    throw new IllegalStateException(
+                            "the host did not come up on " + url + " (log: " + log + ")");
                 }
                 Thread.sleep(100);
             }
         }
     }
 
-    private static String wrk(Path script, String url, int seconds, int connections) throws IOException, InterruptedException {
+    private static String wrk(Path script, String url, int seconds, int connections)
+            throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(), url))
-                    .redirectErrorStream(true).start();
+            p =
+                    new ProcessBuilder(
+                                    List.of(
+                                            "wrk",
+                                            "-t1",
+                                            "-c" + connections,
+                                            "-d" + seconds + "s",
+                                            "--latency",
+                                            "-s",
+                                            script.toString(),
+                                            url))
+                            .redirectErrorStream(true)
+                            .start();
         } catch (IOException e) {
-            throw new IOException("cannot run wrk (install the Debian package wrk): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot run wrk (install the Debian package wrk): " + e.getMessage(), e);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
@@ -112,14 +166,26 @@ public final class HttpLoad {
         long requests = Long.parseLong(find(out, "([0-9]+) requests in"));
         long non2xx = optional(out, "Non-2xx or 3xx responses:\\s+([0-9]+)");
         long socketErrors = 0;
-        Matcher socket = Pattern.compile("Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)").matcher(out);
+        Matcher socket =
+                Pattern.compile(
+                                "Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+),"
+                                        + " timeout ([0-9]+)")
+                        .matcher(out);
         if (socket.find()) {
             for (int g = 1; g <= 4; g++) {
                 socketErrors += Long.parseLong(socket.group(g));
             }
         }
-        return new Figures(rate, millis(find(out, "\\s50%\\s+([0-9.]+[a-z]+)")), millis(find(out, "\\s90%\\s+([0-9.]+[a-z]+)")),
-                millis(find(out, "\\s99%\\s+([0-9.]+[a-z]+)")), requests, non2xx, socketErrors, connections, seconds);
+        return new Figures(
+                rate,
+                millis(find(out, "\\s50%\\s+([0-9.]+[a-z]+)")),
+                millis(find(out, "\\s90%\\s+([0-9.]+[a-z]+)")),
+                millis(find(out, "\\s99%\\s+([0-9.]+[a-z]+)")),
+                requests,
+                non2xx,
+                socketErrors,
+                connections,
+                seconds);
     }
 
     private static String find(String text, String regex) {

@@ -4,8 +4,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Per-order latency of one way of running the pipeline: percentiles in microseconds and the throughput it implies. */
-public record Latency(double p50Us, double p90Us, double p99Us, double meanUs, double ordersPerSecond, long samples) {
+/**
+ * Per-order latency of one way of running the pipeline: percentiles in microseconds and the
+ * throughput it implies.
+ */
+public record Latency(
+        double p50Us,
+        double p90Us,
+        double p99Us,
+        double meanUs,
+        double ordersPerSecond,
+        long samples) {
 
     /** From raw samples in nanoseconds; throughput is one caller's, 1 / mean. */
     public static Latency ofNanos(long[] nanos) {
@@ -15,7 +24,13 @@ public record Latency(double p50Us, double p90Us, double p99Us, double meanUs, d
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(sorted).average().orElseThrow() / 1000.0;
-        return new Latency(percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99), mean, 1e6 / mean, sorted.length);
+        return new Latency(
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.90),
+                percentile(sorted, 0.99),
+                mean,
+                1e6 / mean,
+                sorted.length);
     }
 
     private static double percentile(long[] sorted, double p) {

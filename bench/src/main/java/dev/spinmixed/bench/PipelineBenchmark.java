@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One order through validate -> price -> reserve, in the JVM: the orchestrator guest on Chicory
  * through the host's runtime (runtime compiler or interpreter; the final event goes to the host's
- * in-memory sink), on build-time compiled machines linked directly, and the plain Java pipeline. Sampled per call, so the percentiles are per order.
+ * in-memory sink), on build-time compiled machines linked directly, and the plain Java pipeline.
+ * Sampled per call, so the percentiles are per order.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -41,7 +42,13 @@ public class PipelineBenchmark {
         @Setup(Level.Trial)
         public void start() {
             Path manifest = Path.of(System.getProperty(MANIFEST_PROPERTY, "apps/spin.toml"));
-            app = WasmApp.start(manifest, mode.equals("compiled") ? ExecutionMode.COMPILED : ExecutionMode.INTERPRETER, Optional.empty());
+            app =
+                    WasmApp.start(
+                            manifest,
+                            mode.equals("compiled")
+                                    ? ExecutionMode.COMPILED
+                                    : ExecutionMode.INTERPRETER,
+                            Optional.empty());
             requireCompleted(app.order(order).status(), "the orchestrator (" + mode + ")");
         }
 
@@ -51,7 +58,9 @@ public class PipelineBenchmark {
         }
     }
 
-    /** The orchestrated route's four modules on machines compiled at build time, linked directly. */
+    /**
+     * The orchestrated route's four modules on machines compiled at build time, linked directly.
+     */
     @State(Scope.Benchmark)
     public static class Precompiled {
         final byte[] order = SampleOrders.typical();
@@ -84,7 +93,8 @@ public class PipelineBenchmark {
 
     static void requireCompleted(int status, String what) {
         if (status != 200) {
-            throw new IllegalStateException(what + " answered " + status + " to the timed order; expected 200");
+            throw new IllegalStateException(
+                    what + " answered " + status + " to the timed order; expected 200");
         }
     }
 

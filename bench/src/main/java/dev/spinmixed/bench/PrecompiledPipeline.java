@@ -24,13 +24,15 @@ import java.util.function.Function;
 
 /**
  * The orchestrated pipeline on machines compiled at build time (chicory-compiler-maven-plugin,
- * bench/pom.xml, from apps/target/core as it was when the bench module was built), linked directly with the orchestrator linker: the orchestrator and its three
- * dependencies, with config answered from the component variables and the event kept in memory.
- * No manifest and no HTTP server: only what a build-time compiled start saves is compared.
+ * bench/pom.xml, from apps/target/core as it was when the bench module was built), linked directly
+ * with the orchestrator linker: the orchestrator and its three dependencies, with config answered
+ * from the component variables and the event kept in memory. No manifest and no HTTP server: only
+ * what a build-time compiled start saves is compared.
  */
 public final class PrecompiledPipeline implements AutoCloseable {
 
-    private static final Map<String, String> VARIABLES = Map.of("redis_address", "redis://127.0.0.1:6379", "events_channel", "orders.events");
+    private static final Map<String, String> VARIABLES =
+            Map.of("redis_address", "redis://127.0.0.1:6379", "events_channel", "orders.events");
 
     private final Composition composition;
 
@@ -38,46 +40,108 @@ public final class PrecompiledPipeline implements AutoCloseable {
         this.composition = composition;
     }
 
-    /** Loads the app's WIT from {@code appDir} (apps/) and the build-time compiled modules, and links them. */
+    /**
+     * Loads the app's WIT from {@code appDir} (apps/) and the build-time compiled modules, and
+     * links them.
+     */
     public static PrecompiledPipeline load(Path appDir) throws IOException {
         WitResolve wit = WitLoader.loadDirectory(appDir.resolve("wit"));
-        Component orchestrator = component(wit, "orchestrator", "orchestrator", OrchestratorModule.class, OrchestratorModule::create);
-        Composition composition = Composition.builder(orchestrator)
-                .dependency("acme:orders/validation@0.1.0",
-                        component(wit, "validation", "validation-component", ValidationModule.class, ValidationModule::create))
-                .dependency("acme:orders/pricing@0.1.0", component(wit, "pricing", "pricing-component", PricingModule.class, PricingModule::create))
-                .dependency("acme:orders/inventory@0.1.0",
-                        component(wit, "inventory", "inventory-component", InventoryModule.class, InventoryModule::create))
-                .host("fermyon:spin/redis", "publish", args -> Result.ok())
-                .host("fermyon:spin/config", "get-config", args -> {
-                    String value = VARIABLES.get((String) args.get(0));
-                    return value != null ? Result.ok(value) : Result.err(new Variant("provider", "no variable " + args.get(0)));
-                })
-                .wasi(WasiGrant.none().withClock().withRandom())
-                .build();
+        Component orchestrator =
+                component(
+                        wit,
+                        "orchestrator",
+                        "orchestrator",
+                        OrchestratorModule.class,
+                        OrchestratorModule::create);
+        Composition composition =
+                Composition.builder(orchestrator)
+                        .dependency(
+                                "acme:orders/validation@0.1.0",
+                                component(
+                                        wit,
+                                        "validation",
+                                        "validation-component",
+                                        ValidationModule.class,
+                                        ValidationModule::create))
+                        .dependency(
+                                "acme:orders/pricing@0.1.0",
+                                component(
+                                        wit,
+                                        "pricing",
+                                        "pricing-component",
+                                        PricingModule.class,
+                                        PricingModule::create))
+                        .dependency(
+                                "acme:orders/inventory@0.1.0",
+                                component(
+                                        wit,
+                                        "inventory",
+                                        "inventory-component",
+                                        InventoryModule.class,
+                                        InventoryModule::create))
+                        .host("fermyon:spin/redis", "publish", args -> Result.ok())
+                        .host(
+                                "fermyon:spin/config",
+                                "get-config",
+                                args -> {
+                                    String value = VARIABLES.get((String) args.get(0));
+                                    return value != null
+                                            ? Result.ok(value)
+                                            : Result.err(
+                                                    new Variant(
+                                                            "provider",
+                                                            "no variable " + args.get(0)));
+                                })
+                        .wasi(WasiGrant.none().withClock().withRandom())
+                        .build();
         return new PrecompiledPipeline(composition);
     }
 
     /**
-     * The module as compiled at build time (the plugin's {@code <Class>.meta}, the module without its
-     * code), so module and machine always match even when apps/target/core has been rebuilt since.
+     * The module as compiled at build time (the plugin's {@code <Class>.meta}, the module without
+     * its code), so module and machine always match even when apps/target/core has been rebuilt
+     * since.
      */
-    private static Component component(WitResolve wit, String name, String world, Class<?> compiled, Function<Instance, Machine> machine)
+    private static Component component(
+            WitResolve wit,
+            String name,
+            String world,
+            Class<?> compiled,
+            Function<Instance, Machine> machine)
             throws IOException {
         String meta = compiled.getSimpleName() + ".meta";
         try (InputStream in = compiled.getResourceAsStream(meta)) {
             if (in == null) {
-                throw new IOException("no " + meta + " next to " + compiled.getName() + ": rebuild the bench module");
+                throw new IOException(
+                        "no "
+                                + meta
+                                + " next to "
+                                + compiled.getName()
+                                + ": rebuild the bench module");
             }
-            return Component.load(name, in.readAllBytes(), wit.world(world)).withMachineFactory(machine);
+            return Component.load(name, in.readAllBytes(), wit.world(world))
+                    .withMachineFactory(machine);
         }
     }
 
     /** POST /orders through handle-request: the answer's status. */
     public int order(byte[] body) {
-        Record request = Record.of("method", "post", "uri", "/orders",
-                "headers", List.of(List.of("content-type", "application/json")), "params", List.of(), "body", Optional.of(body));
-        Record response = (Record) composition.call("fermyon:spin/inbound-http", "handle-request", List.of(request));
+        Record request =
+                Record.of(
+                        "method",
+                        "post",
+                        "uri",
+                        "/orders",
+                        "headers",
+                        List.of(List.of("content-type", "application/json")),
+                        "params",
+                        List.of(),
+                        "body",
+                        Optional.of(body));
+        Record response =
+                (Record)
+                        composition.call(
+                                "fermyon:spin/inbound-http", "handle-request", List.of(request));
         return (Integer) response.get("status");
     }
 

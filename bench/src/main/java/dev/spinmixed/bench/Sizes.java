@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Sizes of what the app ships: each guest's core module and component, the OCI build context
- * (what the FROM-scratch image holds) raw and gzip-compressed (how registries count image
- * layers), next to the Redis container image the stack deploys.
+ * Sizes of what the app ships: each guest's core module and component, the OCI build context (what
+ * the FROM-scratch image holds) raw and gzip-compressed (how registries count image layers), next
+ * to the Redis container image the stack deploys.
  */
 public final class Sizes {
 
@@ -31,7 +31,10 @@ public final class Sizes {
             modules = files.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
         }
         if (modules.isEmpty()) {
-            throw new IOException("no core modules in " + core + ": build the app (./mvnw -B -pl apps -am install -DskipTests)");
+            throw new IOException(
+                    "no core modules in "
+                            + core
+                            + ": build the app (./mvnw -B -pl apps -am install -DskipTests)");
         }
         for (Path module : modules) {
             String name = module.getFileName().toString().replace(".wasm", "");
@@ -43,7 +46,11 @@ public final class Sizes {
         }
         List<Path> context;
         try (Stream<Path> files = Files.list(oci)) {
-            context = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("sizes.json")).sorted().toList();
+            context =
+                    files.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().equals("sizes.json"))
+                            .sorted()
+                            .toList();
         }
         long raw = 0;
         CountingStream counted = new CountingStream();
@@ -63,7 +70,10 @@ public final class Sizes {
         // nearest published figure is a third-party 7-alpine image's, given as a reference only.
         sizes.put("redis_image_compressed_bytes", null);
         Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("image", "kaytwo/redis:7-alpine (third-party, built on the official Redis 7 Alpine image; not the deployed tag)");
+        reference.put(
+                "image",
+                "kaytwo/redis:7-alpine (third-party, built on the official Redis 7 Alpine image;"
+                        + " not the deployed tag)");
         reference.put("compressed_size", "16.76 MB (linux/amd64)");
         reference.put("source", "https://hub.docker.com/r/kaytwo/redis/tags");
         sizes.put("redis_image_size_reference", reference);

@@ -16,16 +16,27 @@ public final class V8Run {
 
     private V8Run() {}
 
-    public static Latency run(Path repo, byte[] expectedAnswer, boolean quick, Path workDir) throws IOException, InterruptedException {
+    public static Latency run(Path repo, byte[] expectedAnswer, boolean quick, Path workDir)
+            throws IOException, InterruptedException {
         Path order = workDir.resolve("order.json");
         Files.write(order, SampleOrders.typical());
-        List<String> command = List.of("node", "--no-warnings", repo.resolve("bench/v8/pipeline.mjs").toString(),
-                repo.resolve("apps/target/core").toString(), order.toString(), quick ? "2000" : "20000", quick ? "5000" : "50000");
+        List<String> command =
+                List.of(
+                        "node",
+                        "--no-warnings",
+                        repo.resolve("bench/v8/pipeline.mjs").toString(),
+                        repo.resolve("apps/target/core").toString(),
+                        order.toString(),
+                        quick ? "2000" : "20000",
+                        quick ? "5000" : "50000");
         Process p;
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IOException("cannot run node (Node.js 20+ is needed for the V8 comparison): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot run node (Node.js 20+ is needed for the V8 comparison): "
+                            + e.getMessage(),
+                    e);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor() != 0) {
@@ -34,12 +45,21 @@ public final class V8Run {
         ObjectMapper json = new ObjectMapper();
         JsonNode result = json.readTree(out);
         JsonNode expected = json.readTree(expectedAnswer);
-        if (result.get("status").asInt() != 200 || !json.readTree(result.get("body").asText()).equals(expected)) {
-            throw new IllegalStateException("V8 answered differently from Chicory: " + out + "\nexpected 200 "
-                    + new String(expectedAnswer, StandardCharsets.UTF_8));
+        if (result.get("status").asInt() != 200
+                || !json.readTree(result.get("body").asText()).equals(expected)) {
+            throw new IllegalStateException(
+                    "V8 answered differently from Chicory: "
+                            + out
+                            + "\nexpected 200 "
+                            + new String(expectedAnswer, StandardCharsets.UTF_8));
         }
         JsonNode l = result.get("latency");
-        return new Latency(l.get("p50_us").asDouble(), l.get("p90_us").asDouble(), l.get("p99_us").asDouble(),
-                l.get("mean_us").asDouble(), l.get("orders_per_s").asDouble(), l.get("samples").asLong());
+        return new Latency(
+                l.get("p50_us").asDouble(),
+                l.get("p90_us").asDouble(),
+                l.get("p99_us").asDouble(),
+                l.get("mean_us").asDouble(),
+                l.get("orders_per_s").asDouble(),
+                l.get("samples").asLong());
     }
 }

@@ -22,14 +22,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Spin app of apps/spin.toml running in this JVM on the host's own classes (SpinApp,
- * LinkedRuntime): {@link #order} calls the orchestrator's handle-request directly, in-process,
- * with the same host functions the HTTP route gets; with a Redis URL the Redis trigger runs the
- * hops wiring too.
+ * LinkedRuntime): {@link #order} calls the orchestrator's handle-request directly, in-process, with
+ * the same host functions the HTTP route gets; with a Redis URL the Redis trigger runs the hops
+ * wiring too.
  */
 public final class WasmApp implements AutoCloseable {
 
     static final String ORCHESTRATOR = "orchestrator";
-    private static final List<Header> JSON = List.of(new Header("content-type", "application/json"));
+    private static final List<Header> JSON =
+            List.of(new Header("content-type", "application/json"));
 
     private final SpinApp app;
     private final LinkedRuntime runtime;
@@ -39,22 +40,34 @@ public final class WasmApp implements AutoCloseable {
         this.runtime = runtime;
     }
 
-    /** Loads the manifest, links every triggered component in {@code mode} and starts the triggers. */
+    /**
+     * Loads the manifest, links every triggered component in {@code mode} and starts the triggers.
+     */
     public static WasmApp start(Path manifestFile, ExecutionMode mode, Optional<String> redis) {
         Manifest manifest = ManifestLoader.load(manifestFile);
         GuestModules guests = new GuestModules(manifest, AppLayout.around(manifestFile));
         AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
-        SpinApp app = SpinApp.start(manifest, (m, host) -> {
-            runtime.set(LinkedRuntime.create(m, guests, host, new LinkedRuntime.Settings(mode, 4)));
-            return runtime.get();
-        }, new SpinApp.Options(new InetSocketAddress("127.0.0.1", 0), redis,
-                new HttpTriggerServer.Limits(1 << 20, Duration.ofSeconds(30), 8), environment(redis)));
+        SpinApp app =
+                SpinApp.start(
+                        manifest,
+                        (m, host) -> {
+                            runtime.set(
+                                    LinkedRuntime.create(
+                                            m, guests, host, new LinkedRuntime.Settings(mode, 4)));
+                            return runtime.get();
+                        },
+                        new SpinApp.Options(
+                                new InetSocketAddress("127.0.0.1", 0),
+                                redis,
+                                new HttpTriggerServer.Limits(1 << 20, Duration.ofSeconds(30), 8),
+                                environment(redis)));
         return new WasmApp(app, runtime.get());
     }
 
     /**
      * The process environment the app sees: {@code redis_host} (the Redis host:port the publishing
-     * components may reach) follows the Redis in use, as {@code --redis} sets {@code redis_address}.
+     * components may reach) follows the Redis in use, as {@code --redis} sets {@code
+     * redis_address}.
      */
     static Map<String, String> environment(Optional<String> redis) {
         String address = redis.orElse(SpinApp.EMBEDDED_REDIS_ADDRESS);
@@ -63,7 +76,8 @@ public final class WasmApp implements AutoCloseable {
 
     /** POST /orders handled by the orchestrator, without the HTTP server in between. */
     public GuestResponse order(byte[] body) {
-        return runtime.handleRequest(ORCHESTRATOR, new GuestRequest(HttpMethod.POST, "/orders", JSON, body));
+        return runtime.handleRequest(
+                ORCHESTRATOR, new GuestRequest(HttpMethod.POST, "/orders", JSON, body));
     }
 
     public InetSocketAddress address() {

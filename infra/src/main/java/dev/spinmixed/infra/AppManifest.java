@@ -25,10 +25,12 @@ public record AppManifest(Path file, List<String> componentsWithDependencies) {
         try {
             root = new TomlMapper().readTree(spinToml.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the app manifest " + spinToml + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the app manifest " + spinToml + ": " + e.getMessage(), e);
         }
         List<String> withDependencies = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("component").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("component").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> component = it.next();
             if (component.getValue().path("dependencies").size() > 0) {
                 withDependencies.add(component.getKey());

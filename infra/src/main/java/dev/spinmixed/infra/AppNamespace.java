@@ -24,30 +24,52 @@ public final class AppNamespace extends ComponentResource {
     private final Namespace namespace;
     private final NetworkPolicy defaultDeny;
 
-    public AppNamespace(String name, Settings settings, Cluster cluster, ComponentResourceOptions options) {
+    public AppNamespace(
+            String name, Settings settings, Cluster cluster, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        this.namespace = new Namespace(name, NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder()
-                        .name(settings.namespace())
-                        .labels(Labels.of(settings.namespace(), "namespace"))
-                        .build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes()).build());
+        this.namespace =
+                new Namespace(
+                        name,
+                        NamespaceArgs.builder()
+                                .metadata(
+                                        ObjectMetaArgs.builder()
+                                                .name(settings.namespace())
+                                                .labels(
+                                                        Labels.of(
+                                                                settings.namespace(), "namespace"))
+                                                .build())
+                                .build(),
+                        CustomResourceOptions.builder()
+                                .parent(this)
+                                .provider(cluster.kubernetes())
+                                .build());
 
-        this.defaultDeny = new NetworkPolicy(name + "-" + DEFAULT_DENY, NetworkPolicyArgs.builder()
-                .metadata(ObjectMetaArgs.builder()
-                        .name(DEFAULT_DENY)
-                        .namespace(settings.namespace())
-                        .labels(Labels.of(DEFAULT_DENY, "network-policy"))
-                        .build())
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().build())
-                        // Both types and no rules: nothing in, nothing out. Egress matters too: a
-                        // compromised pod must not reach other namespaces, Azure's metadata endpoint
-                        // or the internet.
-                        .policyTypes("Ingress", "Egress")
-                        .build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes())
-                .dependsOn(namespace).build());
+        this.defaultDeny =
+                new NetworkPolicy(
+                        name + "-" + DEFAULT_DENY,
+                        NetworkPolicyArgs.builder()
+                                .metadata(
+                                        ObjectMetaArgs.builder()
+                                                .name(DEFAULT_DENY)
+                                                .namespace(settings.namespace())
+                                                .labels(Labels.of(DEFAULT_DENY, "network-policy"))
+                                                .build())
+                                .spec(
+                                        NetworkPolicySpecArgs.builder()
+                                                .podSelector(LabelSelectorArgs.builder().build())
+                                                // Both types and no rules: nothing in, nothing out.
+                                                // Egress matters too: a
+                                                // compromised pod must not reach other namespaces,
+                                                // Azure's metadata endpoint
+                                                // or the internet.
+                                                .policyTypes("Ingress", "Egress")
+                                                .build())
+                                .build(),
+                        CustomResourceOptions.builder()
+                                .parent(this)
+                                .provider(cluster.kubernetes())
+                                .dependsOn(namespace)
+                                .build());
         registerOutputs(Map.of());
     }
 

@@ -26,8 +26,8 @@ import java.util.Map;
 
 /**
  * The AKS cluster: a system pool, a system-assigned identity, Kubernetes RBAC, Azure CNI with the
- * Azure network policy engine (so NetworkPolicy is enforced), the OIDC issuer; plus the
- * Kubernetes provider built from the cluster's user kubeconfig (a secret).
+ * Azure network policy engine (so NetworkPolicy is enforced), the OIDC issuer; plus the Kubernetes
+ * provider built from the cluster's user kubeconfig (a secret).
  */
 public final class Cluster extends ComponentResource {
     public static final String TYPE = "spinmixed:azure:Cluster";
@@ -37,52 +37,89 @@ public final class Cluster extends ComponentResource {
     private final Output<String> kubeletObjectId;
     private final Provider kubernetes;
 
-    public Cluster(String name, Settings settings, Output<String> resourceGroupName, ComponentResourceOptions options) {
+    public Cluster(
+            String name,
+            Settings settings,
+            Output<String> resourceGroupName,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        this.managedCluster = new ManagedCluster(name, ManagedClusterArgs.builder()
-                .resourceGroupName(resourceGroupName)
-                .location(settings.location())
-                .dnsPrefix(settings.environment() + "-spin")
-                .kubernetesVersion(settings.kubernetesVersion())
-                .enableRBAC(true)
-                .identity(ManagedClusterIdentityArgs.builder().type(ResourceIdentityType.SystemAssigned).build())
-                .oidcIssuerProfile(ManagedClusterOIDCIssuerProfileArgs.builder().enabled(true).build())
-                .networkProfile(ContainerServiceNetworkProfileArgs.builder()
-                        .networkPlugin(NetworkPlugin.Azure)
-                        .networkPolicy(NetworkPolicy.Azure)
-                        .build())
-                .agentPoolProfiles(ManagedClusterAgentPoolProfileArgs.builder()
-                        .name("system")
-                        .mode(AgentPoolMode.System)
-                        .osType(OSType.Linux)
-                        .count(settings.systemNodeCount())
-                        .vmSize(settings.systemVmSize())
-                        .availabilityZones(settings.zonesOrNull())
-                        .build())
-                .tags(settings.tags())
-                .build(), child);
-
-        Output<String> encoded = ContainerserviceFunctions.listManagedClusterUserCredentials(
-                        ListManagedClusterUserCredentialsArgs.builder()
+        this.managedCluster =
+                new ManagedCluster(
+                        name,
+                        ManagedClusterArgs.builder()
                                 .resourceGroupName(resourceGroupName)
-                                .resourceName(managedCluster.name())
-                                .build())
-                .applyValue(result -> result.kubeconfigs().get(0).value());
-        this.kubeconfig = encoded.applyValue(
-                value -> new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)).asSecret();
+                                .location(settings.location())
+                                .dnsPrefix(settings.environment() + "-spin")
+                                .kubernetesVersion(settings.kubernetesVersion())
+                                .enableRBAC(true)
+                                .identity(
+                                        ManagedClusterIdentityArgs.builder()
+                                                .type(ResourceIdentityType.SystemAssigned)
+                                                .build())
+                                .oidcIssuerProfile(
+                                        ManagedClusterOIDCIssuerProfileArgs.builder()
+                                                .enabled(true)
+                                                .build())
+                                .networkProfile(
+                                        ContainerServiceNetworkProfileArgs.builder()
+                                                .networkPlugin(NetworkPlugin.Azure)
+                                                .networkPolicy(NetworkPolicy.Azure)
+                                                .build())
+                                .agentPoolProfiles(
+                                        ManagedClusterAgentPoolProfileArgs.builder()
+                                                .name("system")
+                                                .mode(AgentPoolMode.System)
+                                                .osType(OSType.Linux)
+                                                .count(settings.systemNodeCount())
+                                                .vmSize(settings.systemVmSize())
+                                                .availabilityZones(settings.zonesOrNull())
+                                                .build())
+                                .tags(settings.tags())
+                                .build(),
+                        child);
 
-        this.kubeletObjectId = managedCluster.identityProfile().applyValue(profile -> profile
-                .map(identities -> identities.get("kubeletidentity"))
-                .flatMap(UserAssignedIdentityResponse::objectId)
-                .orElseThrow(() -> new IllegalStateException(
-                        "AKS cluster " + name + " reports no kubelet identity (identityProfile.kubeletidentity)")));
+        Output<String> encoded =
+                ContainerserviceFunctions.listManagedClusterUserCredentials(
+                                ListManagedClusterUserCredentialsArgs.builder()
+                                        .resourceGroupName(resourceGroupName)
+                                        .resourceName(managedCluster.name())
+                                        .build())
+                        .applyValue(result -> result.kubeconfigs().get(0).value());
+        this.kubeconfig =
+                encoded.applyValue(
+                                value ->
+                                        new String(
+                                                Base64.getDecoder().decode(value),
+                                                StandardCharsets.UTF_8))
+                        .asSecret();
 
-        this.kubernetes = new Provider(name, ProviderArgs.builder()
-                .kubeconfig(kubeconfig)
-                .enableServerSideApply(true)
-                .build(), child);
+        this.kubeletObjectId =
+                managedCluster
+                        .identityProfile()
+                        .applyValue(
+                                profile ->
+                                        profile.map(identities -> identities.get("kubeletidentity"))
+                                                .flatMap(UserAssignedIdentityResponse::objectId)
+                                                .orElseThrow(
+                                                        () ->
+                                                                new IllegalStateException(
+                                                                        "AKS cluster "
+                                                                                + name
+                                                                                + " reports no"
+                                                                                + " kubelet"
+                                                                                + " identity"
+                                                                                + " (identityProfile.kubeletidentity)")));
+
+        this.kubernetes =
+                new Provider(
+                        name,
+                        ProviderArgs.builder()
+                                .kubeconfig(kubeconfig)
+                                .enableServerSideApply(true)
+                                .build(),
+                        child);
 
         registerOutputs(Map.of("clusterName", managedCluster.name(), "kubeconfig", kubeconfig));
     }

@@ -24,47 +24,69 @@ public final class ContainerRegistry extends ComponentResource {
 
     /** Built-in role ids, the same in every Azure subscription. */
     static final String ACR_PULL_ROLE = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
+
     static final String ACR_PUSH_ROLE = "8311e382-0749-4cb8-b61a-304f252e45ec";
 
     private final Registry registry;
     private final RoleAssignment kubeletPull;
     private final RoleAssignment deployerPush;
 
-    public ContainerRegistry(String name, Settings settings, Output<String> resourceGroupName,
-                             Output<GetClientConfigResult> deployer, Output<String> kubeletObjectId,
-                             ComponentResourceOptions options) {
+    public ContainerRegistry(
+            String name,
+            Settings settings,
+            Output<String> resourceGroupName,
+            Output<GetClientConfigResult> deployer,
+            Output<String> kubeletObjectId,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        this.registry = new Registry(name, RegistryArgs.builder()
-                .resourceGroupName(resourceGroupName)
-                .location(settings.location())
-                .sku(SkuArgs.builder().name(SkuName.Basic).build())
-                .adminUserEnabled(false)
-                .tags(settings.tags())
-                .build(), child);
+        this.registry =
+                new Registry(
+                        name,
+                        RegistryArgs.builder()
+                                .resourceGroupName(resourceGroupName)
+                                .location(settings.location())
+                                .sku(SkuArgs.builder().name(SkuName.Basic).build())
+                                .adminUserEnabled(false)
+                                .tags(settings.tags())
+                                .build(),
+                        child);
 
-        this.kubeletPull = new RoleAssignment(name + "-kubelet-acrpull", RoleAssignmentArgs.builder()
-                .scope(registry.id())
-                .roleDefinitionId(roleDefinitionId(deployer, ACR_PULL_ROLE))
-                .principalId(kubeletObjectId)
-                .principalType(PrincipalType.ServicePrincipal)
-                .build(), child);
+        this.kubeletPull =
+                new RoleAssignment(
+                        name + "-kubelet-acrpull",
+                        RoleAssignmentArgs.builder()
+                                .scope(registry.id())
+                                .roleDefinitionId(roleDefinitionId(deployer, ACR_PULL_ROLE))
+                                .principalId(kubeletObjectId)
+                                .principalType(PrincipalType.ServicePrincipal)
+                                .build(),
+                        child);
 
         // The deployer may be a user or a service principal (CI), so principalType is left for
         // Azure to resolve.
-        this.deployerPush = new RoleAssignment(name + "-deployer-acrpush", RoleAssignmentArgs.builder()
-                .scope(registry.id())
-                .roleDefinitionId(roleDefinitionId(deployer, ACR_PUSH_ROLE))
-                .principalId(deployer.applyValue(GetClientConfigResult::objectId))
-                .build(), child);
+        this.deployerPush =
+                new RoleAssignment(
+                        name + "-deployer-acrpush",
+                        RoleAssignmentArgs.builder()
+                                .scope(registry.id())
+                                .roleDefinitionId(roleDefinitionId(deployer, ACR_PUSH_ROLE))
+                                .principalId(deployer.applyValue(GetClientConfigResult::objectId))
+                                .build(),
+                        child);
 
         registerOutputs(Map.of("loginServer", registry.loginServer()));
     }
 
-    private static Output<String> roleDefinitionId(Output<GetClientConfigResult> client, String roleId) {
-        return client.applyValue(c -> "/subscriptions/" + c.subscriptionId()
-                + "/providers/Microsoft.Authorization/roleDefinitions/" + roleId);
+    private static Output<String> roleDefinitionId(
+            Output<GetClientConfigResult> client, String roleId) {
+        return client.applyValue(
+                c ->
+                        "/subscriptions/"
+                                + c.subscriptionId()
+                                + "/providers/Microsoft.Authorization/roleDefinitions/"
+                                + roleId);
     }
 
     public Registry registry() {

@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * An image tag derived from the bytes of the build context, so a tag names one content and the
- * same build never gets a new tag. (Workloads still pull by digest.)
+ * An image tag derived from the bytes of the build context, so a tag names one content and the same
+ * build never gets a new tag. (Workloads still pull by digest.)
  */
 final class ContentTag {
     private static final int HEX_CHARS = 16;
 
-    private ContentTag() {
-    }
+    private ContentTag() {}
 
     static String of(Path buildContext) {
         MessageDigest sha256;
@@ -36,7 +35,12 @@ final class ContentTag {
         }
         for (Path file : files) {
             // Names are hashed too, so moving bytes between files changes the tag.
-            sha256.update(buildContext.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            sha256.update(
+                    buildContext
+                            .relativize(file)
+                            .toString()
+                            .replace('\\', '/')
+                            .getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
             try {
                 sha256.update(Files.readAllBytes(file));

@@ -39,22 +39,24 @@ public final class ContractGate {
     /**
      * Where the contracts and the modules are.
      *
-     * @param witDir      the app's WIT package (apps/wit, with deps/)
-     * @param guestTable  guest name -> world (apps/build/guests.tsv)
+     * @param witDir the app's WIT package (apps/wit, with deps/)
+     * @param guestTable guest name -> world (apps/build/guests.tsv)
      * @param coreModules the core module of each guest, {@code <name>.wasm} (apps/target/core)
-     * @param spinToml    the manifest that goes into the image (the OCI context's spin.toml)
+     * @param spinToml the manifest that goes into the image (the OCI context's spin.toml)
      */
     public record Inputs(Path witDir, Path guestTable, Path coreModules, Path spinToml) {
 
         /** The apps build's layout under the repository root, for the given OCI build context. */
         public static Inputs of(Path projectRoot, Path appBuildContext) {
-            return new Inputs(projectRoot.resolve("apps/wit"), projectRoot.resolve("apps/build/guests.tsv"),
-                    projectRoot.resolve("apps/target/core"), appBuildContext.resolve("spin.toml"));
+            return new Inputs(
+                    projectRoot.resolve("apps/wit"),
+                    projectRoot.resolve("apps/build/guests.tsv"),
+                    projectRoot.resolve("apps/target/core"),
+                    appBuildContext.resolve("spin.toml"));
         }
     }
 
-    private ContractGate() {
-    }
+    private ContractGate() {}
 
     /** Throws {@link ContractViolationException} listing every broken contract. */
     public static void check(Inputs inputs) {
@@ -62,8 +64,13 @@ public final class ContractGate {
         try {
             wit = WitLoader.loadDirectory(inputs.witDir());
         } catch (WitException e) {
-            throw new ContractViolationException(inputs.spinToml(), List.of("the WIT contracts in " + inputs.witDir()
-                    + " do not parse: " + e.getMessage()));
+            throw new ContractViolationException(
+                    inputs.spinToml(),
+                    List.of(
+                            "the WIT contracts in "
+                                    + inputs.witDir()
+                                    + " do not parse: "
+                                    + e.getMessage()));
         }
         Map<String, String> worldOfGuest = readGuestTable(inputs.guestTable());
         JsonNode manifest = readToml(inputs.spinToml());
@@ -74,7 +81,8 @@ public final class ContractGate {
             String id = ids.next();
             String worldName = worldOfGuest.get(id);
             if (worldName == null) {
-                problems.add("component `" + id + "`: " + inputs.guestTable() + " assigns it no world");
+                problems.add(
+                        "component `" + id + "`: " + inputs.guestTable() + " assigns it no world");
                 continue;
             }
             World world;
@@ -88,8 +96,12 @@ public final class ContractGate {
             problems.addAll(checkModule(id, world, inputs.coreModules().resolve(id + ".wasm")));
         }
         for (Map.Entry<String, World> entry : worlds.entrySet()) {
-            problems.addAll(checkDependencies(entry.getKey(), entry.getValue(),
-                    manifest.path("component").path(entry.getKey()).path("dependencies"), worlds));
+            problems.addAll(
+                    checkDependencies(
+                            entry.getKey(),
+                            entry.getValue(),
+                            manifest.path("component").path(entry.getKey()).path("dependencies"),
+                            worlds));
         }
         problems.addAll(checkTriggers(manifest.path("trigger"), worlds));
         if (!problems.isEmpty()) {
@@ -99,23 +111,34 @@ public final class ContractGate {
 
     private static List<String> checkModule(String id, World world, Path coreModule) {
         if (!Files.isRegularFile(coreModule)) {
-            return List.of("component `" + id + "`: no core module at " + coreModule
-                    + " (build the app first: ./mvnw -B -pl apps -am package)");
+            return List.of(
+                    "component `"
+                            + id
+                            + "`: no core module at "
+                            + coreModule
+                            + " (build the app first: ./mvnw -B -pl apps -am package)");
         }
         try {
             Component.load(id, coreModule, world);
             return List.of();
         } catch (ValidationException e) {
             return e.report().problems().stream()
-                    .map(problem -> "component `" + id + "` (world " + world.name() + "): " + problem)
+                    .map(
+                            problem ->
+                                    "component `"
+                                            + id
+                                            + "` (world "
+                                            + world.name()
+                                            + "): "
+                                            + problem)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + coreModule, e);
         }
     }
 
-    private static List<String> checkDependencies(String id, World world, JsonNode dependencies,
-                                                  Map<String, World> worlds) {
+    private static List<String> checkDependencies(
+            String id, World world, JsonNode dependencies, Map<String, World> worlds) {
         List<String> problems = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = dependencies.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> dependency = it.next();
@@ -123,34 +146,67 @@ public final class ContractGate {
             String target = dependency.getValue().path("component").asText("");
             String prefix = "component `" + id + "` dependency \"" + interfaceName + "\"";
             if (target.isEmpty()) {
-                problems.add(prefix + ": names no component (only `component = \"<id>\"` wiring is checked and used here)");
+                problems.add(
+                        prefix
+                                + ": names no component (only `component = \"<id>\"` wiring is"
+                                + " checked and used here)");
                 continue;
             }
             Optional<Interface> imported = find(world.imports(), interfaceName);
             if (imported.isEmpty()) {
-                problems.add(prefix + ": world " + world.name() + " does not import " + interfaceName
-                        + " (imports: " + names(world.imports()) + ")");
+                problems.add(
+                        prefix
+                                + ": world "
+                                + world.name()
+                                + " does not import "
+                                + interfaceName
+                                + " (imports: "
+                                + names(world.imports())
+                                + ")");
                 continue;
             }
             World targetWorld = worlds.get(target);
             if (targetWorld == null) {
-                problems.add(prefix + ": component `" + target + "` is not a checked component of this app");
+                problems.add(
+                        prefix
+                                + ": component `"
+                                + target
+                                + "` is not a checked component of this app");
                 continue;
             }
             Optional<Interface> exported = find(targetWorld.exports(), interfaceName);
             if (exported.isEmpty()) {
-                problems.add(prefix + ": component `" + target + "` (world " + targetWorld.name() + ") does not export "
-                        + interfaceName + " (exports: " + names(targetWorld.exports()) + ")");
+                problems.add(
+                        prefix
+                                + ": component `"
+                                + target
+                                + "` (world "
+                                + targetWorld.name()
+                                + ") does not export "
+                                + interfaceName
+                                + " (exports: "
+                                + names(targetWorld.exports())
+                                + ")");
                 continue;
             }
             for (Function function : imported.get().functions()) {
                 Optional<Function> provided = exported.get().function(function.name());
                 if (provided.isEmpty()) {
-                    problems.add(prefix + ": function `" + function.name() + "` is imported but component `" + target
-                            + "` does not export it");
+                    problems.add(
+                            prefix
+                                    + ": function `"
+                                    + function.name()
+                                    + "` is imported but component `"
+                                    + target
+                                    + "` does not export it");
                 } else if (!provided.get().equals(function)) {
-                    problems.add(prefix + ": function `" + function.name() + "` has a different signature in component `"
-                            + target + "`");
+                    problems.add(
+                            prefix
+                                    + ": function `"
+                                    + function.name()
+                                    + "` has a different signature in component `"
+                                    + target
+                                    + "`");
                 }
             }
         }
@@ -160,18 +216,35 @@ public final class ContractGate {
     private static List<String> checkTriggers(JsonNode triggers, Map<String, World> worlds) {
         List<String> problems = new ArrayList<>();
         Map<String, String> handlers = Map.of("http", INBOUND_HTTP, "redis", INBOUND_REDIS);
-        handlers.forEach((kind, handler) -> {
-            for (JsonNode trigger : triggers.path(kind)) {
-                String id = trigger.path("component").asText("");
-                World world = worlds.get(id);
-                if (world == null) {
-                    problems.add("[[trigger." + kind + "]] names component `" + id + "`, which is not a checked component");
-                } else if (find(world.exports(), handler).isEmpty()) {
-                    problems.add("component `" + id + "` (world " + world.name() + ") is a " + kind + " trigger's component"
-                            + " but does not export " + handler + " (exports: " + names(world.exports()) + ")");
-                }
-            }
-        });
+        handlers.forEach(
+                (kind, handler) -> {
+                    for (JsonNode trigger : triggers.path(kind)) {
+                        String id = trigger.path("component").asText("");
+                        World world = worlds.get(id);
+                        if (world == null) {
+                            problems.add(
+                                    "[[trigger."
+                                            + kind
+                                            + "]] names component `"
+                                            + id
+                                            + "`, which is not a checked component");
+                        } else if (find(world.exports(), handler).isEmpty()) {
+                            problems.add(
+                                    "component `"
+                                            + id
+                                            + "` (world "
+                                            + world.name()
+                                            + ") is a "
+                                            + kind
+                                            + " trigger's component"
+                                            + " but does not export "
+                                            + handler
+                                            + " (exports: "
+                                            + names(world.exports())
+                                            + ")");
+                        }
+                    }
+                });
         return problems;
     }
 
@@ -186,8 +259,10 @@ public final class ContractGate {
     private static String names(List<WorldItem> items) {
         TreeSet<String> names = new TreeSet<>();
         for (WorldItem item : items) {
-            names.add(item instanceof WorldItem.InterfaceItem i ? i.iface().qualifiedName()
-                    : ((WorldItem.FunctionItem) item).function().name());
+            names.add(
+                    item instanceof WorldItem.InterfaceItem i
+                            ? i.iface().qualifiedName()
+                            : ((WorldItem.FunctionItem) item).function().name());
         }
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
@@ -207,7 +282,8 @@ public final class ContractGate {
         try {
             return new TomlMapper().readTree(spinToml.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the app manifest " + spinToml + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the app manifest " + spinToml + ": " + e.getMessage(), e);
         }
     }
 }

@@ -8,8 +8,11 @@ public final class ContractViolationException extends RuntimeException {
     private final List<String> problems;
 
     public ContractViolationException(Path spinToml, List<String> problems) {
-        super("The app in " + spinToml + " breaks its WIT contracts; nothing was deployed:\n  - "
-                + String.join("\n  - ", problems));
+        super(
+                "The app in "
+                        + spinToml
+                        + " breaks its WIT contracts; nothing was deployed:\n  - "
+                        + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

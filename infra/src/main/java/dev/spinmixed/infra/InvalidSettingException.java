@@ -8,7 +8,14 @@ public final class InvalidSettingException extends IllegalArgumentException {
 
     /** "Config spin-mixed-workloads:key = "value" is not accepted: what is accepted." */
     static InvalidSettingException of(String key, Object value, String accepted) {
-        return new InvalidSettingException("Config " + Settings.PROJECT + ":" + key + " = \"" + value
-                + "\" is not accepted: " + accepted);
+        return new InvalidSettingException(
+                "Config "
+                        + Settings.PROJECT
+                        + ":"
+                        + key
+                        + " = \""
+                        + value
+                        + "\" is not accepted: "
+                        + accepted);
     }
 }

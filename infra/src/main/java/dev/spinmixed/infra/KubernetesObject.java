@@ -21,14 +21,21 @@ public final class KubernetesObject extends CustomResource {
     public static final class Args extends ResourceArgs {
         @Import(name = "apiVersion", required = true)
         private final String apiVersion;
+
         @Import(name = "kind", required = true)
         private final String kind;
+
         @Import(name = "metadata", required = true)
         private final Map<String, Object> metadata;
+
         @Import(name = "spec")
         private final Output<Map<String, Object>> spec;
 
-        public Args(String apiVersion, String kind, Map<String, Object> metadata, Output<Map<String, Object>> spec) {
+        public Args(
+                String apiVersion,
+                String kind,
+                Map<String, Object> metadata,
+                Output<Map<String, Object>> spec) {
             this.apiVersion = apiVersion;
             this.kind = kind;
             this.metadata = metadata;

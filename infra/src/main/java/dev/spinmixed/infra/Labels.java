@@ -12,11 +12,11 @@ final class Labels {
     /** Component label of the Spin app's pods; Redis admits traffic only from pods carrying it. */
     static final String SPIN_APP_COMPONENT = "spin-app";
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static Map<String, String> of(String name, String component) {
-        return Map.of(NAME, name, COMPONENT, component, PART_OF, Settings.PROJECT, MANAGED_BY, "pulumi");
+        return Map.of(
+                NAME, name, COMPONENT, component, PART_OF, Settings.PROJECT, MANAGED_BY, "pulumi");
     }
 
     /** What a selector matches on: stable across label additions. */

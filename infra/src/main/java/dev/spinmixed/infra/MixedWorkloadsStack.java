@@ -33,22 +33,36 @@ public final class MixedWorkloadsStack extends ComponentResource {
         String env = settings.environment();
         var child = ComponentResourceOptions.builder().parent(this).build();
 
-        this.resourceGroup = new ResourceGroup(env + "-rg", ResourceGroupArgs.builder()
-                .location(settings.location())
-                .tags(settings.tags())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        this.resourceGroup =
+                new ResourceGroup(
+                        env + "-rg",
+                        ResourceGroupArgs.builder()
+                                .location(settings.location())
+                                .tags(settings.tags())
+                                .build(),
+                        CustomResourceOptions.builder().parent(this).build());
         Output<String> rg = resourceGroup.name();
         Output<GetClientConfigResult> deployer = AuthorizationFunctions.getClientConfig();
 
         this.cluster = new Cluster(env + "-aks", settings, rg, child);
-        this.registry = new ContainerRegistry(registryName(env), settings, rg, deployer,
-                cluster.kubeletObjectId(), child);
-        this.image = new SpinAppImage(env + "-app-image", settings, registry, deployer, tokenExchange, child);
+        this.registry =
+                new ContainerRegistry(
+                        registryName(env),
+                        settings,
+                        rg,
+                        deployer,
+                        cluster.kubeletObjectId(),
+                        child);
+        this.image =
+                new SpinAppImage(
+                        env + "-app-image", settings, registry, deployer, tokenExchange, child);
         this.namespace = new AppNamespace(env + "-ns", settings, cluster, child);
 
         List<Resource> runtimeReady;
         if (settings.wasmRuntime() == WasmRuntime.SPINKUBE) {
-            var spinKube = new SpinKubeRuntime(env + "-spinkube", settings, rg, cluster, namespace.namespace(), child);
+            var spinKube =
+                    new SpinKubeRuntime(
+                            env + "-spinkube", settings, rg, cluster, namespace.namespace(), child);
             runtimeReady = List.of(spinKube.executor(), registry.kubeletPull());
             this.wasmRuntime = spinKube;
         } else {
@@ -57,14 +71,22 @@ public final class MixedWorkloadsStack extends ComponentResource {
             this.wasmRuntime = wasi;
         }
         this.redis = new Redis(env + "-redis", settings, cluster, namespace, child);
-        this.workloads = new SpinAppWorkloads(env + "-app", settings, cluster, image.imageRef(), redis,
-                runtimeReady, child);
+        this.workloads =
+                new SpinAppWorkloads(
+                        env + "-app",
+                        settings,
+                        cluster,
+                        image.imageRef(),
+                        redis,
+                        runtimeReady,
+                        child);
 
-        registerOutputs(Map.of(
-                "resourceGroupName", rg,
-                "clusterName", cluster.clusterName(),
-                "registryLoginServer", registry.loginServer(),
-                "imageRef", image.imageRef()));
+        registerOutputs(
+                Map.of(
+                        "resourceGroupName", rg,
+                        "clusterName", cluster.clusterName(),
+                        "registryLoginServer", registry.loginServer(),
+                        "imageRef", image.imageRef()));
     }
 
     /** ACR names are alphanumeric only; Pulumi appends a random suffix to make them unique. */
@@ -79,9 +101,21 @@ public final class MixedWorkloadsStack extends ComponentResource {
                 "clusterName", cluster.clusterName(),
                 "registryLoginServer", registry.loginServer(),
                 "imageRef", image.imageRef(),
-                "appEndpoints", Output.all(List.copyOf(workloads.endpoints().entrySet().stream()
-                                .map(e -> e.getValue().applyValue(url -> e.getKey() + "=" + url)).toList()))
-                        .applyValue(pairs -> String.join(" ", pairs)),
+                "appEndpoints",
+                        Output.all(
+                                        List.copyOf(
+                                                workloads.endpoints().entrySet().stream()
+                                                        .map(
+                                                                e ->
+                                                                        e.getValue()
+                                                                                .applyValue(
+                                                                                        url ->
+                                                                                                e
+                                                                                                                .getKey()
+                                                                                                        + "="
+                                                                                                        + url))
+                                                        .toList()))
+                                .applyValue(pairs -> String.join(" ", pairs)),
                 "kubeconfig", cluster.kubeconfig());
     }
 

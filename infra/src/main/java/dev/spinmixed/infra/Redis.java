@@ -45,29 +45,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Redis as an ordinary container beside the wasm workloads: password from secret stack config in
- * a Kubernetes Secret, a ClusterIP Service, and a NetworkPolicy that admits only the Spin app's
- * pods. No persistence: it carries pub/sub messages and short-lived keys.
+ * Redis as an ordinary container beside the wasm workloads: password from secret stack config in a
+ * Kubernetes Secret, a ClusterIP Service, and a NetworkPolicy that admits only the Spin app's pods.
+ * No persistence: it carries pub/sub messages and short-lived keys.
  */
 public final class Redis extends ComponentResource {
     public static final String TYPE = "spinmixed:k8s:Redis";
 
     public static final String NAME = "redis";
+
     /** Pinned; the alpine image runs as the redis user (uid 999). */
     public static final String IMAGE = "docker.io/library/redis:7.4.2-alpine";
+
     public static final int PORT = 6379;
     public static final String AUTH_SECRET = "redis-auth";
+
     /** Holds the Spin variable {@code redis_address} (redis://:password@host:port) for the app. */
     public static final String ADDRESS_SECRET = "spin-app-redis";
+
     public static final String ADDRESS_KEY = "redis_address";
+
     /**
-     * Spin variable {@code redis_host} ({@code host:port}, no credentials): what spin.toml's
-     * {@code allowed_outbound_hosts} names, since redis_address carries the password.
+     * Spin variable {@code redis_host} ({@code host:port}, no credentials): what spin.toml's {@code
+     * allowed_outbound_hosts} names, since redis_address carries the password.
      */
     public static final String HOST_KEY = "redis_host";
+
     public static final String ALLOW_FROM_APP = "redis-from-spin-app";
-    /** What selects Redis' pods (its Deployment, Service and policies, and the app's egress to it). */
+
+    /**
+     * What selects Redis' pods (its Deployment, Service and policies, and the app's egress to it).
+     */
     static final Map<String, String> POD_SELECTOR = Labels.selector(NAME, "cache");
+
     static final int REDIS_UID = 999;
 
     private final Output<String> address;
@@ -78,111 +88,305 @@ public final class Redis extends ComponentResource {
     private final Service service;
     private final NetworkPolicy allowFromApp;
 
-    public Redis(String name, Settings settings, Cluster cluster, AppNamespace namespace, ComponentResourceOptions options) {
+    public Redis(
+            String name,
+            Settings settings,
+            Cluster cluster,
+            AppNamespace namespace,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
         String ns = settings.namespace();
-        var child = CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes())
-                .dependsOn(namespace.namespace()).build();
+        var child =
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .provider(cluster.kubernetes())
+                        .dependsOn(namespace.namespace())
+                        .build();
         Map<String, String> labels = Labels.of(NAME, "cache");
 
-        this.authSecret = new Secret(name + "-auth", SecretArgs.builder()
-                .metadata(meta(AUTH_SECRET, ns, labels))
-                .type("Opaque")
-                .stringData(settings.redisPassword().applyValue(password -> Map.of("password", password)))
-                .build(), child);
+        this.authSecret =
+                new Secret(
+                        name + "-auth",
+                        SecretArgs.builder()
+                                .metadata(meta(AUTH_SECRET, ns, labels))
+                                .type("Opaque")
+                                .stringData(
+                                        settings.redisPassword()
+                                                .applyValue(
+                                                        password -> Map.of("password", password)))
+                                .build(),
+                        child);
 
         this.host = NAME + "." + ns + ".svc.cluster.local:" + PORT;
-        this.address = settings.redisPassword().applyValue(password ->
-                "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + host).asSecret();
-        this.addressSecret = new Secret(name + "-address", SecretArgs.builder()
-                .metadata(meta(ADDRESS_SECRET, ns, Labels.of(ADDRESS_SECRET, Labels.SPIN_APP_COMPONENT)))
-                .type("Opaque")
-                .stringData(address.applyValue(value -> Map.of(ADDRESS_KEY, value)))
-                .build(), child);
+        this.address =
+                settings.redisPassword()
+                        .applyValue(
+                                password ->
+                                        "redis://:"
+                                                + URLEncoder.encode(
+                                                        password, StandardCharsets.UTF_8)
+                                                + "@"
+                                                + host)
+                        .asSecret();
+        this.addressSecret =
+                new Secret(
+                        name + "-address",
+                        SecretArgs.builder()
+                                .metadata(
+                                        meta(
+                                                ADDRESS_SECRET,
+                                                ns,
+                                                Labels.of(
+                                                        ADDRESS_SECRET, Labels.SPIN_APP_COMPONENT)))
+                                .type("Opaque")
+                                .stringData(address.applyValue(value -> Map.of(ADDRESS_KEY, value)))
+                                .build(),
+                        child);
 
-        var passwordFromSecret = EnvVarSourceArgs.builder()
-                .secretKeyRef(SecretKeySelectorArgs.builder().name(AUTH_SECRET).key("password").build())
-                .build();
-        this.deployment = new Deployment(name, DeploymentArgs.builder()
-                .metadata(meta(NAME, ns, labels))
-                .spec(DeploymentSpecArgs.builder()
-                        .replicas(1)
-                        .selector(LabelSelectorArgs.builder().matchLabels(POD_SELECTOR).build())
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(labels).build())
-                                .spec(PodSpecArgs.builder()
-                                        .automountServiceAccountToken(false)
-                                        .securityContext(PodSecurityContextArgs.builder()
-                                                .runAsNonRoot(true)
-                                                .runAsUser(REDIS_UID)
-                                                .runAsGroup(REDIS_UID)
-                                                .fsGroup(REDIS_UID)
-                                                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
-                                                .build())
-                                        .containers(ContainerArgs.builder()
-                                                .name(NAME)
-                                                .image(IMAGE)
-                                                // $(REDIS_PASSWORD) is expanded by the kubelet from the Secret.
-                                                .args("--requirepass", "$(REDIS_PASSWORD)", "--save", "", "--appendonly", "no")
-                                                .env(EnvVarArgs.builder().name("REDIS_PASSWORD").valueFrom(passwordFromSecret).build(),
-                                                        EnvVarArgs.builder().name("REDISCLI_AUTH").valueFrom(passwordFromSecret).build())
-                                                .ports(ContainerPortArgs.builder().name(NAME).containerPort(PORT).build())
-                                                .readinessProbe(ProbeArgs.builder()
-                                                        .exec(ExecActionArgs.builder().command("redis-cli", "ping").build())
-                                                        .periodSeconds(10)
-                                                        .timeoutSeconds(2)
-                                                        .build())
-                                                .livenessProbe(ProbeArgs.builder()
-                                                        .tcpSocket(TCPSocketActionArgs.builder().port(PORT).build())
-                                                        .initialDelaySeconds(10)
-                                                        .periodSeconds(20)
-                                                        .build())
-                                                .resources(ResourceRequirementsArgs.builder()
-                                                        .requests(Map.of(
-                                                                "cpu", Settings.REDIS_CPU_REQUEST_MILLICORES + "m",
-                                                                "memory", Settings.REDIS_MEMORY_REQUEST_MIB + "Mi"))
-                                                        .limits(Map.of("cpu", settings.redisCpuLimit(),
-                                                                "memory", settings.redisMemoryLimit()))
-                                                        .build())
-                                                .securityContext(SecurityContextArgs.builder()
-                                                        .allowPrivilegeEscalation(false)
-                                                        .readOnlyRootFilesystem(true)
-                                                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
-                                                        .build())
-                                                .volumeMounts(VolumeMountArgs.builder().name("data").mountPath("/data").build())
-                                                .build())
-                                        .volumes(VolumeArgs.builder().name("data")
-                                                .emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build())
+        var passwordFromSecret =
+                EnvVarSourceArgs.builder()
+                        .secretKeyRef(
+                                SecretKeySelectorArgs.builder()
+                                        .name(AUTH_SECRET)
+                                        .key("password")
                                         .build())
-                                .build())
-                        .build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.kubernetes())
-                .dependsOn(List.of(namespace.namespace(), authSecret)).build());
-
-        this.service = new Service(name, ServiceArgs.builder()
-                .metadata(meta(NAME, ns, labels))
-                .spec(ServiceSpecArgs.builder()
-                        .type("ClusterIP")
-                        .selector(POD_SELECTOR)
-                        .ports(ServicePortArgs.builder().name(NAME).port(PORT).targetPort(NAME).build())
-                        .build())
-                .build(), child);
-
-        this.allowFromApp = new NetworkPolicy(name + "-" + ALLOW_FROM_APP, NetworkPolicyArgs.builder()
-                .metadata(meta(ALLOW_FROM_APP, ns, Labels.of(ALLOW_FROM_APP, "network-policy")))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().matchLabels(POD_SELECTOR).build())
-                        .policyTypes("Ingress")
-                        .ingress(NetworkPolicyIngressRuleArgs.builder()
-                                .from(NetworkPolicyPeerArgs.builder()
-                                        .podSelector(LabelSelectorArgs.builder()
-                                                .matchLabels(Map.of(Labels.COMPONENT, Labels.SPIN_APP_COMPONENT))
+                        .build();
+        this.deployment =
+                new Deployment(
+                        name,
+                        DeploymentArgs.builder()
+                                .metadata(meta(NAME, ns, labels))
+                                .spec(
+                                        DeploymentSpecArgs.builder()
+                                                .replicas(1)
+                                                .selector(
+                                                        LabelSelectorArgs.builder()
+                                                                .matchLabels(POD_SELECTOR)
+                                                                .build())
+                                                .template(
+                                                        PodTemplateSpecArgs.builder()
+                                                                .metadata(
+                                                                        ObjectMetaArgs.builder()
+                                                                                .labels(labels)
+                                                                                .build())
+                                                                .spec(
+                                                                        PodSpecArgs.builder()
+                                                                                .automountServiceAccountToken(
+                                                                                        false)
+                                                                                .securityContext(
+                                                                                        PodSecurityContextArgs
+                                                                                                .builder()
+                                                                                                .runAsNonRoot(
+                                                                                                        true)
+                                                                                                .runAsUser(
+                                                                                                        REDIS_UID)
+                                                                                                .runAsGroup(
+                                                                                                        REDIS_UID)
+                                                                                                .fsGroup(
+                                                                                                        REDIS_UID)
+                                                                                                .seccompProfile(
+                                                                                                        SeccompProfileArgs
+                                                                                                                .builder()
+                                                                                                                .type(
+                                                                                                                        "RuntimeDefault")
+                                                                                                                .build())
+                                                                                                .build())
+                                                                                .containers(
+                                                                                        ContainerArgs
+                                                                                                .builder()
+                                                                                                .name(
+                                                                                                        NAME)
+                                                                                                .image(
+                                                                                                        IMAGE)
+                                                                                                // $(REDIS_PASSWORD) is expanded by the kubelet from the Secret.
+                                                                                                .args(
+                                                                                                        "--requirepass",
+                                                                                                        "$(REDIS_PASSWORD)",
+                                                                                                        "--save",
+                                                                                                        "",
+                                                                                                        "--appendonly",
+                                                                                                        "no")
+                                                                                                .env(
+                                                                                                        EnvVarArgs
+                                                                                                                .builder()
+                                                                                                                .name(
+                                                                                                                        "REDIS_PASSWORD")
+                                                                                                                .valueFrom(
+                                                                                                                        passwordFromSecret)
+                                                                                                                .build(),
+                                                                                                        EnvVarArgs
+                                                                                                                .builder()
+                                                                                                                .name(
+                                                                                                                        "REDISCLI_AUTH")
+                                                                                                                .valueFrom(
+                                                                                                                        passwordFromSecret)
+                                                                                                                .build())
+                                                                                                .ports(
+                                                                                                        ContainerPortArgs
+                                                                                                                .builder()
+                                                                                                                .name(
+                                                                                                                        NAME)
+                                                                                                                .containerPort(
+                                                                                                                        PORT)
+                                                                                                                .build())
+                                                                                                .readinessProbe(
+                                                                                                        ProbeArgs
+                                                                                                                .builder()
+                                                                                                                .exec(
+                                                                                                                        ExecActionArgs
+                                                                                                                                .builder()
+                                                                                                                                .command(
+                                                                                                                                        "redis-cli",
+                                                                                                                                        "ping")
+                                                                                                                                .build())
+                                                                                                                .periodSeconds(
+                                                                                                                        10)
+                                                                                                                .timeoutSeconds(
+                                                                                                                        2)
+                                                                                                                .build())
+                                                                                                .livenessProbe(
+                                                                                                        ProbeArgs
+                                                                                                                .builder()
+                                                                                                                .tcpSocket(
+                                                                                                                        TCPSocketActionArgs
+                                                                                                                                .builder()
+                                                                                                                                .port(
+                                                                                                                                        PORT)
+                                                                                                                                .build())
+                                                                                                                .initialDelaySeconds(
+                                                                                                                        10)
+                                                                                                                .periodSeconds(
+                                                                                                                        20)
+                                                                                                                .build())
+                                                                                                .resources(
+                                                                                                        ResourceRequirementsArgs
+                                                                                                                .builder()
+                                                                                                                .requests(
+                                                                                                                        Map
+                                                                                                                                .of(
+                                                                                                                                        "cpu",
+                                                                                                                                                Settings
+                                                                                                                                                                .REDIS_CPU_REQUEST_MILLICORES
+                                                                                                                                                        + "m",
+                                                                                                                                        "memory",
+                                                                                                                                                Settings
+                                                                                                                                                                .REDIS_MEMORY_REQUEST_MIB
+                                                                                                                                                        + "Mi"))
+                                                                                                                .limits(
+                                                                                                                        Map
+                                                                                                                                .of(
+                                                                                                                                        "cpu",
+                                                                                                                                        settings
+                                                                                                                                                .redisCpuLimit(),
+                                                                                                                                        "memory",
+                                                                                                                                        settings
+                                                                                                                                                .redisMemoryLimit()))
+                                                                                                                .build())
+                                                                                                .securityContext(
+                                                                                                        SecurityContextArgs
+                                                                                                                .builder()
+                                                                                                                .allowPrivilegeEscalation(
+                                                                                                                        false)
+                                                                                                                .readOnlyRootFilesystem(
+                                                                                                                        true)
+                                                                                                                .capabilities(
+                                                                                                                        CapabilitiesArgs
+                                                                                                                                .builder()
+                                                                                                                                .drop(
+                                                                                                                                        "ALL")
+                                                                                                                                .build())
+                                                                                                                .build())
+                                                                                                .volumeMounts(
+                                                                                                        VolumeMountArgs
+                                                                                                                .builder()
+                                                                                                                .name(
+                                                                                                                        "data")
+                                                                                                                .mountPath(
+                                                                                                                        "/data")
+                                                                                                                .build())
+                                                                                                .build())
+                                                                                .volumes(
+                                                                                        VolumeArgs
+                                                                                                .builder()
+                                                                                                .name(
+                                                                                                        "data")
+                                                                                                .emptyDir(
+                                                                                                        EmptyDirVolumeSourceArgs
+                                                                                                                .builder()
+                                                                                                                .build())
+                                                                                                .build())
+                                                                                .build())
+                                                                .build())
                                                 .build())
-                                        .build())
-                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(PORT).build())
-                                .build())
-                        .build())
-                .build(), child);
+                                .build(),
+                        CustomResourceOptions.builder()
+                                .parent(this)
+                                .provider(cluster.kubernetes())
+                                .dependsOn(List.of(namespace.namespace(), authSecret))
+                                .build());
+
+        this.service =
+                new Service(
+                        name,
+                        ServiceArgs.builder()
+                                .metadata(meta(NAME, ns, labels))
+                                .spec(
+                                        ServiceSpecArgs.builder()
+                                                .type("ClusterIP")
+                                                .selector(POD_SELECTOR)
+                                                .ports(
+                                                        ServicePortArgs.builder()
+                                                                .name(NAME)
+                                                                .port(PORT)
+                                                                .targetPort(NAME)
+                                                                .build())
+                                                .build())
+                                .build(),
+                        child);
+
+        this.allowFromApp =
+                new NetworkPolicy(
+                        name + "-" + ALLOW_FROM_APP,
+                        NetworkPolicyArgs.builder()
+                                .metadata(
+                                        meta(
+                                                ALLOW_FROM_APP,
+                                                ns,
+                                                Labels.of(ALLOW_FROM_APP, "network-policy")))
+                                .spec(
+                                        NetworkPolicySpecArgs.builder()
+                                                .podSelector(
+                                                        LabelSelectorArgs.builder()
+                                                                .matchLabels(POD_SELECTOR)
+                                                                .build())
+                                                .policyTypes("Ingress")
+                                                .ingress(
+                                                        NetworkPolicyIngressRuleArgs.builder()
+                                                                .from(
+                                                                        NetworkPolicyPeerArgs
+                                                                                .builder()
+                                                                                .podSelector(
+                                                                                        LabelSelectorArgs
+                                                                                                .builder()
+                                                                                                .matchLabels(
+                                                                                                        Map
+                                                                                                                .of(
+                                                                                                                        Labels
+                                                                                                                                .COMPONENT,
+                                                                                                                        Labels
+                                                                                                                                .SPIN_APP_COMPONENT))
+                                                                                                .build())
+                                                                                .build())
+                                                                .ports(
+                                                                        NetworkPolicyPortArgs
+                                                                                .builder()
+                                                                                .protocol("TCP")
+                                                                                .port(PORT)
+                                                                                .build())
+                                                                .build())
+                                                .build())
+                                .build(),
+                        child);
 
         registerOutputs(Map.of());
     }
@@ -191,7 +395,9 @@ public final class Redis extends ComponentResource {
         return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(labels).build();
     }
 
-    /** The app's {@code redis_address} ({@code redis://:<password>@redis.<ns>...:6379}), a secret. */
+    /**
+     * The app's {@code redis_address} ({@code redis://:<password>@redis.<ns>...:6379}), a secret.
+     */
     public Output<String> address() {
         return address;
     }

@@ -15,19 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Everything the stack reads from stack config, typed and validated. Built in one place
- * ({@link #fromConfig}); the stack takes this object, so tests build it directly. Any value that
- * cannot be deployed fails here, before a resource is declared, naming the key, the value and
- * what is accepted.
+ * Everything the stack reads from stack config, typed and validated. Built in one place ({@link
+ * #fromConfig}); the stack takes this object, so tests build it directly. Any value that cannot be
+ * deployed fails here, before a resource is declared, naming the key, the value and what is
+ * accepted.
  *
- * @param environment       tag {@code environment} on every Azure resource, and a name prefix
- * @param location          Azure region, e.g. {@code westeurope}
+ * @param environment tag {@code environment} on every Azure resource, and a name prefix
+ * @param location Azure region, e.g. {@code westeurope}
  * @param kubernetesVersion AKS version, {@code major.minor} or {@code major.minor.patch}
- * @param availabilityZones Azure availability zones ({@code 1}-{@code 3}) of every node pool; empty: none
- * @param redisCpuLimit     CPU limit of the Redis container ({@code 250m}, {@code 2}), at least its request
- * @param redisMemoryLimit  memory limit of the Redis container ({@code 128Mi}, {@code 1Gi}), at least its request
- * @param appBuildContext   the apps build's OCI build context (Dockerfile, spin.toml, .wasm files)
- * @param redisPassword     secret; reaches the cluster only inside a Kubernetes Secret
+ * @param availabilityZones Azure availability zones ({@code 1}-{@code 3}) of every node pool;
+ *     empty: none
+ * @param redisCpuLimit CPU limit of the Redis container ({@code 250m}, {@code 2}), at least its
+ *     request
+ * @param redisMemoryLimit memory limit of the Redis container ({@code 128Mi}, {@code 1Gi}), at
+ *     least its request
+ * @param appBuildContext the apps build's OCI build context (Dockerfile, spin.toml, .wasm files)
+ * @param redisPassword secret; reaches the cluster only inside a Kubernetes Secret
  */
 public record Settings(
         String environment,
@@ -50,10 +53,24 @@ public record Settings(
     public static final String PROJECT = "spin-mixed-workloads";
 
     /** Every config key the program reads (without the {@code spin-mixed-workloads:} prefix). */
-    public static final Set<String> KEYS = Set.of("environment", "location", "kubernetesVersion",
-            "systemNodeCount", "systemVmSize", "wasmNodeCount", "wasmVmSize", "availabilityZones", "wasmRuntime",
-            "wirings", "appReplicas", "redisCpuLimit", "redisMemoryLimit", "namespace", "appBuildContext",
-            "redisPassword");
+    public static final Set<String> KEYS =
+            Set.of(
+                    "environment",
+                    "location",
+                    "kubernetesVersion",
+                    "systemNodeCount",
+                    "systemVmSize",
+                    "wasmNodeCount",
+                    "wasmVmSize",
+                    "availabilityZones",
+                    "wasmRuntime",
+                    "wirings",
+                    "appReplicas",
+                    "redisCpuLimit",
+                    "redisMemoryLimit",
+                    "namespace",
+                    "appBuildContext",
+                    "redisPassword");
 
     static final String DEFAULT_LOCATION = "westeurope";
     static final String DEFAULT_KUBERNETES_VERSION = "1.33";
@@ -61,8 +78,10 @@ public record Settings(
     static final String DEFAULT_VM_SIZE = "Standard_D2s_v5";
     static final String DEFAULT_WIRINGS = "orchestrated,hops";
     static final int DEFAULT_REPLICAS = 1;
+
     /** Redis requests these; its limits (config) may not be lower. */
     public static final int REDIS_CPU_REQUEST_MILLICORES = 50;
+
     public static final int REDIS_MEMORY_REQUEST_MIB = 64;
     static final String DEFAULT_REDIS_CPU_LIMIT = "250m";
     static final String DEFAULT_REDIS_MEMORY_LIMIT = "128Mi";
@@ -70,9 +89,10 @@ public record Settings(
     static final String DEFAULT_APP_BUILD_CONTEXT = "apps/target/oci";
     static final int MIN_REDIS_PASSWORD_LENGTH = 16;
 
-    static final String AKS_WASI_RETIRED = "wasmRuntime=aks-wasi: Azure retired WASI node pools; no new "
-            + "WasmWasi pool can be created since 2025-05-05, so this mode only works where such a pool "
-            + "can still be created. Its shim runs Spin 2.6. Use wasmRuntime=spinkube for new clusters.";
+    static final String AKS_WASI_RETIRED =
+            "wasmRuntime=aks-wasi: Azure retired WASI node pools; no new WasmWasi pool can be"
+                + " created since 2025-05-05, so this mode only works where such a pool can still"
+                + " be created. Its shim runs Spin 2.6. Use wasmRuntime=spinkube for new clusters.";
 
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]{0,15}");
     private static final Pattern LOCATION = Pattern.compile("[a-z]+[a-z0-9]*");
@@ -86,57 +106,103 @@ public record Settings(
     private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]{0,5})(Mi|Gi)");
 
     public Settings {
-        require("environment", environment, environment != null && ENVIRONMENT.matcher(environment).matches(),
+        require(
+                "environment",
+                environment,
+                environment != null && ENVIRONMENT.matcher(environment).matches(),
                 "lowercase letters, digits and '-', starting with a letter, at most 16 characters");
-        require("location", location, location != null && LOCATION.matcher(location).matches(),
+        require(
+                "location",
+                location,
+                location != null && LOCATION.matcher(location).matches(),
                 "an Azure region name such as westeurope or eastus2 (lowercase, no spaces)");
-        require("kubernetesVersion", kubernetesVersion,
-                kubernetesVersion != null && KUBERNETES_VERSION.matcher(kubernetesVersion).matches(),
+        require(
+                "kubernetesVersion",
+                kubernetesVersion,
+                kubernetesVersion != null
+                        && KUBERNETES_VERSION.matcher(kubernetesVersion).matches(),
                 "an AKS version as major.minor or major.minor.patch, e.g. 1.33 or 1.33.2");
         requireCount("systemNodeCount", systemNodeCount);
         requireVmSize("systemVmSize", systemVmSize);
         requireCount("wasmNodeCount", wasmNodeCount);
         requireVmSize("wasmVmSize", wasmVmSize);
-        require("availabilityZones", availabilityZones == null ? null : String.join(",", availabilityZones),
+        require(
+                "availabilityZones",
+                availabilityZones == null ? null : String.join(",", availabilityZones),
                 availabilityZones != null
-                        && ZONES.containsAll(availabilityZones) && Set.copyOf(availabilityZones).size() == availabilityZones.size(),
-                "a comma-separated list of distinct Azure zones 1, 2, 3 (e.g. 1,2,3), or empty for no zones");
+                        && ZONES.containsAll(availabilityZones)
+                        && Set.copyOf(availabilityZones).size() == availabilityZones.size(),
+                "a comma-separated list of distinct Azure zones 1, 2, 3 (e.g. 1,2,3), or empty for"
+                        + " no zones");
         availabilityZones = List.copyOf(availabilityZones);
         if (wasmRuntime == null) {
-            throw InvalidSettingException.of("wasmRuntime", null, "one of " + WasmRuntime.accepted());
+            throw InvalidSettingException.of(
+                    "wasmRuntime", null, "one of " + WasmRuntime.accepted());
         }
-        require("wirings", wirings, wirings != null && !wirings.isEmpty(),
+        require(
+                "wirings",
+                wirings,
+                wirings != null && !wirings.isEmpty(),
                 "a comma-separated, non-empty subset of " + Wiring.accepted());
         wirings = Set.copyOf(wirings);
-        require("appReplicas", appReplicas, appReplicas >= 1 && appReplicas <= MAX_NODE_COUNT,
+        require(
+                "appReplicas",
+                appReplicas,
+                appReplicas >= 1 && appReplicas <= MAX_NODE_COUNT,
                 "a whole number from 1 to " + MAX_NODE_COUNT);
-        require("redisCpuLimit", redisCpuLimit, millicores(redisCpuLimit) >= REDIS_CPU_REQUEST_MILLICORES,
-                "a CPU quantity such as 250m or 2 (millicores or whole cores), at least the request of "
-                        + REDIS_CPU_REQUEST_MILLICORES + "m");
-        require("redisMemoryLimit", redisMemoryLimit, mebibytes(redisMemoryLimit) >= REDIS_MEMORY_REQUEST_MIB,
+        require(
+                "redisCpuLimit",
+                redisCpuLimit,
+                millicores(redisCpuLimit) >= REDIS_CPU_REQUEST_MILLICORES,
+                "a CPU quantity such as 250m or 2 (millicores or whole cores), at least the request"
+                        + " of "
+                        + REDIS_CPU_REQUEST_MILLICORES
+                        + "m");
+        require(
+                "redisMemoryLimit",
+                redisMemoryLimit,
+                mebibytes(redisMemoryLimit) >= REDIS_MEMORY_REQUEST_MIB,
                 "a memory quantity in Mi or Gi such as 128Mi or 1Gi, at least the request of "
-                        + REDIS_MEMORY_REQUEST_MIB + "Mi");
-        require("namespace", namespace, namespace != null && DNS_LABEL.matcher(namespace).matches(),
-                "a Kubernetes namespace name (DNS label: lowercase letters, digits, '-', at most 63)");
+                        + REDIS_MEMORY_REQUEST_MIB
+                        + "Mi");
+        require(
+                "namespace",
+                namespace,
+                namespace != null && DNS_LABEL.matcher(namespace).matches(),
+                "a Kubernetes namespace name (DNS label: lowercase letters, digits, '-', at most"
+                        + " 63)");
         requireBuildContext(appBuildContext);
         if (redisPassword == null) {
             throw missingRedisPassword();
         }
         if (wasmRuntime == WasmRuntime.AKS_WASI) {
-            refuseWhatSpin26CannotRun(wirings, AppManifest.read(appBuildContext.resolve("spin.toml")));
+            refuseWhatSpin26CannotRun(
+                    wirings, AppManifest.read(appBuildContext.resolve("spin.toml")));
         }
     }
 
     /** Reads stack config through {@code config} (key without the project prefix -> value). */
-    public static Settings fromConfig(Function<String, Optional<String>> config, String stackName, Path projectRoot) {
-        String runtimeValue = config.apply("wasmRuntime").orElse(WasmRuntime.SPINKUBE.configValue());
-        WasmRuntime runtime = WasmRuntime.fromConfigValue(runtimeValue).orElseThrow(
-                () -> InvalidSettingException.of("wasmRuntime", runtimeValue, "one of " + WasmRuntime.accepted()));
+    public static Settings fromConfig(
+            Function<String, Optional<String>> config, String stackName, Path projectRoot) {
+        String runtimeValue =
+                config.apply("wasmRuntime").orElse(WasmRuntime.SPINKUBE.configValue());
+        WasmRuntime runtime =
+                WasmRuntime.fromConfigValue(runtimeValue)
+                        .orElseThrow(
+                                () ->
+                                        InvalidSettingException.of(
+                                                "wasmRuntime",
+                                                runtimeValue,
+                                                "one of " + WasmRuntime.accepted()));
         String password = config.apply("redisPassword").orElseThrow(Settings::missingRedisPassword);
         if (password.length() < MIN_REDIS_PASSWORD_LENGTH) {
             // The value itself is never echoed: it is a secret.
-            throw new InvalidSettingException("Config " + PROJECT + ":redisPassword is too short: use at least "
-                    + MIN_REDIS_PASSWORD_LENGTH + " characters (pulumi config set --secret redisPassword <value>)");
+            throw new InvalidSettingException(
+                    "Config "
+                            + PROJECT
+                            + ":redisPassword is too short: use at least "
+                            + MIN_REDIS_PASSWORD_LENGTH
+                            + " characters (pulumi config set --secret redisPassword <value>)");
         }
         return new Settings(
                 config.apply("environment").orElse(stackName),
@@ -153,7 +219,9 @@ public record Settings(
                 config.apply("redisCpuLimit").orElse(DEFAULT_REDIS_CPU_LIMIT),
                 config.apply("redisMemoryLimit").orElse(DEFAULT_REDIS_MEMORY_LIMIT),
                 config.apply("namespace").orElse(DEFAULT_NAMESPACE),
-                projectRoot.resolve(config.apply("appBuildContext").orElse(DEFAULT_APP_BUILD_CONTEXT)).normalize(),
+                projectRoot
+                        .resolve(config.apply("appBuildContext").orElse(DEFAULT_APP_BUILD_CONTEXT))
+                        .normalize(),
                 Output.ofSecret(password));
     }
 
@@ -166,7 +234,9 @@ public record Settings(
         return warnings;
     }
 
-    /** A node pool's {@code availabilityZones} input, or null (no zones) when none are configured. */
+    /**
+     * A node pool's {@code availabilityZones} input, or null (no zones) when none are configured.
+     */
     public Output<List<String>> zonesOrNull() {
         return availabilityZones.isEmpty() ? null : Output.of(availabilityZones);
     }
@@ -179,18 +249,28 @@ public record Settings(
     private static void refuseWhatSpin26CannotRun(Set<Wiring> wirings, AppManifest manifest) {
         for (Wiring wiring : wirings) {
             if (wiring.needsComponentDependencies()) {
-                throw InvalidSettingException.of("wirings", String.join(",", wirings.stream().map(Wiring::configValue).sorted().toList()),
-                        "wasmRuntime=aks-wasi runs Spin 2.6, and the " + wiring.configValue() + " wiring composes "
-                                + "components through Spin 3 component dependencies; use wasmRuntime=spinkube, or "
-                                + "deploy only the hops wiring (pulumi config set wirings hops)");
+                throw InvalidSettingException.of(
+                        "wirings",
+                        String.join(
+                                ",", wirings.stream().map(Wiring::configValue).sorted().toList()),
+                        "wasmRuntime=aks-wasi runs Spin 2.6, and the "
+                                + wiring.configValue()
+                                + " wiring composes components through Spin 3 component"
+                                + " dependencies; use wasmRuntime=spinkube, or deploy only the hops"
+                                + " wiring (pulumi config set wirings hops)");
             }
         }
         if (!manifest.componentsWithDependencies().isEmpty()) {
-            throw InvalidSettingException.of("wasmRuntime", WasmRuntime.AKS_WASI.configValue(),
-                    "the app manifest " + manifest.file() + " declares Spin 3 component dependencies (components "
-                            + String.join(", ", manifest.componentsWithDependencies()) + ") and the AKS WASI shim "
-                            + "runs Spin 2.6, which cannot load it; use wasmRuntime=spinkube, or build an image "
-                            + "whose spin.toml has no dependencies");
+            throw InvalidSettingException.of(
+                    "wasmRuntime",
+                    WasmRuntime.AKS_WASI.configValue(),
+                    "the app manifest "
+                            + manifest.file()
+                            + " declares Spin 3 component dependencies (components "
+                            + String.join(", ", manifest.componentsWithDependencies())
+                            + ") and the AKS WASI shim runs Spin 2.6, which cannot load it; use"
+                            + " wasmRuntime=spinkube, or build an image whose spin.toml has no"
+                            + " dependencies");
         }
     }
 
@@ -198,14 +278,23 @@ public record Settings(
         Set<Wiring> wirings = EnumSet.noneOf(Wiring.class);
         for (String part : value.split(",")) {
             String name = part.trim();
-            wirings.add(Wiring.fromConfigValue(name).orElseThrow(() -> InvalidSettingException.of("wirings", value,
-                    "a comma-separated, non-empty subset of " + Wiring.accepted())));
+            wirings.add(
+                    Wiring.fromConfigValue(name)
+                            .orElseThrow(
+                                    () ->
+                                            InvalidSettingException.of(
+                                                    "wirings",
+                                                    value,
+                                                    "a comma-separated, non-empty subset of "
+                                                            + Wiring.accepted())));
         }
         return wirings;
     }
 
     private static List<String> zones(String value) {
-        return value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::trim).toList();
+        return value.isBlank()
+                ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).toList();
     }
 
     /** -1 when the value is not a CPU quantity this stack accepts. */
@@ -231,7 +320,8 @@ public record Settings(
         return memory.group(2).equals("Gi") ? amount * 1024 : amount;
     }
 
-    private static int integer(Function<String, Optional<String>> config, String key, int defaultValue) {
+    private static int integer(
+            Function<String, Optional<String>> config, String key, int defaultValue) {
         Optional<String> value = config.apply(key);
         if (value.isEmpty()) {
             return defaultValue;
@@ -244,22 +334,37 @@ public record Settings(
     }
 
     private static InvalidSettingException missingRedisPassword() {
-        return new InvalidSettingException("Config " + PROJECT + ":redisPassword is missing: set it with "
-                + "`pulumi config set --secret redisPassword <value>` (at least " + MIN_REDIS_PASSWORD_LENGTH
-                + " characters)");
+        return new InvalidSettingException(
+                "Config "
+                        + PROJECT
+                        + ":redisPassword is missing: set it with "
+                        + "`pulumi config set --secret redisPassword <value>` (at least "
+                        + MIN_REDIS_PASSWORD_LENGTH
+                        + " characters)");
     }
 
     private static void requireCount(String key, int value) {
-        require(key, value, value >= 1 && value <= MAX_NODE_COUNT, "a whole number from 1 to " + MAX_NODE_COUNT);
+        require(
+                key,
+                value,
+                value >= 1 && value <= MAX_NODE_COUNT,
+                "a whole number from 1 to " + MAX_NODE_COUNT);
     }
 
     private static void requireVmSize(String key, String value) {
-        require(key, value, value != null && VM_SIZE.matcher(value).matches(),
+        require(
+                key,
+                value,
+                value != null && VM_SIZE.matcher(value).matches(),
                 "an Azure VM size such as Standard_D2s_v5");
     }
 
     private static void requireBuildContext(Path context) {
-        require("appBuildContext", context, context != null && Files.isRegularFile(context.resolve("Dockerfile"))
+        require(
+                "appBuildContext",
+                context,
+                context != null
+                        && Files.isRegularFile(context.resolve("Dockerfile"))
                         && Files.isRegularFile(context.resolve("spin.toml")),
                 "a directory holding the app's Dockerfile and spin.toml; build it first with "
                         + "./mvnw -B -pl apps -am package");

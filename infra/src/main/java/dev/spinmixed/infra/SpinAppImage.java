@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Spin app as an OCI image: built from the apps build's context (spin.toml, the component
- * .wasm files, a Dockerfile FROM scratch) for platform {@code wasi/wasm}, pushed to the registry
- * with the deployer's own identity, and addressed by digest.
+ * The Spin app as an OCI image: built from the apps build's context (spin.toml, the component .wasm
+ * files, a Dockerfile FROM scratch) for platform {@code wasi/wasm}, pushed to the registry with the
+ * deployer's own identity, and addressed by digest.
  */
 public final class SpinAppImage extends ComponentResource {
     public static final String TYPE = "spinmixed:app:SpinAppImage";
@@ -27,34 +27,56 @@ public final class SpinAppImage extends ComponentResource {
 
     private final Image image;
 
-    public SpinAppImage(String name, Settings settings, ContainerRegistry registry,
-                        Output<GetClientConfigResult> deployer, AcrTokenExchange exchange,
-                        ComponentResourceOptions options) {
+    public SpinAppImage(
+            String name,
+            Settings settings,
+            ContainerRegistry registry,
+            Output<GetClientConfigResult> deployer,
+            AcrTokenExchange exchange,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
         String tag = ContentTag.of(settings.appBuildContext());
 
         Output<GetClientTokenResult> aadToken = AuthorizationFunctions.getClientToken();
-        Output<String> refreshToken = Output.tuple(registry.loginServer(), deployer, aadToken)
-                .applyValue(t -> exchange.refreshToken(t.t1, t.t2.tenantId(), t.t3.token()))
-                .asSecret();
+        Output<String> refreshToken =
+                Output.tuple(registry.loginServer(), deployer, aadToken)
+                        .applyValue(t -> exchange.refreshToken(t.t1, t.t2.tenantId(), t.t3.token()))
+                        .asSecret();
 
-        this.image = new Image(name, ImageArgs.builder()
-                .imageName(registry.loginServer().applyValue(server -> server + "/" + REPOSITORY + ":" + tag))
-                .build(DockerBuildArgs.builder()
-                        .context(settings.appBuildContext().toString())
-                        .dockerfile(settings.appBuildContext().resolve("Dockerfile").toString())
-                        .platform(PLATFORM)
-                        .builderVersion(BuilderVersion.BuilderBuildKit)
-                        .build())
-                .registry(RegistryArgs.builder()
-                        .server(registry.loginServer())
-                        .username(AcrTokenExchange.TOKEN_USER)
-                        .password(refreshToken)
-                        .build())
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
-                .dependsOn(List.of(registry.deployerPush()))
-                .build());
+        this.image =
+                new Image(
+                        name,
+                        ImageArgs.builder()
+                                .imageName(
+                                        registry.loginServer()
+                                                .applyValue(
+                                                        server ->
+                                                                server
+                                                                        + "/"
+                                                                        + REPOSITORY
+                                                                        + ":"
+                                                                        + tag))
+                                .build(
+                                        DockerBuildArgs.builder()
+                                                .context(settings.appBuildContext().toString())
+                                                .dockerfile(
+                                                        settings.appBuildContext()
+                                                                .resolve("Dockerfile")
+                                                                .toString())
+                                                .platform(PLATFORM)
+                                                .builderVersion(BuilderVersion.BuilderBuildKit)
+                                                .build())
+                                .registry(
+                                        RegistryArgs.builder()
+                                                .server(registry.loginServer())
+                                                .username(AcrTokenExchange.TOKEN_USER)
+                                                .password(refreshToken)
+                                                .build())
+                                .build(),
+                        CustomResourceOptions.builder()
+                                .parent(this)
+                                .dependsOn(List.of(registry.deployerPush()))
+                                .build());
 
         registerOutputs(Map.of("imageRef", imageRef()));
     }

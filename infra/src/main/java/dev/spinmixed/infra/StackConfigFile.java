@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * This project's keys of a stack file ({@code Pulumi.<stack>.yaml}), read the way Pulumi hands
- * them to the program: plain values by key without the {@code spin-mixed-workloads:} prefix;
- * encrypted ({@code secure:}) values are only named, since they cannot be read without the
- * stack's secrets provider. Keys of other namespaces (e.g. {@code azure-native:location}) are
- * for providers and left out.
+ * This project's keys of a stack file ({@code Pulumi.<stack>.yaml}), read the way Pulumi hands them
+ * to the program: plain values by key without the {@code spin-mixed-workloads:} prefix; encrypted
+ * ({@code secure:}) values are only named, since they cannot be read without the stack's secrets
+ * provider. Keys of other namespaces (e.g. {@code azure-native:location}) are for providers and
+ * left out.
  */
 public record StackConfigFile(Path file, Map<String, String> values, Set<String> secrets) {
     static final String PREFIX = Settings.PROJECT + ":";
@@ -34,22 +34,30 @@ public record StackConfigFile(Path file, Map<String, String> values, Set<String>
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the stack file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the stack file " + file + ": " + e.getMessage(), e);
         }
         if (root == null || !root.path("config").isObject()) {
             throw new IllegalArgumentException(file + " has no `config:` map");
         }
         Map<String, String> values = new TreeMap<>();
         Set<String> secrets = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("config").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("config").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!entry.getKey().startsWith(PREFIX)) {
                 continue;
             }
             String key = entry.getKey().substring(PREFIX.length());
             if (!Settings.KEYS.contains(key)) {
-                throw new IllegalArgumentException(file + " sets " + entry.getKey() + ", which the program does not read"
-                        + " (keys: " + new TreeSet<>(Settings.KEYS) + ")");
+                throw new IllegalArgumentException(
+                        file
+                                + " sets "
+                                + entry.getKey()
+                                + ", which the program does not read"
+                                + " (keys: "
+                                + new TreeSet<>(Settings.KEYS)
+                                + ")");
             }
             JsonNode value = entry.getValue();
             if (value.isObject() && value.has("secure")) {
@@ -57,7 +65,8 @@ public record StackConfigFile(Path file, Map<String, String> values, Set<String>
             } else if (value.isValueNode() && !value.isNull()) {
                 values.put(key, value.asText());
             } else {
-                throw new IllegalArgumentException(file + ": " + entry.getKey() + " must be a plain value, found " + value);
+                throw new IllegalArgumentException(
+                        file + ": " + entry.getKey() + " must be a plain value, found " + value);
             }
         }
         return new StackConfigFile(file, values, secrets);

@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 public enum WasmRuntime {
     /** cert-manager + runtime-class-manager + spin-operator on a labelled user pool; Spin 3.x. */
     SPINKUBE("spinkube"),
-    /** An AKS node pool with {@code workloadRuntime: WasmWasi}; retired by Azure, ships Spin 2.6. */
+    /**
+     * An AKS node pool with {@code workloadRuntime: WasmWasi}; retired by Azure, ships Spin 2.6.
+     */
     AKS_WASI("aks-wasi");
 
     private final String configValue;
@@ -26,6 +28,8 @@ public enum WasmRuntime {
     }
 
     public static String accepted() {
-        return Arrays.stream(values()).map(WasmRuntime::configValue).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(WasmRuntime::configValue)
+                .collect(Collectors.joining(", "));
     }
 }

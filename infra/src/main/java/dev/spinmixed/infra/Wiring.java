@@ -6,26 +6,41 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The two wirings of the same domain components (DESIGN.md), each deployed as its own workload
- * from the one image. {@code components} are the spin.toml component ids the workload keeps
- * (Spin's selective deployment); the domain components ride along because the entry components
- * call them.
+ * The two wirings of the same domain components (DESIGN.md), each deployed as its own workload from
+ * the one image. {@code components} are the spin.toml component ids the workload keeps (Spin's
+ * selective deployment); the domain components ride along because the entry components call them.
  */
 public enum Wiring {
     /** HTTP -> orchestrator -> validate -> price -> reserve, in-process through WIT contracts. */
-    ORCHESTRATED("orchestrated", "/orders",
-            List.of("orchestrator", "validation", "pricing", "inventory"), true),
+    ORCHESTRATED(
+            "orchestrated",
+            "/orders",
+            List.of("orchestrator", "validation", "pricing", "inventory"),
+            true),
     /** HTTP ingress -> Redis -> relay -> Redis -> relay -> Redis -> relay: the baseline. */
-    HOPS("hops", "/hops/orders",
-            List.of("hops-ingress", "validation-relay", "pricing-relay", "inventory-relay",
-                    "validation", "pricing", "inventory"), false);
+    HOPS(
+            "hops",
+            "/hops/orders",
+            List.of(
+                    "hops-ingress",
+                    "validation-relay",
+                    "pricing-relay",
+                    "inventory-relay",
+                    "validation",
+                    "pricing",
+                    "inventory"),
+            false);
 
     private final String configValue;
     private final String route;
     private final List<String> components;
     private final boolean needsComponentDependencies;
 
-    Wiring(String configValue, String route, List<String> components, boolean needsComponentDependencies) {
+    Wiring(
+            String configValue,
+            String route,
+            List<String> components,
+            boolean needsComponentDependencies) {
         this.configValue = configValue;
         this.route = route;
         this.components = components;

@@ -13,11 +13,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The inventory rules of apps/README.md in plain Java (the AssemblyScript component's twin); the stock table is never written. */
+/**
+ * The inventory rules of apps/README.md in plain Java (the AssemblyScript component's twin); the
+ * stock table is never written.
+ */
 public final class Inventory {
 
-    private static final Map<String, Long> STOCK = Map.of("MUG-0001", 120L, "TEE-0002", 80L, "CAP-0003", 40L,
-            "BAG-0004", 15L, "PEN-0005", 500L, "STK-0006", 10_000L, "BTL-0007", 0L);
+    private static final Map<String, Long> STOCK =
+            Map.of(
+                    "MUG-0001",
+                    120L,
+                    "TEE-0002",
+                    80L,
+                    "CAP-0003",
+                    40L,
+                    "BAG-0004",
+                    15L,
+                    "PEN-0005",
+                    500L,
+                    "STK-0006",
+                    10_000L,
+                    "BTL-0007",
+                    0L);
 
     private Inventory() {}
 
@@ -32,15 +49,24 @@ public final class Inventory {
             PricedLine line = order.lines().get(i);
             Long inStock = STOCK.get(line.sku());
             if (inStock == null) {
-                problems.add(new Problem("lines[" + i + "].sku", "unknown SKU '" + line.sku() + "'"));
+                problems.add(
+                        new Problem("lines[" + i + "].sku", "unknown SKU '" + line.sku() + "'"));
                 continue;
             }
             long before = taken.getOrDefault(line.sku(), 0L);
             long after = before + line.quantity();
             taken.put(line.sku(), after);
             if (after > inStock) {
-                problems.add(new Problem("lines[" + i + "].quantity", "only " + (inStock - Math.min(before, inStock)) + " units of "
-                        + line.sku() + " left in stock, " + line.quantity() + " requested"));
+                problems.add(
+                        new Problem(
+                                "lines[" + i + "].quantity",
+                                "only "
+                                        + (inStock - Math.min(before, inStock))
+                                        + " units of "
+                                        + line.sku()
+                                        + " left in stock, "
+                                        + line.quantity()
+                                        + " requested"));
                 continue;
             }
             reserved.add(new ReservedLine(line.sku(), line.quantity(), inStock - after));
@@ -48,7 +74,12 @@ public final class Inventory {
         if (!problems.isEmpty()) {
             return Outcome.rejected("reserve", problems);
         }
-        return Outcome.ok(new Reservation(order.orderId(), reservationId(order.orderId()), reserved, order.totalCents()));
+        return Outcome.ok(
+                new Reservation(
+                        order.orderId(),
+                        reservationId(order.orderId()),
+                        reserved,
+                        order.totalCents()));
     }
 
     /** {@code RSV-} + FNV-1a 64 of the order id's UTF-8 bytes, 16 upper-case hex digits. */

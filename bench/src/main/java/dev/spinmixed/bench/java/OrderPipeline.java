@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * The orchestrated route's work in plain Java, called directly: the order JSON in, validate ->
- * price -> reserve, the 200/422 JSON body out (the same body the orchestrator guest answers).
- * Only well-formed orders are in scope: the benchmark's lower bound, not a second HTTP front end.
+ * price -> reserve, the 200/422 JSON body out (the same body the orchestrator guest answers). Only
+ * well-formed orders are in scope: the benchmark's lower bound, not a second HTTP front end.
  */
 public final class OrderPipeline {
 
@@ -59,12 +59,21 @@ public final class OrderPipeline {
         }
         List<Line> lines = new ArrayList<>();
         for (JsonNode line : required(root, "lines")) {
-            lines.add(new Line(required(line, "sku").textValue(), required(line, "quantity").longValue(),
-                    unsigned(required(line, "unitPriceCents"))));
+            lines.add(
+                    new Line(
+                            required(line, "sku").textValue(),
+                            required(line, "quantity").longValue(),
+                            unsigned(required(line, "unitPriceCents"))));
         }
         JsonNode coupon = root.get("coupon");
-        return new Order(required(root, "id").textValue(), required(root, "customer").textValue(), required(root, "region").textValue(),
-                lines, coupon == null || coupon.isNull() ? Optional.empty() : Optional.of(coupon.textValue()));
+        return new Order(
+                required(root, "id").textValue(),
+                required(root, "customer").textValue(),
+                required(root, "region").textValue(),
+                lines,
+                coupon == null || coupon.isNull()
+                        ? Optional.empty()
+                        : Optional.of(coupon.textValue()));
     }
 
     private static JsonNode required(JsonNode node, String field) {
@@ -115,7 +124,10 @@ public final class OrderPipeline {
         reservation.put("id", r.reservationId());
         ArrayNode reserved = reservation.putArray("lines");
         for (ReservedLine l : r.lines()) {
-            reserved.addObject().put("sku", l.sku()).put("quantity", l.quantity()).put("remaining", l.remaining());
+            reserved.addObject()
+                    .put("sku", l.sku())
+                    .put("quantity", l.quantity())
+                    .put("remaining", l.remaining());
         }
         putU64(reservation, "totalCents", r.totalCents());
         return body;

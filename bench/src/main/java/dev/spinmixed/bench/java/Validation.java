@@ -43,7 +43,9 @@ public final class Validation {
         }
         int chars = id.codePointCount(0, id.length());
         if (chars > MAX_ID_CHARS) {
-            problems.add(new Problem("id", "must be at most " + MAX_ID_CHARS + " characters, got " + chars));
+            problems.add(
+                    new Problem(
+                            "id", "must be at most " + MAX_ID_CHARS + " characters, got " + chars));
         }
         if (!id.chars().allMatch(c -> isAsciiLetter(c) || isDigit(c) || c == '-' || c == '_')) {
             problems.add(new Problem("id", "may contain only letters, digits, '-' and '_'"));
@@ -58,7 +60,10 @@ public final class Validation {
         }
         int chars = customer.codePointCount(0, customer.length());
         if (chars > MAX_CUSTOMER_CHARS) {
-            problems.add(new Problem("customer", "must be at most " + MAX_CUSTOMER_CHARS + " characters, got " + chars));
+            problems.add(
+                    new Problem(
+                            "customer",
+                            "must be at most " + MAX_CUSTOMER_CHARS + " characters, got " + chars));
         }
         if (customer.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             problems.add(new Problem("customer", "must not contain control characters"));
@@ -67,12 +72,25 @@ public final class Validation {
     }
 
     private static String checkRegion(String region, List<Problem> problems) {
-        boolean format = region.length() == 5 && isUpper(region.charAt(0)) && isUpper(region.charAt(1))
-                && region.charAt(2) == '-' && isUpper(region.charAt(3)) && isUpper(region.charAt(4));
+        boolean format =
+                region.length() == 5
+                        && isUpper(region.charAt(0))
+                        && isUpper(region.charAt(1))
+                        && region.charAt(2) == '-'
+                        && isUpper(region.charAt(3))
+                        && isUpper(region.charAt(4));
         if (!format) {
-            problems.add(new Problem("region", "must look like EU-DE (two letters, a dash, two letters), got '" + region + "'"));
+            problems.add(
+                    new Problem(
+                            "region",
+                            "must look like EU-DE (two letters, a dash, two letters), got '"
+                                    + region
+                                    + "'"));
         } else if (!REGIONS.contains(region)) {
-            problems.add(new Problem("region", "unknown region '" + region + "'; known regions: " + KNOWN_REGIONS));
+            problems.add(
+                    new Problem(
+                            "region",
+                            "unknown region '" + region + "'; known regions: " + KNOWN_REGIONS));
         }
         return region;
     }
@@ -83,32 +101,56 @@ public final class Validation {
             return lines;
         }
         if (lines.size() > MAX_LINES) {
-            problems.add(new Problem("lines", "must have at most " + MAX_LINES + " lines, got " + lines.size()));
+            problems.add(
+                    new Problem(
+                            "lines",
+                            "must have at most " + MAX_LINES + " lines, got " + lines.size()));
         }
         List<Line> normalised = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             String sku = upper(trim(line.sku()));
             if (!isSku(sku)) {
-                problems.add(new Problem("lines[" + i + "].sku",
-                        "must look like MUG-0001 (three letters, a dash, four digits), got '" + sku + "'"));
+                problems.add(
+                        new Problem(
+                                "lines[" + i + "].sku",
+                                "must look like MUG-0001 (three letters, a dash, four digits), got"
+                                        + " '"
+                                        + sku
+                                        + "'"));
             } else {
                 for (int j = 0; j < i; j++) {
                     if (sku.equals(normalised.get(j).sku())) {
-                        problems.add(new Problem("lines[" + i + "].sku", "duplicate of lines[" + j + "].sku (" + sku + ")"));
+                        problems.add(
+                                new Problem(
+                                        "lines[" + i + "].sku",
+                                        "duplicate of lines[" + j + "].sku (" + sku + ")"));
                         break;
                     }
                 }
             }
             if (line.quantity() < MIN_QUANTITY || line.quantity() > MAX_QUANTITY) {
-                problems.add(new Problem("lines[" + i + "].quantity",
-                        "must be between " + MIN_QUANTITY + " and " + MAX_QUANTITY + ", got " + line.quantity()));
+                problems.add(
+                        new Problem(
+                                "lines[" + i + "].quantity",
+                                "must be between "
+                                        + MIN_QUANTITY
+                                        + " and "
+                                        + MAX_QUANTITY
+                                        + ", got "
+                                        + line.quantity()));
             }
             if (line.unitPriceCents() == 0) {
-                problems.add(new Problem("lines[" + i + "].unit-price-cents", "must be greater than 0"));
+                problems.add(
+                        new Problem("lines[" + i + "].unit-price-cents", "must be greater than 0"));
             } else if (Long.compareUnsigned(line.unitPriceCents(), MAX_UNIT_PRICE_CENTS) > 0) {
-                problems.add(new Problem("lines[" + i + "].unit-price-cents",
-                        "must be at most " + MAX_UNIT_PRICE_CENTS + ", got " + Long.toUnsignedString(line.unitPriceCents())));
+                problems.add(
+                        new Problem(
+                                "lines[" + i + "].unit-price-cents",
+                                "must be at most "
+                                        + MAX_UNIT_PRICE_CENTS
+                                        + ", got "
+                                        + Long.toUnsignedString(line.unitPriceCents())));
             }
             normalised.add(new Line(sku, line.quantity(), line.unitPriceCents()));
         }
@@ -118,7 +160,9 @@ public final class Validation {
     private static String checkCoupon(String coupon, List<Problem> problems) {
         boolean alphanumeric = coupon.chars().allMatch(c -> isUpper(c) || isDigit(c));
         if (!alphanumeric || coupon.length() < 3 || coupon.length() > 20) {
-            problems.add(new Problem("coupon", "must be 3 to 20 letters or digits, got '" + coupon + "'"));
+            problems.add(
+                    new Problem(
+                            "coupon", "must be 3 to 20 letters or digits, got '" + coupon + "'"));
         }
         return coupon;
     }
@@ -127,7 +171,8 @@ public final class Validation {
         if (s.length() != 8 || s.charAt(3) != '-') {
             return false;
         }
-        return s.chars().limit(3).allMatch(Validation::isUpper) && s.chars().skip(4).allMatch(Validation::isDigit);
+        return s.chars().limit(3).allMatch(Validation::isUpper)
+                && s.chars().skip(4).allMatch(Validation::isDigit);
     }
 
     /** ASCII white space only, as the C component trims. */

@@ -1,8 +1,8 @@
 package dev.spinmixed.infra.plan;
 
 /**
- * A Pulumi Kubernetes type token ({@code kubernetes:<group>/<version>:<Kind>}, with
- * {@code core/v1} for the core group) as the apiVersion and kind of the object it declares.
+ * A Pulumi Kubernetes type token ({@code kubernetes:<group>/<version>:<Kind>}, with {@code core/v1}
+ * for the core group) as the apiVersion and kind of the object it declares.
  */
 record KubernetesType(String apiVersion, String kind) {
     private static final String PREFIX = "kubernetes:";
@@ -18,7 +18,10 @@ record KubernetesType(String apiVersion, String kind) {
             throw new IllegalArgumentException("not a Kubernetes object type token: " + token);
         }
         String groupVersion = token.substring(PREFIX.length(), kindStart);
-        String apiVersion = groupVersion.startsWith("core/") ? groupVersion.substring("core/".length()) : groupVersion;
+        String apiVersion =
+                groupVersion.startsWith("core/")
+                        ? groupVersion.substring("core/".length())
+                        : groupVersion;
         return new KubernetesType(apiVersion, token.substring(kindStart + 1));
     }
 }

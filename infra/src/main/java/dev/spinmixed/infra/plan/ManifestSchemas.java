@@ -27,15 +27,16 @@ import java.util.TreeMap;
  * Kubernetes 1.33 OpenAPI definitions, and the custom kinds from their CRDs (spin-operator's
  * SpinApp and SpinAppExecutor, runtime-class-manager's Shim). The schemas are made strict: an
  * object may not carry a field its schema does not define (what {@code kubectl apply
- * --validate=strict} refuses), so a misspelt field fails here rather than being dropped by the
- * API server. Sources and versions: {@code plan/README.md} beside the files.
+ * --validate=strict} refuses), so a misspelt field fails here rather than being dropped by the API
+ * server. Sources and versions: {@code plan/README.md} beside the files.
  */
 public final class ManifestSchemas {
     public static final String KUBERNETES_VERSION = "1.33";
     static final String KUBERNETES_DEFINITIONS = "kubernetes-1.33-definitions.json";
     static final String SHIM_CRD = "runtime.spinkube.dev_shims.yaml";
     private static final String INT_OR_STRING = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
-    private static final Set<String> SCHEMA_MAPS = Set.of("properties", "definitions", "patternProperties");
+    private static final Set<String> SCHEMA_MAPS =
+            Set.of("properties", "definitions", "patternProperties");
     private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "anyOf", "oneOf");
     private static final Set<String> SCHEMA_VALUES = Set.of("items", "additionalProperties", "not");
 
@@ -56,12 +57,16 @@ public final class ManifestSchemas {
         for (Map<String, Object> crd : crds) {
             JsonNode spec = json.valueToTree(crd).path("spec");
             for (JsonNode version : spec.path("versions")) {
-                ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
+                ObjectNode schema =
+                        (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
                 strict(schema);
                 schema.put("$schema", SpecificationVersion.DRAFT_7.getDialectId());
-                String apiVersion = spec.path("group").asText() + "/" + version.path("name").asText();
+                String apiVersion =
+                        spec.path("group").asText() + "/" + version.path("name").asText();
                 String kind = spec.path("names").path("kind").asText();
-                schemas.put(key(apiVersion, kind), registry.getSchema(location(apiVersion, kind), schema));
+                schemas.put(
+                        key(apiVersion, kind),
+                        registry.getSchema(location(apiVersion, kind), schema));
             }
         }
         return new ManifestSchemas(schemas);
@@ -72,13 +77,22 @@ public final class ManifestSchemas {
         return schemas.keySet();
     }
 
-    /** Every way {@code object} breaks its kind's schema; a kind without a schema is a problem too. */
+    /**
+     * Every way {@code object} breaks its kind's schema; a kind without a schema is a problem too.
+     */
     public List<String> validate(JsonNode object) {
         String apiVersion = object.path("apiVersion").asText();
         String kind = object.path("kind").asText();
         Schema schema = schemas.get(key(apiVersion, kind));
         if (schema == null) {
-            return List.of("no schema for apiVersion " + apiVersion + " kind " + kind + " (known: " + kinds() + ")");
+            return List.of(
+                    "no schema for apiVersion "
+                            + apiVersion
+                            + " kind "
+                            + kind
+                            + " (known: "
+                            + kinds()
+                            + ")");
         }
         return schema.validate(object).stream().map(Error::toString).toList();
     }
@@ -99,27 +113,33 @@ public final class ManifestSchemas {
             Map.Entry<String, JsonNode> definition = it.next();
             for (JsonNode gvk : definition.getValue().path("x-kubernetes-group-version-kind")) {
                 String group = gvk.path("group").asText();
-                String apiVersion = group.isEmpty() ? gvk.path("version").asText() : group + "/" + gvk.path("version").asText();
+                String apiVersion =
+                        group.isEmpty()
+                                ? gvk.path("version").asText()
+                                : group + "/" + gvk.path("version").asText();
                 ObjectNode root = JsonNodeFactory.instance.objectNode();
                 root.put("$schema", SpecificationVersion.DRAFT_7.getDialectId());
                 root.put("$ref", "#/definitions/" + definition.getKey());
                 root.set("definitions", definitions);
                 String kind = gvk.path("kind").asText();
-                schemas.put(key(apiVersion, kind), registry.getSchema(location(apiVersion, kind), root));
+                schemas.put(
+                        key(apiVersion, kind),
+                        registry.getSchema(location(apiVersion, kind), root));
             }
         }
     }
 
     /**
-     * Forbids fields a schema does not define, except where Kubernetes itself keeps unknown
-     * fields ({@code x-kubernetes-preserve-unknown-fields}). Walks only schema positions, so a
-     * property that happens to be named "properties" is left alone.
+     * Forbids fields a schema does not define, except where Kubernetes itself keeps unknown fields
+     * ({@code x-kubernetes-preserve-unknown-fields}). Walks only schema positions, so a property
+     * that happens to be named "properties" is left alone.
      */
     private static void strict(JsonNode node) {
         if (!(node instanceof ObjectNode schema)) {
             return;
         }
-        if (schema.has("properties") && !schema.has("additionalProperties")
+        if (schema.has("properties")
+                && !schema.has("additionalProperties")
                 && !schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
             schema.put("additionalProperties", false);
         }
@@ -127,7 +147,8 @@ public final class ManifestSchemas {
             Map.Entry<String, JsonNode> field = it.next();
             if (SCHEMA_MAPS.contains(field.getKey())) {
                 field.getValue().forEach(ManifestSchemas::strict);
-            } else if (SCHEMA_LISTS.contains(field.getKey()) && field.getValue() instanceof ArrayNode list) {
+            } else if (SCHEMA_LISTS.contains(field.getKey())
+                    && field.getValue() instanceof ArrayNode list) {
                 list.forEach(ManifestSchemas::strict);
             } else if (SCHEMA_VALUES.contains(field.getKey())) {
                 strict(field.getValue());
@@ -137,7 +158,8 @@ public final class ManifestSchemas {
 
     /** Each kind's schema is its own document, so the registry never confuses two of them. */
     private static SchemaLocation location(String apiVersion, String kind) {
-        return SchemaLocation.of("urn:spinmixed:schema:" + apiVersion.replace('/', ':') + ":" + kind);
+        return SchemaLocation.of(
+                "urn:spinmixed:schema:" + apiVersion.replace('/', ':') + ":" + kind);
     }
 
     private static String key(String apiVersion, String kind) {
@@ -156,7 +178,8 @@ public final class ManifestSchemas {
     private static InputStream resource(String name) {
         InputStream in = ManifestSchemas.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("the infra jar lacks " + name + " (dev/spinmixed/infra/plan/)");
+            throw new IllegalStateException(
+                    "the infra jar lacks " + name + " (dev/spinmixed/infra/plan/)");
         }
         return in;
     }

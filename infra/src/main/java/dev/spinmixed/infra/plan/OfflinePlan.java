@@ -42,9 +42,9 @@ import java.util.stream.Stream;
  * What {@code pulumi up} would create for a stack, without Pulumi, Azure or a cluster: runs the
  * program (contract gate included) under mocks with the stack file's config, prints the resource
  * tree with key properties, writes every Kubernetes object the program declares as YAML (and each
- * Helm release's chart and values), and checks each object against the schema of its kind
- * ({@link ManifestSchemas}). The secret {@code redisPassword} cannot be read from a stack file,
- * so the plan uses {@link #PLACEHOLDER_REDIS_PASSWORD}, and the written Secrets show no values.
+ * Helm release's chart and values), and checks each object against the schema of its kind ({@link
+ * ManifestSchemas}). The secret {@code redisPassword} cannot be read from a stack file, so the plan
+ * uses {@link #PLACEHOLDER_REDIS_PASSWORD}, and the written Secrets show no values.
  *
  * <p>Usage, from the repository root: {@code java -cp infra/target/infra.jar
  * dev.spinmixed.infra.plan.OfflinePlan [stack] [output dir]} (defaults: dev,
@@ -54,6 +54,7 @@ import java.util.stream.Stream;
 public final class OfflinePlan {
     /** Not a secret: stands in for the stack's encrypted redisPassword while planning. */
     public static final String PLACEHOLDER_REDIS_PASSWORD = "plan-placeholder-not-a-real-password";
+
     static final String REDACTED = "<redacted>";
     static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -61,19 +62,31 @@ public final class OfflinePlan {
     public record PlannedResource(int depth, String type, String name, String summary) {
         @Override
         public String toString() {
-            return "  ".repeat(depth) + "+ " + type + " " + name + (summary.isEmpty() ? "" : "  " + summary);
+            return "  ".repeat(depth)
+                    + "+ "
+                    + type
+                    + " "
+                    + name
+                    + (summary.isEmpty() ? "" : "  " + summary);
         }
     }
 
-    /** A Kubernetes object as written to {@code file}, and its schema violations (none, when valid). */
-    public record PlannedObject(String resourceName, Path file, JsonNode object, List<String> violations) {
+    /**
+     * A Kubernetes object as written to {@code file}, and its schema violations (none, when valid).
+     */
+    public record PlannedObject(
+            String resourceName, Path file, JsonNode object, List<String> violations) {
         public PlannedObject {
             violations = List.copyOf(violations);
         }
     }
 
     /** The whole plan of one stack. */
-    public record Plan(String stack, List<PlannedResource> tree, List<PlannedObject> objects, List<Path> helmReleases) {
+    public record Plan(
+            String stack,
+            List<PlannedResource> tree,
+            List<PlannedObject> objects,
+            List<Path> helmReleases) {
         public Plan {
             tree = List.copyOf(tree);
             objects = List.copyOf(objects);
@@ -83,13 +96,15 @@ public final class OfflinePlan {
         /** Every violation as {@code file: problem}. */
         public List<String> violations() {
             return objects.stream()
-                    .flatMap(o -> o.violations().stream().map(v -> o.file().getFileName() + ": " + v))
+                    .flatMap(
+                            o ->
+                                    o.violations().stream()
+                                            .map(v -> o.file().getFileName() + ": " + v))
                     .toList();
         }
     }
 
-    private OfflinePlan() {
-    }
+    private OfflinePlan() {}
 
     public static void main(String[] args) {
         System.exit(run(args, Path.of("").toAbsolutePath(), System.out, System.err));
@@ -98,11 +113,16 @@ public final class OfflinePlan {
     /** The command line: prints the plan to {@code out}, and returns the exit status. */
     public static int run(String[] args, Path projectRoot, PrintStream out, PrintStream err) {
         if (args.length > 2 || (args.length > 0 && args[0].startsWith("-"))) {
-            err.println("usage: OfflinePlan [stack] [output dir]   (defaults: dev, target/plan/<stack>)");
+            err.println(
+                    "usage: OfflinePlan [stack] [output dir]   (defaults: dev,"
+                            + " target/plan/<stack>)");
             return 2;
         }
         String stack = args.length > 0 ? args[0] : "dev";
-        Path output = args.length > 1 ? Path.of(args[1]) : projectRoot.resolve("target/plan").resolve(stack);
+        Path output =
+                args.length > 1
+                        ? Path.of(args[1])
+                        : projectRoot.resolve("target/plan").resolve(stack);
         Plan plan;
         try {
             plan = plan(projectRoot, stack, Map.of(), output);
@@ -111,15 +131,24 @@ public final class OfflinePlan {
             err.println("plan of stack " + stack + " refused: " + e.getMessage());
             return 2;
         }
-        out.println("Plan of stack " + stack + " (offline, under mocks; redisPassword is a placeholder):");
+        out.println(
+                "Plan of stack "
+                        + stack
+                        + " (offline, under mocks; redisPassword is a placeholder):");
         plan.tree().forEach(out::println);
         out.println();
-        out.println(plan.objects().size() + " Kubernetes objects and " + plan.helmReleases().size()
-                + " Helm releases written to " + output);
+        out.println(
+                plan.objects().size()
+                        + " Kubernetes objects and "
+                        + plan.helmReleases().size()
+                        + " Helm releases written to "
+                        + output);
         List<String> violations = plan.violations();
         if (violations.isEmpty()) {
-            out.println("Every object is valid against its schema (Kubernetes " + ManifestSchemas.KUBERNETES_VERSION
-                    + ", spin-operator and runtime-class-manager CRDs).");
+            out.println(
+                    "Every object is valid against its schema (Kubernetes "
+                            + ManifestSchemas.KUBERNETES_VERSION
+                            + ", spin-operator and runtime-class-manager CRDs).");
             return 0;
         }
         out.println(violations.size() + " schema violations:");
@@ -131,8 +160,10 @@ public final class OfflinePlan {
      * Plans stack {@code stack} from {@code Pulumi.<stack>.yaml} under {@code projectRoot}, with
      * {@code overrides} laid over its config, and writes the objects under {@code out}.
      */
-    public static Plan plan(Path projectRoot, String stack, Map<String, String> overrides, Path out) {
-        StackConfigFile file = StackConfigFile.read(projectRoot.resolve("Pulumi." + stack + ".yaml"));
+    public static Plan plan(
+            Path projectRoot, String stack, Map<String, String> overrides, Path out) {
+        StackConfigFile file =
+                StackConfigFile.read(projectRoot.resolve("Pulumi." + stack + ".yaml"));
         Map<String, String> config = new HashMap<>(file.values());
         config.putIfAbsent("redisPassword", PLACEHOLDER_REDIS_PASSWORD);
         config.putAll(overrides);
@@ -141,14 +172,28 @@ public final class OfflinePlan {
         List<Resource> resources;
         HttpServer tokenEndpoint = placeholderTokenEndpoint();
         try {
-            var exchange = new AcrTokenExchange(loginServer ->
-                    URI.create("http://127.0.0.1:" + tokenEndpoint.getAddress().getPort() + "/oauth2/exchange"));
-            // Outputs made before a cleanup belong to the previous run's engine: settings come after it.
+            var exchange =
+                    new AcrTokenExchange(
+                            loginServer ->
+                                    URI.create(
+                                            "http://127.0.0.1:"
+                                                    + tokenEndpoint.getAddress().getPort()
+                                                    + "/oauth2/exchange"));
+            // Outputs made before a cleanup belong to the previous run's engine: settings come
+            // after it.
             PulumiTest.cleanup();
-            Settings settings = Settings.fromConfig(key -> Optional.ofNullable(config.get(key)), stack, projectRoot);
-            TestResult result = PulumiTest.withMocks(mocks)
-                    .withOptions(TestOptions.builder().projectName(Settings.PROJECT).stackName(stack).preview(false).build())
-                    .runTest(ctx -> App.declare(ctx, settings, projectRoot, exchange));
+            Settings settings =
+                    Settings.fromConfig(
+                            key -> Optional.ofNullable(config.get(key)), stack, projectRoot);
+            TestResult result =
+                    PulumiTest.withMocks(mocks)
+                            .withOptions(
+                                    TestOptions.builder()
+                                            .projectName(Settings.PROJECT)
+                                            .stackName(stack)
+                                            .preview(false)
+                                            .build())
+                            .runTest(ctx -> App.declare(ctx, settings, projectRoot, exchange));
             rethrowFirst(result);
             resources = result.resources();
         } finally {
@@ -160,19 +205,31 @@ public final class OfflinePlan {
         List<PlannedResource> tree = new ArrayList<>();
         // Pulumi parents every resource declared without a parent to the stack resource.
         List<Resource> roots = roots(resources);
-        List<Resource> stackRoots = roots.stream().filter(r -> r.pulumiResourceType().equals(STACK_TYPE)).toList();
-        stackRoots.forEach(r -> tree.add(new PlannedResource(0, r.pulumiResourceType(), r.pulumiResourceName(), "")));
+        List<Resource> stackRoots =
+                roots.stream().filter(r -> r.pulumiResourceType().equals(STACK_TYPE)).toList();
+        stackRoots.forEach(
+                r ->
+                        tree.add(
+                                new PlannedResource(
+                                        0, r.pulumiResourceType(), r.pulumiResourceName(), "")));
         int depth = stackRoots.isEmpty() ? 0 : 1;
-        roots.stream().filter(r -> !stackRoots.contains(r)).forEach(root -> walk(root, depth, declared, tree));
+        roots.stream()
+                .filter(r -> !stackRoots.contains(r))
+                .forEach(root -> walk(root, depth, declared, tree));
         return write(stack, tree, mocks.declared(), out);
     }
 
-    private static Plan write(String stack, List<PlannedResource> tree, List<Declared> declared, Path out) {
+    private static Plan write(
+            String stack, List<PlannedResource> tree, List<Declared> declared, Path out) {
         ManifestSchemas schemas = ManifestSchemas.load();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                // "1" (a CPU quantity) must read back as the string it is, not as a number.
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+        ObjectMapper yaml =
+                new ObjectMapper(
+                        new YAMLFactory()
+                                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                                // "1" (a CPU quantity) must read back as the string it is, not as a
+                                // number.
+                                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
         Path objectsDir = out.resolve("objects");
         Path releasesDir = out.resolve("helm-releases");
         deleteRecursively(objectsDir);
@@ -185,13 +242,15 @@ public final class OfflinePlan {
             for (Declared d : declared) {
                 if (d.type().equals("kubernetes:helm.sh/v3:Release")) {
                     Path file = releasesDir.resolve(d.name() + ".yaml");
-                    yaml.writeValue(file.toFile(), normalize(new ObjectMapper().valueToTree(d.inputs())));
+                    yaml.writeValue(
+                            file.toFile(), normalize(new ObjectMapper().valueToTree(d.inputs())));
                     releases.add(file);
                 } else if (KubernetesType.isObject(d.type())) {
                     ObjectNode object = kubernetesObject(d);
                     Path file = objectsDir.resolve(fileName(object));
                     yaml.writeValue(file.toFile(), object);
-                    objects.add(new PlannedObject(d.name(), file, object, schemas.validate(object)));
+                    objects.add(
+                            new PlannedObject(d.name(), file, object, schemas.validate(object)));
                 }
             }
         } catch (IOException e) {
@@ -200,7 +259,10 @@ public final class OfflinePlan {
         return new Plan(stack, tree, objects, releases);
     }
 
-    /** apiVersion and kind from the type token first, then the inputs; Secret values never leave the plan. */
+    /**
+     * apiVersion and kind from the type token first, then the inputs; Secret values never leave the
+     * plan.
+     */
     static ObjectNode kubernetesObject(Declared d) {
         KubernetesType type = KubernetesType.of(d.type());
         ObjectNode object = JsonNodeFactory.instance.objectNode();
@@ -225,7 +287,8 @@ public final class OfflinePlan {
         if (node.isDouble() && node.doubleValue() == Math.rint(node.doubleValue())) {
             long value = node.longValue();
             // The narrowest node, as a YAML or JSON reader would build it.
-            return value == (int) value ? JsonNodeFactory.instance.numberNode((int) value)
+            return value == (int) value
+                    ? JsonNodeFactory.instance.numberNode((int) value)
                     : JsonNodeFactory.instance.numberNode(value);
         }
         if (node instanceof ObjectNode object) {
@@ -244,8 +307,13 @@ public final class OfflinePlan {
     private static String fileName(ObjectNode object) {
         JsonNode metadata = object.path("metadata");
         String namespace = metadata.path("namespace").asText("cluster");
-        return (object.path("kind").asText() + "_" + namespace + "_" + metadata.path("name").asText())
-                .toLowerCase(Locale.ROOT) + ".yaml";
+        return (object.path("kind").asText()
+                                + "_"
+                                + namespace
+                                + "_"
+                                + metadata.path("name").asText())
+                        .toLowerCase(Locale.ROOT)
+                + ".yaml";
     }
 
     private static List<Resource> roots(List<Resource> resources) {
@@ -255,19 +323,32 @@ public final class OfflinePlan {
     }
 
     private static final Comparator<Resource> ORDER =
-            Comparator.comparing(Resource::pulumiResourceType).thenComparing(Resource::pulumiResourceName);
+            Comparator.comparing(Resource::pulumiResourceType)
+                    .thenComparing(Resource::pulumiResourceName);
 
-    private static void walk(Resource resource, int depth, Map<String, Declared> declared, List<PlannedResource> tree) {
-        Declared d = declared.get(resource.pulumiResourceType() + " " + resource.pulumiResourceName());
-        tree.add(new PlannedResource(depth, resource.pulumiResourceType(), resource.pulumiResourceName(),
-                d == null ? "" : ResourceSummary.of(d.type(), d.inputs())));
-        resource.pulumiChildResources().stream().sorted(ORDER).forEach(child -> walk(child, depth + 1, declared, tree));
+    private static void walk(
+            Resource resource,
+            int depth,
+            Map<String, Declared> declared,
+            List<PlannedResource> tree) {
+        Declared d =
+                declared.get(resource.pulumiResourceType() + " " + resource.pulumiResourceName());
+        tree.add(
+                new PlannedResource(
+                        depth,
+                        resource.pulumiResourceType(),
+                        resource.pulumiResourceName(),
+                        d == null ? "" : ResourceSummary.of(d.type(), d.inputs())));
+        resource.pulumiChildResources().stream()
+                .sorted(ORDER)
+                .forEach(child -> walk(child, depth + 1, declared, tree));
     }
 
     private static void rethrowFirst(TestResult result) {
         for (Exception e : result.exceptions()) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ContractViolationException || cause instanceof IllegalArgumentException) {
+                if (cause instanceof ContractViolationException
+                        || cause instanceof IllegalArgumentException) {
                     throw (RuntimeException) cause;
                 }
             }
@@ -282,13 +363,17 @@ public final class OfflinePlan {
     private static HttpServer placeholderTokenEndpoint() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/oauth2/exchange", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                byte[] body = "{\"refresh_token\":\"plan-placeholder-refresh-token\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
+            server.createContext(
+                    "/oauth2/exchange",
+                    exchange -> {
+                        exchange.getRequestBody().readAllBytes();
+                        byte[] body =
+                                "{\"refresh_token\":\"plan-placeholder-refresh-token\"}"
+                                        .getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
             server.start();
             return server;
         } catch (IOException e) {
@@ -301,7 +386,8 @@ public final class OfflinePlan {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Iterator<Path> it = paths.sorted(Comparator.reverseOrder()).iterator(); it.hasNext(); ) {
+            for (Iterator<Path> it = paths.sorted(Comparator.reverseOrder()).iterator();
+                    it.hasNext(); ) {
                 Files.delete(it.next());
             }
         } catch (IOException e) {

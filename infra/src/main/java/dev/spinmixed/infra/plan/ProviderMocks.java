@@ -11,46 +11,77 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Plays Azure, Docker and Kubernetes while the program runs under {@code PulumiTest}: records
- * every resource it declares (with the inputs it gave) and every invoke it makes, and answers
- * what the providers would compute (names, login server, kubelet identity, image digest, load
- * balancer address, client config, token, kubeconfig) from a {@link Values}. An invoke this class
- * does not know fails the run, so a new invoke is never silently answered.
+ * Plays Azure, Docker and Kubernetes while the program runs under {@code PulumiTest}: records every
+ * resource it declares (with the inputs it gave) and every invoke it makes, and answers what the
+ * providers would compute (names, login server, kubelet identity, image digest, load balancer
+ * address, client config, token, kubeconfig) from a {@link Values}. An invoke this class does not
+ * know fails the run, so a new invoke is never silently answered.
  */
 public final class ProviderMocks implements Mocks {
 
     /** One declared resource: type token, logical name and inputs as the engine received them. */
-    public record Declared(String type, String name, Map<String, Object> inputs) {
-    }
+    public record Declared(String type, String name, Map<String, Object> inputs) {}
 
     /**
      * What the providers answer.
      *
-     * @param nameSuffix        appended to a resource group's, cluster's and registry's logical
-     *                          name, as Azure auto-naming appends a random suffix
-     * @param loadBalancerIp    the address Azure gives a LoadBalancer Service; empty: not assigned
-     *                          yet, the Service has no status
+     * @param nameSuffix appended to a resource group's, cluster's and registry's logical name, as
+     *     Azure auto-naming appends a random suffix
+     * @param loadBalancerIp the address Azure gives a LoadBalancer Service; empty: not assigned
+     *     yet, the Service has no status
      */
-    public record Values(String nameSuffix, String kubeletObjectId, String kubeletClientId, String kubeletResourceId,
-                         String deployerObjectId, String deployerClientId, String subscriptionId, String tenantId,
-                         String aadToken, String kubeconfig, String imageDigest, Optional<String> loadBalancerIp) {
+    public record Values(
+            String nameSuffix,
+            String kubeletObjectId,
+            String kubeletClientId,
+            String kubeletResourceId,
+            String deployerObjectId,
+            String deployerClientId,
+            String subscriptionId,
+            String tenantId,
+            String aadToken,
+            String kubeconfig,
+            String imageDigest,
+            Optional<String> loadBalancerIp) {
         private static final String PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000";
 
-        /** For the offline plan: every value says it is a placeholder; no load balancer address yet. */
+        /**
+         * For the offline plan: every value says it is a placeholder; no load balancer address yet.
+         */
         public static Values placeholders() {
-            return new Values("", PLACEHOLDER_ID, PLACEHOLDER_ID, "<kubelet identity>",
-                    PLACEHOLDER_ID, PLACEHOLDER_ID, PLACEHOLDER_ID, PLACEHOLDER_ID,
-                    "plan-placeholder-aad-token", "apiVersion: v1\nkind: Config\n", "sha256:" + "0".repeat(64),
+            return new Values(
+                    "",
+                    PLACEHOLDER_ID,
+                    PLACEHOLDER_ID,
+                    "<kubelet identity>",
+                    PLACEHOLDER_ID,
+                    PLACEHOLDER_ID,
+                    PLACEHOLDER_ID,
+                    PLACEHOLDER_ID,
+                    "plan-placeholder-aad-token",
+                    "apiVersion: v1\nkind: Config\n",
+                    "sha256:" + "0".repeat(64),
                     Optional.empty());
         }
 
-        /** For tests: every identity and id differs from the others, so a test can tell which one the program used. */
+        /**
+         * For tests: every identity and id differs from the others, so a test can tell which one
+         * the program used.
+         */
         public static Values distinct() {
-            return new Values("1234", "11111111-aaaa-4bbb-8ccc-000000000001", "kubelet-client", "kubelet-id",
-                    "22222222-aaaa-4bbb-8ccc-000000000002", "deployer-client",
-                    "33333333-aaaa-4bbb-8ccc-000000000003", "44444444-aaaa-4bbb-8ccc-000000000004",
-                    "aad-access-token-of-the-deployer", "apiVersion: v1\nkind: Config\nclusters: []\n",
-                    "sha256:" + "ab".repeat(32), Optional.of("20.0.0.10"));
+            return new Values(
+                    "1234",
+                    "11111111-aaaa-4bbb-8ccc-000000000001",
+                    "kubelet-client",
+                    "kubelet-id",
+                    "22222222-aaaa-4bbb-8ccc-000000000002",
+                    "deployer-client",
+                    "33333333-aaaa-4bbb-8ccc-000000000003",
+                    "44444444-aaaa-4bbb-8ccc-000000000004",
+                    "aad-access-token-of-the-deployer",
+                    "apiVersion: v1\nkind: Config\nclusters: []\n",
+                    "sha256:" + "ab".repeat(32),
+                    Optional.of("20.0.0.10"));
         }
     }
 
@@ -71,8 +102,17 @@ public final class ProviderMocks implements Mocks {
             case "azure-native:resources:ResourceGroup" -> state.put("name", azureName);
             case "azure-native:containerservice:ManagedCluster" -> {
                 state.put("name", azureName);
-                state.put("identityProfile", Map.of("kubeletidentity", Map.of("objectId", values.kubeletObjectId(),
-                        "clientId", values.kubeletClientId(), "resourceId", values.kubeletResourceId())));
+                state.put(
+                        "identityProfile",
+                        Map.of(
+                                "kubeletidentity",
+                                Map.of(
+                                        "objectId",
+                                        values.kubeletObjectId(),
+                                        "clientId",
+                                        values.kubeletClientId(),
+                                        "resourceId",
+                                        values.kubeletResourceId())));
             }
             case "azure-native:containerregistry:Registry" -> {
                 state.put("name", azureName);
@@ -80,29 +120,65 @@ public final class ProviderMocks implements Mocks {
             }
             case "docker:index/image:Image" -> {
                 String imageName = (String) args.inputs.get("imageName");
-                state.put("repoDigest", imageName.substring(0, imageName.lastIndexOf(':')) + "@" + values.imageDigest());
+                state.put(
+                        "repoDigest",
+                        imageName.substring(0, imageName.lastIndexOf(':'))
+                                + "@"
+                                + values.imageDigest());
             }
-            case "kubernetes:core/v1:Service" -> values.loadBalancerIp().ifPresent(ip -> state.put("status",
-                    Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("ip", ip))))));
+            case "kubernetes:core/v1:Service" ->
+                    values.loadBalancerIp()
+                            .ifPresent(
+                                    ip ->
+                                            state.put(
+                                                    "status",
+                                                    Map.of(
+                                                            "loadBalancer",
+                                                            Map.of(
+                                                                    "ingress",
+                                                                    List.of(Map.of("ip", ip))))));
             default -> state.putIfAbsent("name", args.name);
         }
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
+        return CompletableFuture.completedFuture(
+                ResourceResult.of(Optional.of(args.name + "-id"), state));
     }
 
     @Override
     public synchronized CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         invokes.add(args.token);
-        return CompletableFuture.completedFuture(switch (args.token) {
-            case "azure-native:authorization:getClientConfig" -> Map.of(
-                    "clientId", values.deployerClientId(), "objectId", values.deployerObjectId(),
-                    "subscriptionId", values.subscriptionId(), "tenantId", values.tenantId());
-            case "azure-native:authorization:getClientToken" -> Map.of("token", values.aadToken());
-            case "azure-native:containerservice:listManagedClusterUserCredentials" -> Map.of("kubeconfigs", List.of(
-                    Map.of("name", "clusterUser", "value", Base64.getEncoder().encodeToString(
-                            values.kubeconfig().getBytes(StandardCharsets.UTF_8)))));
-            default -> throw new IllegalArgumentException("the program called an invoke the provider mocks do not know: "
-                    + args.token);
-        });
+        return CompletableFuture.completedFuture(
+                switch (args.token) {
+                    case "azure-native:authorization:getClientConfig" ->
+                            Map.of(
+                                    "clientId",
+                                    values.deployerClientId(),
+                                    "objectId",
+                                    values.deployerObjectId(),
+                                    "subscriptionId",
+                                    values.subscriptionId(),
+                                    "tenantId",
+                                    values.tenantId());
+                    case "azure-native:authorization:getClientToken" ->
+                            Map.of("token", values.aadToken());
+                    case "azure-native:containerservice:listManagedClusterUserCredentials" ->
+                            Map.of(
+                                    "kubeconfigs",
+                                    List.of(
+                                            Map.of(
+                                                    "name",
+                                                    "clusterUser",
+                                                    "value",
+                                                    Base64.getEncoder()
+                                                            .encodeToString(
+                                                                    values.kubeconfig()
+                                                                            .getBytes(
+                                                                                    StandardCharsets
+                                                                                            .UTF_8)))));
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "the program called an invoke the provider mocks do not know: "
+                                            + args.token);
+                });
     }
 
     /** Every declared resource, in the order the program declared them. */
@@ -119,12 +195,25 @@ public final class ProviderMocks implements Mocks {
         return declared.stream().filter(d -> d.type().equals(type)).toList();
     }
 
-    /** The one resource of {@code type} named {@code name}; fails naming what was declared otherwise. */
+    /**
+     * The one resource of {@code type} named {@code name}; fails naming what was declared
+     * otherwise.
+     */
     public synchronized Declared one(String type, String name) {
-        List<Declared> found = declared.stream().filter(d -> d.type().equals(type) && d.name().equals(name)).toList();
+        List<Declared> found =
+                declared.stream()
+                        .filter(d -> d.type().equals(type) && d.name().equals(name))
+                        .toList();
         if (found.size() != 1) {
-            throw new IllegalStateException("expected one " + type + " named " + name + ", found " + found.size()
-                    + "; declared: " + declared.stream().map(d -> d.type() + " " + d.name()).toList());
+            throw new IllegalStateException(
+                    "expected one "
+                            + type
+                            + " named "
+                            + name
+                            + ", found "
+                            + found.size()
+                            + "; declared: "
+                            + declared.stream().map(d -> d.type() + " " + d.name()).toList());
         }
         return found.get(0);
     }

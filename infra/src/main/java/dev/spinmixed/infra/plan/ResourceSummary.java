@@ -7,18 +7,31 @@ import java.util.Map;
 /** The few inputs of a resource a reviewer of a plan looks at, as {@code key=value} pairs. */
 final class ResourceSummary {
     /** Azure, Docker and other inputs worth showing, in this order, when the resource has them. */
-    private static final List<String> KEYS = List.of("location", "kubernetesVersion", "agentPoolName", "mode",
-            "workloadRuntime", "count", "vmSize", "availabilityZones", "nodeTaints", "adminUserEnabled", "imageName",
-            "chart", "version", "namespace");
+    private static final List<String> KEYS =
+            List.of(
+                    "location",
+                    "kubernetesVersion",
+                    "agentPoolName",
+                    "mode",
+                    "workloadRuntime",
+                    "count",
+                    "vmSize",
+                    "availabilityZones",
+                    "nodeTaints",
+                    "adminUserEnabled",
+                    "imageName",
+                    "chart",
+                    "version",
+                    "namespace");
 
-    private ResourceSummary() {
-    }
+    private ResourceSummary() {}
 
     @SuppressWarnings("unchecked")
     static String of(String type, Map<String, Object> inputs) {
         List<String> parts = new ArrayList<>();
         if (KubernetesType.isObject(type)) {
-            Map<String, Object> metadata = (Map<String, Object>) inputs.getOrDefault("metadata", Map.of());
+            Map<String, Object> metadata =
+                    (Map<String, Object>) inputs.getOrDefault("metadata", Map.of());
             Object namespace = metadata.get("namespace");
             parts.add((namespace == null ? "" : namespace + "/") + metadata.get("name"));
             Map<String, Object> spec = (Map<String, Object>) inputs.getOrDefault("spec", Map.of());
@@ -40,8 +53,16 @@ final class ResourceSummary {
         if (inputs.get("agentPoolProfiles") instanceof List<?> pools) {
             for (Object pool : pools) {
                 Map<String, Object> p = (Map<String, Object>) pool;
-                parts.add("pool " + p.get("name") + ": " + plain(p.get("count")) + " x " + p.get("vmSize")
-                        + (p.get("availabilityZones") == null ? "" : " zones " + plain(p.get("availabilityZones"))));
+                parts.add(
+                        "pool "
+                                + p.get("name")
+                                + ": "
+                                + plain(p.get("count"))
+                                + " x "
+                                + p.get("vmSize")
+                                + (p.get("availabilityZones") == null
+                                        ? ""
+                                        : " zones " + plain(p.get("availabilityZones"))));
             }
         }
         return String.join(" ", parts);

@@ -6,8 +6,8 @@ import dev.spinmixed.wit.Interface;
 /**
  * Core names of WIT functions (as wit-parser's legacy mangling spells them): an interface function
  * is exported as {@code ns:pkg/iface@ver#func} and imported from module {@code ns:pkg/iface@ver},
- * field {@code func}; a world-level function is exported as {@code func} and imported from
- * {@code $root}. Post-return functions are {@code cabi_post_} + the export name.
+ * field {@code func}; a world-level function is exported as {@code func} and imported from {@code
+ * $root}. Post-return functions are {@code cabi_post_} + the export name.
  */
 public final class AbiNames {
 

@@ -20,7 +20,9 @@ public final class CabiRealloc implements Allocator {
     public static Allocator of(Instance instance, String where) {
         if (!hasExport(instance)) {
             return (alignment, size) -> {
-                throw new AbiException(where, "a value needs guest memory but the module exports no " + EXPORT_NAME);
+                throw new AbiException(
+                        where,
+                        "a value needs guest memory but the module exports no " + EXPORT_NAME);
             };
         }
         return new CabiRealloc(instance.export(EXPORT_NAME), where);

@@ -9,12 +9,15 @@ import java.util.List;
 /**
  * The core wasm signature of a WIT function (CanonicalABI.md, {@code flatten_functype}).
  *
- * <p>More than {@value #MAX_FLAT_PARAMS} flat parameters are passed as one pointer to a tuple
- * in memory ({@code paramsInMemory}). More than {@value #MAX_FLAT_RESULTS} flat result is
- * returned through memory ({@code resultInMemory}): an export ("lift" side) returns a pointer
- * to it, an import ("lower" side) takes a trailing return pointer the caller allocated.
+ * <p>More than {@value #MAX_FLAT_PARAMS} flat parameters are passed as one pointer to a tuple in
+ * memory ({@code paramsInMemory}). More than {@value #MAX_FLAT_RESULTS} flat result is returned
+ * through memory ({@code resultInMemory}): an export ("lift" side) returns a pointer to it, an
+ * import ("lower" side) takes a trailing return pointer the caller allocated.
  */
-public record CoreSignature(List<FlatType> params, List<FlatType> results, boolean paramsInMemory,
+public record CoreSignature(
+        List<FlatType> params,
+        List<FlatType> results,
+        boolean paramsInMemory,
         boolean resultInMemory) {
 
     public static final int MAX_FLAT_PARAMS = 16;
@@ -41,7 +44,9 @@ public record CoreSignature(List<FlatType> params, List<FlatType> results, boole
     }
 
     private static CoreSignature of(Function function, boolean lift) {
-        List<FlatType> params = Flattening.flattenAll(function.params().stream().map(Function.Param::type).toList());
+        List<FlatType> params =
+                Flattening.flattenAll(
+                        function.params().stream().map(Function.Param::type).toList());
         boolean paramsInMemory = params.size() > MAX_FLAT_PARAMS;
         if (paramsInMemory) {
             params = List.of(FlatType.I32);
@@ -72,7 +77,9 @@ public record CoreSignature(List<FlatType> params, List<FlatType> results, boole
     /** Wasm text format, e.g. {@code (param i32 i32) (result i32)}. */
     @Override
     public String toString() {
-        return describe(params.stream().map(FlatType::watName).toList(), results.stream().map(FlatType::watName).toList());
+        return describe(
+                params.stream().map(FlatType::watName).toList(),
+                results.stream().map(FlatType::watName).toList());
     }
 
     /** Wasm text format of any core function type, for error messages. */

@@ -4,7 +4,10 @@ import com.dylibso.chicory.wasm.types.ValType;
 
 /** A core wasm value type a WIT value flattens to. */
 public enum FlatType {
-    I32, I64, F32, F64;
+    I32,
+    I64,
+    F32,
+    F64;
 
     public ValType valType() {
         return switch (this) {

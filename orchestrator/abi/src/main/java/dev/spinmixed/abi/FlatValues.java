@@ -17,7 +17,8 @@ public final class FlatValues {
 
     public FlatValues(long[] values, List<FlatType> types) {
         if (values.length < types.size()) {
-            throw new AbiException("expected " + types.size() + " core values, got " + values.length);
+            throw new AbiException(
+                    "expected " + types.size() + " core values, got " + values.length);
         }
         this.values = values;
         this.types = types;
@@ -33,10 +34,12 @@ public final class FlatValues {
         if (have == FlatType.I64 && (want == FlatType.I32 || want == FlatType.F32)) {
             return (int) x;
         }
-        if ((have == FlatType.I32 && want == FlatType.F32) || (have == FlatType.I64 && want == FlatType.F64)) {
+        if ((have == FlatType.I32 && want == FlatType.F32)
+                || (have == FlatType.I64 && want == FlatType.F64)) {
             return x;
         }
-        throw new AbiException("core value of type " + have.watName() + " cannot be read as " + want.watName());
+        throw new AbiException(
+                "core value of type " + have.watName() + " cannot be read as " + want.watName());
     }
 
     public void skip(int count) {

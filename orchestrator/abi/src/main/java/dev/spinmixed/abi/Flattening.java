@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * The core value types a WIT value flattens to (CanonicalABI.md, "Flattening"): scalars to one
- * value, strings and lists to (ptr, len), records and tuples to their fields in order, flags to
- * one i32 per 32 flags, variants to an i32 discriminant followed by the slot-wise join of their
- * cases' payloads.
+ * value, strings and lists to (ptr, len), records and tuples to their fields in order, flags to one
+ * i32 per 32 flags, variants to an i32 discriminant followed by the slot-wise join of their cases'
+ * payloads.
  */
 public final class Flattening {
 

@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * The canonical ABI of one WIT function, both ways a call crosses it:
+ *
  * <ul>
- * <li>calling a guest's <b>export</b>: {@link #lowerArguments} into the callee, then
- *     {@link #liftResult} from what it returned;</li>
- * <li>a guest calling an <b>import</b>: {@link #liftArguments} from the caller, then
- *     {@link #lowerResult} back into it (through its return pointer when the result is spilled).</li>
+ *   <li>calling a guest's <b>export</b>: {@link #lowerArguments} into the callee, then {@link
+ *       #liftResult} from what it returned;
+ *   <li>a guest calling an <b>import</b>: {@link #liftArguments} from the caller, then {@link
+ *       #lowerResult} back into it (through its return pointer when the result is spilled).
  * </ul>
  */
 public final class FunctionAbi {
@@ -29,7 +30,8 @@ public final class FunctionAbi {
         this.function = function;
         this.liftSignature = CoreSignature.lift(function);
         this.lowerSignature = CoreSignature.lower(function);
-        this.paramsTuple = new TupleType(function.params().stream().map(Function.Param::type).toList());
+        this.paramsTuple =
+                new TupleType(function.params().stream().map(Function.Param::type).toList());
         this.flatParams = Flattening.flatten(paramsTuple);
         this.flatResult = function.result().map(Flattening::flatten).orElse(List.of());
         List<WitType> roots = new ArrayList<>(paramsTuple.types());
@@ -62,19 +64,35 @@ public final class FunctionAbi {
         return lowerSignature;
     }
 
-    /** Whether calling the export or serving the import can need the guest's memory or allocator. */
+    /**
+     * Whether calling the export or serving the import can need the guest's memory or allocator.
+     */
     public boolean usesMemory() {
-        return liftSignature.paramsInMemory() || liftSignature.resultInMemory() || PointerTypes.containsPointer(paramsTuple)
+        return liftSignature.paramsInMemory()
+                || liftSignature.resultInMemory()
+                || PointerTypes.containsPointer(paramsTuple)
                 || function.result().map(PointerTypes::containsPointer).orElse(false);
     }
 
-    /** Arguments for a call of the export, lowered into the callee (spilled to memory past 16 values). */
+    /**
+     * Arguments for a call of the export, lowered into the callee (spilled to memory past 16
+     * values).
+     */
     public long[] lowerArguments(List<Object> args, Lowerer lowerer) {
         if (args.size() != function.params().size()) {
-            throw new AbiException(function.name() + " takes " + function.params().size() + " arguments, got " + args.size());
+            throw new AbiException(
+                    function.name()
+                            + " takes "
+                            + function.params().size()
+                            + " arguments, got "
+                            + args.size());
         }
         if (liftSignature.paramsInMemory()) {
-            int ptr = lowerer.allocate(Layout.alignment(paramsTuple), Layout.size(paramsTuple), "spilled arguments");
+            int ptr =
+                    lowerer.allocate(
+                            Layout.alignment(paramsTuple),
+                            Layout.size(paramsTuple),
+                            "spilled arguments");
             lowerer.store(paramsTuple, args, ptr, "spilled arguments");
             return new long[] {ptr};
         }
@@ -109,7 +127,8 @@ public final class FunctionAbi {
     @SuppressWarnings("unchecked")
     public List<Object> liftArguments(long[] args, Lifter lifter) {
         if (lowerSignature.paramsInMemory()) {
-            return (List<Object>) lifter.load(paramsTuple, args[0], "spilled arguments of " + function.name());
+            return (List<Object>)
+                    lifter.load(paramsTuple, args[0], "spilled arguments of " + function.name());
         }
         FlatValues values = new FlatValues(args, flatParams);
         List<Object> lifted = new ArrayList<>(paramsTuple.types().size());
@@ -123,7 +142,9 @@ public final class FunctionAbi {
         return lifted;
     }
 
-    /** The import's result lowered into the caller: core results, or stored at its return pointer. */
+    /**
+     * The import's result lowered into the caller: core results, or stored at its return pointer.
+     */
     public long[] lowerResult(Object result, long[] args, Lowerer lowerer) {
         if (function.result().isEmpty()) {
             return new long[0];
@@ -131,7 +152,8 @@ public final class FunctionAbi {
         WitType type = function.result().get();
         try {
             if (lowerSignature.resultInMemory()) {
-                lowerer.store(type, result, args[args.length - 1], "return area of " + function.name());
+                lowerer.store(
+                        type, result, args[args.length - 1], "return area of " + function.name());
                 return new long[0];
             }
             FlatValues.Builder out = new FlatValues.Builder();

@@ -5,8 +5,8 @@ import com.dylibso.chicory.runtime.Memory;
 /**
  * A guest's linear memory as seen by the ABI: every pointer and length that comes from a guest is
  * checked here before it is used, so a bad one becomes an {@link AbiException} naming {@code where}
- * (e.g. the component and function) instead of an index error deep inside the runtime.
- * Pointers are unsigned 32-bit values.
+ * (e.g. the component and function) instead of an index error deep inside the runtime. Pointers are
+ * unsigned 32-bit values.
  */
 public final class GuestMemory {
 
@@ -34,7 +34,10 @@ public final class GuestMemory {
         return (long) memory().pages() * Memory.PAGE_SIZE;
     }
 
-    /** Whether {@code [ptr, ptr + length)} lies inside memory and ptr is aligned: the check without its message. */
+    /**
+     * Whether {@code [ptr, ptr + length)} lies inside memory and ptr is aligned: the check without
+     * its message.
+     */
     public boolean holds(long ptr, long length, int alignment) {
         long start = ptr & 0xFFFFFFFFL;
         return length >= 0 && start + length <= byteSize() && start % alignment == 0;
@@ -44,15 +47,28 @@ public final class GuestMemory {
     public int checkRange(long ptr, long length, String what) {
         long start = ptr & 0xFFFFFFFFL;
         if (length < 0 || start + length > byteSize()) {
-            throw fault(what + " at 0x" + Long.toHexString(start) + " with " + length + " bytes runs past the end of memory ("
-                    + byteSize() + " bytes)");
+            throw fault(
+                    what
+                            + " at 0x"
+                            + Long.toHexString(start)
+                            + " with "
+                            + length
+                            + " bytes runs past the end of memory ("
+                            + byteSize()
+                            + " bytes)");
         }
         return (int) start;
     }
 
     public void checkAligned(long ptr, int alignment, String what) {
         if ((ptr & 0xFFFFFFFFL) % alignment != 0) {
-            throw fault(what + " at 0x" + Long.toHexString(ptr & 0xFFFFFFFFL) + " is not aligned to " + alignment + " bytes");
+            throw fault(
+                    what
+                            + " at 0x"
+                            + Long.toHexString(ptr & 0xFFFFFFFFL)
+                            + " is not aligned to "
+                            + alignment
+                            + " bytes");
         }
     }
 

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads WIT values out of a guest: from linear memory ({@code load}) or from core values
- * ({@code liftFlat}), into the {@link ValueModel}. Everything the guest supplies is checked:
- * pointers and lengths against the memory size, alignment, UTF-8, chars, discriminants.
+ * Reads WIT values out of a guest: from linear memory ({@code load}) or from core values ({@code
+ * liftFlat}), into the {@link ValueModel}. Everything the guest supplies is checked: pointers and
+ * lengths against the memory size, alignment, UTF-8, chars, discriminants.
  */
 public final class Lifter {
 
@@ -37,7 +37,9 @@ public final class Lifter {
         this.shapes = shapes;
     }
 
-    /** Loads a value stored at a guest-supplied pointer, checking its alignment and extent first. */
+    /**
+     * Loads a value stored at a guest-supplied pointer, checking its alignment and extent first.
+     */
     public Object load(WitType type, long ptr, String what) {
         memory.checkAligned(ptr, alignment(type), what);
         return loadAt(type, memory.checkRange(ptr, size(type), what));
@@ -57,7 +59,8 @@ public final class Lifter {
             return liftPrimitive(p, values);
         }
         if (type instanceof ListType l) {
-            return loadList(l.element(), (int) values.next(FlatType.I32), (int) values.next(FlatType.I32));
+            return loadList(
+                    l.element(), (int) values.next(FlatType.I32), (int) values.next(FlatType.I32));
         }
         if (type instanceof RecordType r) {
             Shape shape = shapes.of(r);
@@ -116,7 +119,8 @@ public final class Lifter {
             case F32 -> canonical(Float.intBitsToFloat((int) values.next(FlatType.F32)));
             case F64 -> canonical(Double.longBitsToDouble(values.next(FlatType.F64)));
             case CHAR -> codePoint((int) values.next(FlatType.I32));
-            case STRING -> loadString((int) values.next(FlatType.I32), (int) values.next(FlatType.I32));
+            case STRING ->
+                    loadString((int) values.next(FlatType.I32), (int) values.next(FlatType.I32));
         };
     }
 
@@ -152,11 +156,12 @@ public final class Lifter {
             return loadFlags(f, ptr);
         }
         Shape shape = shapes.of(type);
-        long index = switch (shape.discriminantSize) {
-            case 1 -> m.read(ptr) & 0xFFL;
-            case 2 -> m.readShort(ptr) & 0xFFFFL;
-            default -> m.readInt(ptr) & 0xFFFFFFFFL;
-        };
+        long index =
+                switch (shape.discriminantSize) {
+                    case 1 -> m.read(ptr) & 0xFFL;
+                    case 2 -> m.readShort(ptr) & 0xFFFFL;
+                    default -> m.readInt(ptr) & 0xFFFFFFFFL;
+                };
         checkCase(type, shape.payloads, index);
         Optional<WitType> payloadType = shape.payloads.get((int) index);
         Object payload = null;
@@ -217,8 +222,13 @@ public final class Lifter {
         byte[] utf8 = memory.memory().readBytes(start, (int) bytes);
         String decoded = Utf8.decode(utf8);
         if (decoded == null) {
-            throw memory.fault("string at 0x" + Integer.toHexString(start) + " (" + bytes + " bytes) is not valid UTF-8: "
-                    + Arrays.toString(Arrays.copyOf(utf8, Math.min(utf8.length, 16))));
+            throw memory.fault(
+                    "string at 0x"
+                            + Integer.toHexString(start)
+                            + " ("
+                            + bytes
+                            + " bytes) is not valid UTF-8: "
+                            + Arrays.toString(Arrays.copyOf(utf8, Math.min(utf8.length, 16))));
         }
         return decoded;
     }
@@ -226,7 +236,8 @@ public final class Lifter {
     private Object loadList(WitType element, int ptr, int length) {
         long count = length & 0xFFFFFFFFL;
         if (element == Primitive.U8) {
-            return memory.memory().readBytes(listExtent(element, ptr, count, count, 1), (int) count);
+            return memory.memory()
+                    .readBytes(listExtent(element, ptr, count, count, 1), (int) count);
         }
         int size = size(element);
         int start = listExtent(element, ptr, count, count * size, alignment(element));
@@ -244,7 +255,10 @@ public final class Lifter {
         return Collections.unmodifiableList(Arrays.asList(elements));
     }
 
-    /** Checks where a list lies; its description is only built for an error, as lists are lifted often. */
+    /**
+     * Checks where a list lies; its description is only built for an error, as lists are lifted
+     * often.
+     */
     private int listExtent(WitType element, int ptr, long count, long bytes, int alignment) {
         if (!memory.holds(ptr, bytes, alignment)) {
             String what = listWhat(element, count);
@@ -260,15 +274,22 @@ public final class Lifter {
 
     private int codePoint(int value) {
         if ((value & 0xFFFFFFFFL) > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-            throw memory.fault("char 0x" + Integer.toHexString(value) + " is not a Unicode scalar value");
+            throw memory.fault(
+                    "char 0x" + Integer.toHexString(value) + " is not a Unicode scalar value");
         }
         return value;
     }
 
     private void checkCase(WitType type, List<Optional<WitType>> payloads, long index) {
         if (index >= payloads.size()) {
-            throw memory.fault("discriminant " + index + " is out of range for " + WitTypeNames.describe(type) + " ("
-                    + payloads.size() + " cases)");
+            throw memory.fault(
+                    "discriminant "
+                            + index
+                            + " is out of range for "
+                            + WitTypeNames.describe(type)
+                            + " ("
+                            + payloads.size()
+                            + " cases)");
         }
     }
 

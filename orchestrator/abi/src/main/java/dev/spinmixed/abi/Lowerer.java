@@ -53,10 +53,14 @@ public final class Lowerer {
         return allocate(alignment, size, () -> what);
     }
 
-    /** As above; {@code what} is only built for an error, as most values take this path once per string or list. */
+    /**
+     * As above; {@code what} is only built for an error, as most values take this path once per
+     * string or list.
+     */
     private int allocate(int alignment, long size, Supplier<String> what) {
         if (size > Integer.MAX_VALUE) {
-            throw memory.fault(what.get() + " needs " + size + " bytes, over the 2^31-1 byte limit");
+            throw memory.fault(
+                    what.get() + " needs " + size + " bytes, over the 2^31-1 byte limit");
         }
         int ptr = allocator.allocate(alignment, (int) size);
         if (!memory.holds(ptr, size, alignment)) {
@@ -114,13 +118,19 @@ public final class Lowerer {
             }
         }
         for (int i = 0; i < joined.size(); i++) {
-            out.add(joined.get(i), i < payload.size() ? widen(payload.type(i), joined.get(i), payload.value(i)) : 0L);
+            out.add(
+                    joined.get(i),
+                    i < payload.size()
+                            ? widen(payload.type(i), joined.get(i), payload.value(i))
+                            : 0L);
         }
     }
 
     /** A payload value placed in a slot its variant joined to a wider type. */
     private static long widen(FlatType have, FlatType want, long bits) {
-        if (have == want || (have == FlatType.F32 && want == FlatType.I32) || have == FlatType.F64) {
+        if (have == want
+                || (have == FlatType.F32 && want == FlatType.I32)
+                || have == FlatType.F64) {
             return bits;
         }
         return bits & 0xFFFFFFFFL;
@@ -129,8 +139,16 @@ public final class Lowerer {
     private void lowerPrimitive(Primitive p, Object value, FlatValues.Builder out) {
         switch (p) {
             case S64, U64 -> out.add(FlatType.I64, expect(value, Long.class, p));
-            case F32 -> out.add(FlatType.F32, Float.floatToRawIntBits(Lifter.canonical(expect(value, Float.class, p))));
-            case F64 -> out.add(FlatType.F64, Double.doubleToRawLongBits(Lifter.canonical(expect(value, Double.class, p))));
+            case F32 ->
+                    out.add(
+                            FlatType.F32,
+                            Float.floatToRawIntBits(
+                                    Lifter.canonical(expect(value, Float.class, p))));
+            case F64 ->
+                    out.add(
+                            FlatType.F64,
+                            Double.doubleToRawLongBits(
+                                    Lifter.canonical(expect(value, Double.class, p))));
             case STRING -> {
                 long[] range = storeString(expect(value, String.class, p));
                 out.add(FlatType.I32, range[0]);
@@ -159,7 +177,8 @@ public final class Lowerer {
             case CHAR -> {
                 int c = expect(value, Integer.class, p);
                 if (c < 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-                    throw memory.fault("char 0x" + Integer.toHexString(c) + " is not a Unicode scalar value");
+                    throw memory.fault(
+                            "char 0x" + Integer.toHexString(c) + " is not a Unicode scalar value");
                 }
                 yield c;
             }
@@ -175,8 +194,16 @@ public final class Lowerer {
                 case S16, U16 -> m.writeShort(ptr, (short) smallInt(p, value));
                 case S32, U32, CHAR -> m.writeI32(ptr, smallInt(p, value));
                 case S64, U64 -> m.writeLong(ptr, expect(value, Long.class, p));
-                case F32 -> m.writeI32(ptr, Float.floatToRawIntBits(Lifter.canonical(expect(value, Float.class, p))));
-                case F64 -> m.writeLong(ptr, Double.doubleToRawLongBits(Lifter.canonical(expect(value, Double.class, p))));
+                case F32 ->
+                        m.writeI32(
+                                ptr,
+                                Float.floatToRawIntBits(
+                                        Lifter.canonical(expect(value, Float.class, p))));
+                case F64 ->
+                        m.writeLong(
+                                ptr,
+                                Double.doubleToRawLongBits(
+                                        Lifter.canonical(expect(value, Double.class, p))));
                 case STRING -> writeRange(ptr, storeString(expect(value, String.class, p)));
             }
         } else if (type instanceof ListType l) {
@@ -236,7 +263,9 @@ public final class Lowerer {
     private long[] storeString(String s) {
         byte[] utf8 = Utf8.encode(s);
         if (utf8 == null) {
-            throw memory.fault("string contains a lone surrogate and cannot be encoded as UTF-8: " + ValueModel.show(s));
+            throw memory.fault(
+                    "string contains a lone surrogate and cannot be encoded as UTF-8: "
+                            + ValueModel.show(s));
         }
         int ptr = allocate(1, utf8.length, () -> "string of " + utf8.length + " bytes");
         memory.memory().write(ptr, utf8);
@@ -252,8 +281,15 @@ public final class Lowerer {
         }
         List<?> elements = expect(value, List.class, listType);
         int size = size(element);
-        int ptr = allocate(alignment(element), (long) size * elements.size(),
-                () -> WitTypeNames.describe(listType) + " of " + elements.size() + " elements");
+        int ptr =
+                allocate(
+                        alignment(element),
+                        (long) size * elements.size(),
+                        () ->
+                                WitTypeNames.describe(listType)
+                                        + " of "
+                                        + elements.size()
+                                        + " elements");
         for (int i = 0; i < elements.size(); i++) {
             try {
                 storeAt(element, elements.get(i), ptr + i * size);
@@ -270,8 +306,15 @@ public final class Lowerer {
         if (record.names().equals(shape.fieldNames)) {
             return record.values();
         }
-        if (record.names().size() != shape.fieldNames.size() || !record.names().containsAll(shape.fieldNames)) {
-            throw memory.fault("record " + type.name() + " has fields " + shape.fieldNames + ", the value has " + record.names());
+        if (record.names().size() != shape.fieldNames.size()
+                || !record.names().containsAll(shape.fieldNames)) {
+            throw memory.fault(
+                    "record "
+                            + type.name()
+                            + " has fields "
+                            + shape.fieldNames
+                            + ", the value has "
+                            + record.names());
         }
         return shape.fieldNames.stream().map(record::get).toList();
     }
@@ -279,8 +322,12 @@ public final class Lowerer {
     private List<?> tupleOf(TupleType type, Object value) {
         List<?> elements = expect(value, List.class, type);
         if (elements.size() != type.types().size()) {
-            throw memory.fault(WitTypeNames.describe(type) + " needs " + type.types().size() + " elements, the value has "
-                    + elements.size());
+            throw memory.fault(
+                    WitTypeNames.describe(type)
+                            + " needs "
+                            + type.types().size()
+                            + " elements, the value has "
+                            + elements.size());
         }
         return elements;
     }
@@ -291,7 +338,14 @@ public final class Lowerer {
         for (Object flag : set) {
             int index = type.flags().indexOf(flag);
             if (index < 0) {
-                throw memory.fault("flags " + type.name() + " has no flag " + ValueModel.show(flag) + " (flags: " + type.flags() + ")");
+                throw memory.fault(
+                        "flags "
+                                + type.name()
+                                + " has no flag "
+                                + ValueModel.show(flag)
+                                + " (flags: "
+                                + type.flags()
+                                + ")");
             }
             words[index / 32] |= 1 << (index % 32);
         }
@@ -306,13 +360,21 @@ public final class Lowerer {
             Variant variant = expect(value, Variant.class, type);
             int index = shape.caseNames.indexOf(variant.caseName());
             if (index < 0) {
-                throw memory.fault("variant " + v.name() + " has no case '" + variant.caseName() + "'");
+                throw memory.fault(
+                        "variant " + v.name() + " has no case '" + variant.caseName() + "'");
             }
             c = new Case(index, variant.payload());
         } else if (type instanceof WitType.EnumType e) {
             int index = e.cases().indexOf(expect(value, String.class, type));
             if (index < 0) {
-                throw memory.fault("enum " + e.name() + " has no case " + ValueModel.show(value) + " (cases: " + e.cases() + ")");
+                throw memory.fault(
+                        "enum "
+                                + e.name()
+                                + " has no case "
+                                + ValueModel.show(value)
+                                + " (cases: "
+                                + e.cases()
+                                + ")");
             }
             c = new Case(index, null);
         } else if (type instanceof WitType.OptionType) {
@@ -324,8 +386,13 @@ public final class Lowerer {
         }
         boolean wantsPayload = shape.payloads.get(c.index()).isPresent();
         if (wantsPayload != (c.payload() != null)) {
-            throw memory.fault(WitTypeNames.describe(type) + " case #" + c.index() + (wantsPayload ? " needs a payload" : " takes no payload")
-                    + ", the value is " + ValueModel.show(value));
+            throw memory.fault(
+                    WitTypeNames.describe(type)
+                            + " case #"
+                            + c.index()
+                            + (wantsPayload ? " needs a payload" : " takes no payload")
+                            + ", the value is "
+                            + ValueModel.show(value));
         }
         return c;
     }
@@ -333,15 +400,25 @@ public final class Lowerer {
     private int inRange(Primitive p, Object value, int min, int max) {
         int v = expect(value, Integer.class, p);
         if (v < min || v > max) {
-            throw memory.fault(p.witName() + " value " + v + " is out of range [" + min + ", " + max + "]");
+            throw memory.fault(
+                    p.witName() + " value " + v + " is out of range [" + min + ", " + max + "]");
         }
         return v;
     }
 
     private <T> T expect(Object value, Class<T> javaType, WitType type) {
         if (!javaType.isInstance(value)) {
-            throw memory.fault("a " + WitTypeNames.describe(type) + " must be a " + javaType.getSimpleName() + ", got "
-                    + (value == null ? "null" : value.getClass().getSimpleName() + " " + ValueModel.show(value)));
+            throw memory.fault(
+                    "a "
+                            + WitTypeNames.describe(type)
+                            + " must be a "
+                            + javaType.getSimpleName()
+                            + ", got "
+                            + (value == null
+                                    ? "null"
+                                    : value.getClass().getSimpleName()
+                                            + " "
+                                            + ValueModel.show(value)));
         }
         return javaType.cast(value);
     }

@@ -28,6 +28,8 @@ public final class PointerTypes {
         if (type instanceof WitType.FlagsType || type instanceof WitType.EnumType) {
             return false;
         }
-        return Layout.payloads(type).stream().flatMap(Optional::stream).anyMatch(PointerTypes::containsPointer);
+        return Layout.payloads(type).stream()
+                .flatMap(Optional::stream)
+                .anyMatch(PointerTypes::containsPointer);
     }
 }

@@ -19,7 +19,8 @@ public final class Record {
 
     public Record(List<String> names, List<Object> values) {
         if (names.size() != values.size()) {
-            throw new IllegalArgumentException(names.size() + " field names but " + values.size() + " values");
+            throw new IllegalArgumentException(
+                    names.size() + " field names but " + values.size() + " values");
         }
         this.names = List.copyOf(names);
         this.values = Collections.unmodifiableList(new ArrayList<>(values));
@@ -51,7 +52,8 @@ public final class Record {
     public Object get(String name) {
         int index = names.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException("record has no field '" + name + "' (fields: " + names + ")");
+            throw new IllegalArgumentException(
+                    "record has no field '" + name + "' (fields: " + names + ")");
         }
         return values.get(index);
     }
@@ -62,13 +64,16 @@ public final class Record {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Record r && names.equals(r.names)
-                && IntStream.range(0, values.size()).allMatch(i -> Objects.deepEquals(values.get(i), r.values.get(i)));
+        return o instanceof Record r
+                && names.equals(r.names)
+                && IntStream.range(0, values.size())
+                        .allMatch(i -> Objects.deepEquals(values.get(i), r.values.get(i)));
     }
 
     @Override
     public int hashCode() {
-        return names.hashCode() * 31 + values.stream().mapToInt(v -> Arrays.deepHashCode(new Object[] {v})).sum();
+        return names.hashCode() * 31
+                + values.stream().mapToInt(v -> Arrays.deepHashCode(new Object[] {v})).sum();
     }
 
     @Override

@@ -14,21 +14,27 @@ import java.util.Optional;
 
 /**
  * The layout facts of one type, computed once so that lifting and lowering a list of a thousand
- * records does not recompute offsets a thousand times. Fields that do not apply to the kind of
- * type are empty.
+ * records does not recompute offsets a thousand times. Fields that do not apply to the kind of type
+ * are empty.
  */
 final class Shape {
 
     final int size;
     final int alignment;
+
     /** Records and tuples: field types, names (records only) and byte offsets. */
     final List<WitType> fieldTypes;
+
     final List<String> fieldNames;
+
     /** How each field shows in an error path: {@code .name} for records, {@code .0} for tuples. */
     final List<String> fieldSegments;
+
     final int[] offsets;
+
     /** Variants, enums, options, results: the case payloads, names, and where things go. */
     final List<Optional<WitType>> payloads;
+
     final List<String> caseNames;
     final int discriminantSize;
     final int payloadOffset;
@@ -48,18 +54,27 @@ final class Shape {
             fieldTypes = List.of();
             fieldNames = List.of();
         }
-        this.fieldSegments = fieldNames.isEmpty()
-                ? java.util.stream.IntStream.range(0, fieldTypes.size()).mapToObj(i -> "." + i).toList()
-                : fieldNames.stream().map(n -> "." + n).toList();
+        this.fieldSegments =
+                fieldNames.isEmpty()
+                        ? java.util.stream.IntStream.range(0, fieldTypes.size())
+                                .mapToObj(i -> "." + i)
+                                .toList()
+                        : fieldNames.stream().map(n -> "." + n).toList();
         this.offsets = Layout.fieldOffsets(fieldTypes);
-        boolean variantLike = type instanceof VariantType || type instanceof EnumType || type instanceof OptionType
-                || type instanceof ResultType;
+        boolean variantLike =
+                type instanceof VariantType
+                        || type instanceof EnumType
+                        || type instanceof OptionType
+                        || type instanceof ResultType;
         this.payloads = variantLike ? Layout.payloads(type) : List.of();
         this.caseNames = caseNames(type);
         this.discriminantSize = variantLike ? Layout.discriminantSize(payloads.size()) : 0;
         this.payloadOffset = variantLike ? Layout.payloadOffset(payloads) : 0;
         this.joinedPayload = variantLike ? Flattening.joinedPayload(payloads) : List.of();
-        this.payloadFlatCounts = payloads.stream().mapToInt(p -> p.map(t -> Flattening.flatten(t).size()).orElse(0)).toArray();
+        this.payloadFlatCounts =
+                payloads.stream()
+                        .mapToInt(p -> p.map(t -> Flattening.flatten(t).size()).orElse(0))
+                        .toArray();
     }
 
     private static List<String> caseNames(WitType type) {
@@ -89,7 +104,9 @@ final class Shape {
         if (type instanceof TupleType t) {
             return t.types();
         }
-        if (type instanceof WitType.Primitive || type instanceof FlagsType || type instanceof EnumType) {
+        if (type instanceof WitType.Primitive
+                || type instanceof FlagsType
+                || type instanceof EnumType) {
             return List.of();
         }
         return Layout.payloads(type).stream().flatMap(Optional::stream).toList();

@@ -8,8 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * {@link Shape}s by type instance. A {@link FunctionAbi} computes the shapes of all the types in its
- * signature up front and shares them, read-only, between threads; a lone {@link Lifter} or
+ * {@link Shape}s by type instance. A {@link FunctionAbi} computes the shapes of all the types in
+ * its signature up front and shares them, read-only, between threads; a lone {@link Lifter} or
  * {@link Lowerer} fills its own as it goes.
  */
 public final class Shapes {

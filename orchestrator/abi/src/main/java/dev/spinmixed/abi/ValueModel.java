@@ -39,7 +39,9 @@ public final class ValueModel {
 
     private ValueModel() {}
 
-    /** Structural equality that compares {@code byte[]} by content, also inside lists and options. */
+    /**
+     * Structural equality that compares {@code byte[]} by content, also inside lists and options.
+     */
     public static boolean equal(Object a, Object b) {
         if (a instanceof List<?> x && b instanceof List<?> y) {
             if (x.size() != y.size()) {

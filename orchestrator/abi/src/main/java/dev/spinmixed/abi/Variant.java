@@ -16,7 +16,9 @@ public record Variant(String caseName, Object payload) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Variant v && caseName.equals(v.caseName) && Objects.deepEquals(payload, v.payload);
+        return o instanceof Variant v
+                && caseName.equals(v.caseName)
+                && Objects.deepEquals(payload, v.payload);
     }
 
     @Override

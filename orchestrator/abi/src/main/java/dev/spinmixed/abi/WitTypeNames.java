@@ -12,7 +12,10 @@ import dev.spinmixed.wit.WitType.TupleType;
 import dev.spinmixed.wit.WitType.VariantType;
 import java.util.stream.Collectors;
 
-/** WIT spelling of a type for error messages, e.g. {@code option<list<u8>>} or {@code record response}. */
+/**
+ * WIT spelling of a type for error messages, e.g. {@code option<list<u8>>} or {@code record
+ * response}.
+ */
 public final class WitTypeNames {
 
     private WitTypeNames() {}
@@ -28,11 +31,16 @@ public final class WitTypeNames {
             return "option<" + describe(o.some()) + ">";
         }
         if (type instanceof ResultType r) {
-            return "result<" + r.ok().map(WitTypeNames::describe).orElse("_") + ", "
-                    + r.err().map(WitTypeNames::describe).orElse("_") + ">";
+            return "result<"
+                    + r.ok().map(WitTypeNames::describe).orElse("_")
+                    + ", "
+                    + r.err().map(WitTypeNames::describe).orElse("_")
+                    + ">";
         }
         if (type instanceof TupleType t) {
-            return t.types().stream().map(WitTypeNames::describe).collect(Collectors.joining(", ", "tuple<", ">"));
+            return t.types().stream()
+                    .map(WitTypeNames::describe)
+                    .collect(Collectors.joining(", ", "tuple<", ">"));
         }
         if (type instanceof RecordType r) {
             return "record " + r.name();

@@ -27,15 +27,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spin-host up | check}: runs a Spin app's wasm on the JVM with Spin's semantics. */
-@Command(name = "spin-host", mixinStandardHelpOptions = true, version = "spin-host 0.1.0",
-        description = "Runs a Spin app (spin.toml v2) on the JVM: the app's core modules on Chicory, with Spin's HTTP and Redis triggers.",
-        subcommands = {SpinHostCli.Up.class, SpinHostCli.Check.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "spin-host",
+        mixinStandardHelpOptions = true,
+        version = "spin-host 0.1.0",
+        description =
+                "Runs a Spin app (spin.toml v2) on the JVM: the app's core modules on Chicory, with"
+                        + " Spin's HTTP and Redis triggers.",
+        subcommands = {
+            SpinHostCli.Up.class,
+            SpinHostCli.Check.class,
+            CommandLine.HelpCommand.class
+        })
 public final class SpinHostCli {
 
     static final String DEFAULT_MANIFEST = "apps/target/oci/spin.toml";
 
     public static void main(String[] args) {
-        // Undertow and XNIO log through jboss-logging; send that to SLF4J like the rest of the host.
+        // Undertow and XNIO log through jboss-logging; send that to SLF4J like the rest of the
+        // host.
         System.setProperty("org.jboss.logging.provider", "slf4j");
         System.exit(commandLine().execute(args));
     }
@@ -44,15 +54,17 @@ public final class SpinHostCli {
     public static CommandLine commandLine() {
         return new CommandLine(new SpinHostCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    cl.getErr().println("error: " + e.getMessage());
-                    return 1;
-                });
+                .setExecutionExceptionHandler(
+                        (e, cl, parsed) -> {
+                            cl.getErr().println("error: " + e.getMessage());
+                            return 1;
+                        });
     }
 
     /** interpreted | compiled, as spelled on the command line. */
     enum Mode {
-        INTERPRETED(ExecutionMode.INTERPRETER), COMPILED(ExecutionMode.COMPILED);
+        INTERPRETED(ExecutionMode.INTERPRETER),
+        COMPILED(ExecutionMode.COMPILED);
 
         final ExecutionMode linker;
 
@@ -63,19 +75,36 @@ public final class SpinHostCli {
 
     /** Options shared by up and check. */
     static final class AppOptions {
-        @Option(names = "--from", paramLabel = "MANIFEST", defaultValue = DEFAULT_MANIFEST,
+        @Option(
+                names = "--from",
+                paramLabel = "MANIFEST",
+                defaultValue = DEFAULT_MANIFEST,
                 description = "The spin.toml to run (default: ${DEFAULT-VALUE}, the built app).")
         Path manifest;
 
-        @Option(names = "--app-dir", paramLabel = "DIR",
-                description = "The app directory holding wit/, build/guests.tsv and target/core/ (default: found above the manifest).")
+        @Option(
+                names = "--app-dir",
+                paramLabel = "DIR",
+                description =
+                        "The app directory holding wit/, build/guests.tsv and target/core/"
+                                + " (default: found above the manifest).")
         Path appDir;
 
-        @Option(names = "--mode", defaultValue = "compiled", paramLabel = "interpreted|compiled",
-                description = "Chicory's interpreter, or its compiler to JVM bytecode (slower start, faster calls). Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--mode",
+                defaultValue = "compiled",
+                paramLabel = "interpreted|compiled",
+                description =
+                        "Chicory's interpreter, or its compiler to JVM bytecode (slower start,"
+                                + " faster calls). Default: ${DEFAULT-VALUE}.")
         Mode mode;
 
-        @Option(names = "--max-instances", defaultValue = "8", description = "Pooled instances per component, i.e. concurrent calls (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--max-instances",
+                defaultValue = "8",
+                description =
+                        "Pooled instances per component, i.e. concurrent calls (default:"
+                                + " ${DEFAULT-VALUE}).")
         int maxInstances;
 
         AppLayout layout() {
@@ -87,38 +116,72 @@ public final class SpinHostCli {
         }
     }
 
-    @Command(name = "up", mixinStandardHelpOptions = true, description = "Serves the app: HTTP routes, and Redis channels when --redis is given.")
+    @Command(
+            name = "up",
+            mixinStandardHelpOptions = true,
+            description = "Serves the app: HTTP routes, and Redis channels when --redis is given.")
     static final class Up implements Callable<Integer> {
 
-        @CommandLine.Mixin
-        AppOptions app;
+        @CommandLine.Mixin AppOptions app;
 
-        @Option(names = "--listen", paramLabel = "ADDR",
-                description = "Address to listen on (default: $SPIN_HTTP_LISTEN_ADDR, else 127.0.0.1:3000).")
+        @Option(
+                names = "--listen",
+                paramLabel = "ADDR",
+                description =
+                        "Address to listen on (default: $SPIN_HTTP_LISTEN_ADDR, else"
+                                + " 127.0.0.1:3000).")
         String listen;
 
-        @Option(names = "--redis", paramLabel = "URL",
-                description = "A real Redis (e.g. redis://127.0.0.1:6379; default: $SPIN_VARIABLE_REDIS_ADDRESS): overrides the variable redis_address and the Redis trigger address. "
-                        + "Without it, events go to an in-memory sink and routes that hop through Redis answer 503.")
+        @Option(
+                names = "--redis",
+                paramLabel = "URL",
+                description =
+                        "A real Redis (e.g. redis://127.0.0.1:6379; default:"
+                            + " $SPIN_VARIABLE_REDIS_ADDRESS): overrides the variable redis_address"
+                            + " and the Redis trigger address. Without it, events go to an"
+                            + " in-memory sink and routes that hop through Redis answer 503.")
         String redis;
 
-        @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}); larger gets 413.")
+        @Option(
+                names = "--max-body",
+                defaultValue = "1048576",
+                paramLabel = "BYTES",
+                description = "Largest request body (default: ${DEFAULT-VALUE}); larger gets 413.")
         long maxBody;
 
-        @Option(names = "--deadline", defaultValue = "PT30S", paramLabel = "DURATION",
-                description = "Deadline of one HTTP request (reading it and the guest call) and of one Redis message, as ISO-8601 (default: ${DEFAULT-VALUE}); a guest over it is interrupted and the request gets 500.")
+        @Option(
+                names = "--deadline",
+                defaultValue = "PT30S",
+                paramLabel = "DURATION",
+                description =
+                        "Deadline of one HTTP request (reading it and the guest call) and of one"
+                                + " Redis message, as ISO-8601 (default: ${DEFAULT-VALUE}); a guest"
+                                + " over it is interrupted and the request gets 500.")
         Duration deadline;
 
-        @Option(names = "--max-memory", defaultValue = "134217728", paramLabel = "BYTES",
-                description = "Largest linear memory of each guest instance (default: ${DEFAULT-VALUE}, 128 MiB); memory.grow beyond it fails.")
+        @Option(
+                names = "--max-memory",
+                defaultValue = "134217728",
+                paramLabel = "BYTES",
+                description =
+                        "Largest linear memory of each guest instance (default: ${DEFAULT-VALUE},"
+                                + " 128 MiB); memory.grow beyond it fails.")
         long maxMemory;
 
-        @Option(names = "--component-deadline", paramLabel = "COMPONENT=DURATION",
-                description = "A deadline for one component's requests, replacing --deadline for it (repeatable), e.g. orchestrator=PT5S.")
+        @Option(
+                names = "--component-deadline",
+                paramLabel = "COMPONENT=DURATION",
+                description =
+                        "A deadline for one component's requests, replacing --deadline for it"
+                                + " (repeatable), e.g. orchestrator=PT5S.")
         Map<String, Duration> componentDeadlines = new LinkedHashMap<>();
 
-        @Option(names = "--component-max-memory", paramLabel = "COMPONENT=BYTES",
-                description = "A memory cap for the instances of one component's composition, replacing --max-memory for it (repeatable).")
+        @Option(
+                names = "--component-max-memory",
+                paramLabel = "COMPONENT=BYTES",
+                description =
+                        "A memory cap for the instances of one component's composition, replacing"
+                                + " --max-memory for it (repeatable).")
         Map<String, Long> componentMaxMemory = new LinkedHashMap<>();
 
         @Override
@@ -126,52 +189,88 @@ public final class SpinHostCli {
             long start = System.nanoTime();
             Manifest manifest = ManifestLoader.load(app.manifest);
             manifest.warnings().forEach(w -> System.err.println("warning: " + w));
-            String address = Optional.ofNullable(listen).or(() -> Optional.ofNullable(System.getenv("SPIN_HTTP_LISTEN_ADDR")))
-                    .orElse("127.0.0.1:3000");
-            GuestLimits limits = new GuestLimits(deadline, maxMemory, componentDeadlines, componentMaxMemory);
+            String address =
+                    Optional.ofNullable(listen)
+                            .or(() -> Optional.ofNullable(System.getenv("SPIN_HTTP_LISTEN_ADDR")))
+                            .orElse("127.0.0.1:3000");
+            GuestLimits limits =
+                    new GuestLimits(deadline, maxMemory, componentDeadlines, componentMaxMemory);
             requireKnownComponents(manifest, limits);
             GuestModules guests = new GuestModules(manifest, app.layout());
-            LinkedRuntime.Settings settings = new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits);
-            SpinApp running = SpinApp.start(manifest, (m, host) -> LinkedRuntime.create(m, guests, host, settings), new SpinApp.Options(
-                    parseListen(address), Optional.ofNullable(redis).or(() -> Optional.ofNullable(System.getenv("SPIN_VARIABLE_REDIS_ADDRESS"))),
-                    new HttpTriggerServer.Limits(maxBody, deadline, app.maxInstances * 2, componentDeadlines), System.getenv()));
+            LinkedRuntime.Settings settings =
+                    new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits);
+            SpinApp running =
+                    SpinApp.start(
+                            manifest,
+                            (m, host) -> LinkedRuntime.create(m, guests, host, settings),
+                            new SpinApp.Options(
+                                    parseListen(address),
+                                    Optional.ofNullable(redis)
+                                            .or(
+                                                    () ->
+                                                            Optional.ofNullable(
+                                                                    System.getenv(
+                                                                            "SPIN_VARIABLE_REDIS_ADDRESS"))),
+                                    new HttpTriggerServer.Limits(
+                                            maxBody,
+                                            deadline,
+                                            app.maxInstances * 2,
+                                            componentDeadlines),
+                                    System.getenv()));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            StartupReport.print(System.out, running, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);
+            StartupReport.print(
+                    System.out, running, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                running.close();
-                stopped.countDown();
-            }, "spin-host-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        running.close();
+                                        stopped.countDown();
+                                    },
+                                    "spin-host-shutdown"));
             stopped.await();
             return 0;
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validates a manifest and its core modules against their worlds, links every triggered component, and prints a report.")
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Validates a manifest and its core modules against their worlds, links every"
+                            + " triggered component, and prints a report.")
     static final class Check implements Callable<Integer> {
 
-        @CommandLine.Mixin
-        AppOptions app;
+        @CommandLine.Mixin AppOptions app;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return AppCheck.run(app.manifest, app.layout(), app.settings(), spec.commandLine().getOut()) ? 0 : 1;
+            return AppCheck.run(
+                            app.manifest, app.layout(), app.settings(), spec.commandLine().getOut())
+                    ? 0
+                    : 1;
         }
     }
 
-    /** A limit for a component the manifest does not trigger would silently do nothing: refuse it. */
+    /**
+     * A limit for a component the manifest does not trigger would silently do nothing: refuse it.
+     */
     static void requireKnownComponents(Manifest manifest, GuestLimits limits) {
         Set<String> triggered = LinkedRuntime.triggered(manifest);
         Set<String> named = new TreeSet<>(limits.deadlines().keySet());
         named.addAll(limits.maxMemoryBytes().keySet());
         named.removeAll(triggered);
         if (!named.isEmpty()) {
-            throw new IllegalArgumentException("--component-deadline / --component-max-memory name " + named + ", but the triggered components of "
-                    + manifest.file() + " are " + triggered);
+            throw new IllegalArgumentException(
+                    "--component-deadline / --component-max-memory name "
+                            + named
+                            + ", but the triggered components of "
+                            + manifest.file()
+                            + " are "
+                            + triggered);
         }
     }
 

@@ -36,7 +36,11 @@ public final class Component {
     private final Function<Instance, Machine> prebuiltMachine;
     private volatile Function<Instance, Machine> compiledMachine;
 
-    private Component(String name, WasmModule module, World world, Function<Instance, Machine> prebuiltMachine) {
+    private Component(
+            String name,
+            WasmModule module,
+            World world,
+            Function<Instance, Machine> prebuiltMachine) {
         this.name = name;
         this.module = module;
         this.world = world;
@@ -44,7 +48,8 @@ public final class Component {
         this.exports = new LinkedHashMap<>();
         ContractFunction.all(world.exports()).forEach(f -> exports.put(f.displayName(), f));
         Map<String, ContractFunction> imports = new LinkedHashMap<>();
-        ContractFunction.all(world.imports()).forEach(f -> imports.put(f.interfaceName() + "#" + f.function().name(), f));
+        ContractFunction.all(world.imports())
+                .forEach(f -> imports.put(f.interfaceName() + "#" + f.function().name(), f));
         List<ContractFunction> used = new ArrayList<>();
         module.importSection().stream()
                 .filter(i -> i instanceof FunctionImport && !i.module().equals(WasiImports.MODULE))
@@ -63,8 +68,11 @@ public final class Component {
         try {
             module = Parser.parse(wasm);
         } catch (ChicoryException e) {
-            throw new ValidationException(new ValidationReport(name, world.pkg().qualify(world.name()),
-                    List.of("not a valid wasm module: " + e.getMessage())));
+            throw new ValidationException(
+                    new ValidationReport(
+                            name,
+                            world.pkg().qualify(world.name()),
+                            List.of("not a valid wasm module: " + e.getMessage())));
         }
         ValidationReport report = ModuleValidator.validate(name, module, world);
         if (!report.isValid()) {

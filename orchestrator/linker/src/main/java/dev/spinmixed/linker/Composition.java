@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * A root component linked in-process to the components and Java host functions that serve its
  * contract imports, with a bounded pool of instantiated sets. Thread-safe: each {@link #call}
- * leases a set of its own; a call that faults discards its set and throws {@link GuestFault},
- * and the next call gets a fresh one.
+ * leases a set of its own; a call that faults discards its set and throws {@link GuestFault}, and
+ * the next call gets a fresh one.
  *
  * <pre>{@code
  * Composition comp = Composition.builder(orders)
@@ -34,15 +34,29 @@ public final class Composition implements AutoCloseable {
         WasiGrant grant = b.wasi;
         int maxMemoryPages = b.maxMemoryPages;
         wiring.components().forEach(c -> requireInitialMemoryWithin(c, maxMemoryPages));
-        this.pool = new InstancePool(() -> new InstanceSet(wiring, mode, grant, maxMemoryPages), b.maxInstances, b.leaseTimeoutMillis);
+        this.pool =
+                new InstancePool(
+                        () -> new InstanceSet(wiring, mode, grant, maxMemoryPages),
+                        b.maxInstances,
+                        b.leaseTimeoutMillis);
     }
 
-    /** A cap below what a module needs to start would fail every call: refuse it when the composition is built. */
+    /**
+     * A cap below what a module needs to start would fail every call: refuse it when the
+     * composition is built.
+     */
     private static void requireInitialMemoryWithin(Component c, int maxMemoryPages) {
         int initial = LinkedInstance.initialMemoryPages(c.module());
         if (initial > maxMemoryPages) {
-            throw new IllegalArgumentException(c + " declares " + initial + " initial memory pages, more than the cap of "
-                    + maxMemoryPages + " pages (" + (long) maxMemoryPages * 65536 + " bytes)");
+            throw new IllegalArgumentException(
+                    c
+                            + " declares "
+                            + initial
+                            + " initial memory pages, more than the cap of "
+                            + maxMemoryPages
+                            + " pages ("
+                            + (long) maxMemoryPages * 65536
+                            + " bytes)");
         }
     }
 
@@ -55,13 +69,21 @@ public final class Composition implements AutoCloseable {
     }
 
     /**
-     * Calls the root's export {@code function} of interface {@code interfaceName}
-     * ({@code ns:pkg/iface@ver}) with arguments in the {@link dev.spinmixed.abi.ValueModel};
-     * returns the result, or null for a function without one.
+     * Calls the root's export {@code function} of interface {@code interfaceName} ({@code
+     * ns:pkg/iface@ver}) with arguments in the {@link dev.spinmixed.abi.ValueModel}; returns the
+     * result, or null for a function without one.
      */
     public Object call(String interfaceName, String function, List<Object> args) {
-        ContractFunction f = root.export(interfaceName, function).orElseThrow(() -> new IllegalArgumentException(
-                root + " exports no function " + interfaceName + "#" + function));
+        ContractFunction f =
+                root.export(interfaceName, function)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                root
+                                                        + " exports no function "
+                                                        + interfaceName
+                                                        + "#"
+                                                        + function));
         InstanceSet set = pool.lease();
         boolean clean = false;
         try {
@@ -70,7 +92,9 @@ public final class Composition implements AutoCloseable {
             return result;
         } catch (RuntimeException | StackOverflowError e) {
             GuestFault nested = Faults.attributed(e);
-            throw nested != null ? nested : new GuestFault(root.name(), f.displayName(), Faults.describe(e), e);
+            throw nested != null
+                    ? nested
+                    : new GuestFault(root.name(), f.displayName(), Faults.describe(e), e);
         } finally {
             if (clean) {
                 pool.giveBack(set);
@@ -115,15 +139,23 @@ public final class Composition implements AutoCloseable {
             this.root = Objects.requireNonNull(root, "root");
         }
 
-        /** Serves every import of {@code interfaceName} ({@code ns:pkg/iface@ver}) with {@code provider}'s exports. */
+        /**
+         * Serves every import of {@code interfaceName} ({@code ns:pkg/iface@ver}) with {@code
+         * provider}'s exports.
+         */
         public Builder dependency(String interfaceName, Component provider) {
             dependencies.put(interfaceName, Objects.requireNonNull(provider, "provider"));
             return this;
         }
 
-        /** Serves the import {@code interfaceName#function} with Java code ({@code $root} for a world function). */
+        /**
+         * Serves the import {@code interfaceName#function} with Java code ({@code $root} for a
+         * world function).
+         */
         public Builder host(String interfaceName, String function, HostFunction implementation) {
-            hosts.put(interfaceName + "#" + function, Objects.requireNonNull(implementation, "implementation"));
+            hosts.put(
+                    interfaceName + "#" + function,
+                    Objects.requireNonNull(implementation, "implementation"));
             return this;
         }
 
@@ -153,7 +185,11 @@ public final class Composition implements AutoCloseable {
          */
         public Builder maxMemoryPages(int pages) {
             if (pages < 1 || pages > MemoryLimits.MAX_PAGES) {
-                throw new IllegalArgumentException("maxMemoryPages must be from 1 to " + MemoryLimits.MAX_PAGES + ", got " + pages);
+                throw new IllegalArgumentException(
+                        "maxMemoryPages must be from 1 to "
+                                + MemoryLimits.MAX_PAGES
+                                + ", got "
+                                + pages);
             }
             this.maxMemoryPages = pages;
             return this;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One function of a world's contract, with the core names it travels under. {@code iface} is
- * empty for a function declared directly in the world.
+ * One function of a world's contract, with the core names it travels under. {@code iface} is empty
+ * for a function declared directly in the world.
  */
 public record ContractFunction(Optional<Interface> iface, Function function, FunctionAbi abi) {
 
@@ -19,20 +19,27 @@ public record ContractFunction(Optional<Interface> iface, Function function, Fun
         return new ContractFunction(iface, function, new FunctionAbi(function));
     }
 
-    /** The interface part of the name: {@code ns:pkg/iface@ver}, or {@code $root} for world functions. */
+    /**
+     * The interface part of the name: {@code ns:pkg/iface@ver}, or {@code $root} for world
+     * functions.
+     */
     public String interfaceName() {
         return iface.map(AbiNames::importModule).orElse(AbiNames.ROOT_MODULE);
     }
 
     public String exportName() {
-        return iface.map(i -> AbiNames.exportName(i, function)).orElse(AbiNames.exportName(function));
+        return iface.map(i -> AbiNames.exportName(i, function))
+                .orElse(AbiNames.exportName(function));
     }
 
     public String postReturnName() {
         return AbiNames.postReturnName(exportName());
     }
 
-    /** {@code ns:pkg/iface@ver#func}, or the bare name for a world function: for messages and lookups. */
+    /**
+     * {@code ns:pkg/iface@ver#func}, or the bare name for a world function: for messages and
+     * lookups.
+     */
     public String displayName() {
         return interfaceName() + "#" + function.name();
     }

@@ -2,7 +2,10 @@ package dev.spinmixed.linker;
 
 import java.util.List;
 
-/** What serves a contract import inside an instance set: a Java host function or a dependency's export. */
+/**
+ * What serves a contract import inside an instance set: a Java host function or a dependency's
+ * export.
+ */
 interface ImportTarget {
 
     Object call(InstanceSet set, List<Object> args);

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * At most {@code max} live instance sets, each leased to one call at a time. A set comes back
- * after a clean call and is discarded after a fault; a new one is made on demand.
+ * At most {@code max} live instance sets, each leased to one call at a time. A set comes back after
+ * a clean call and is discarded after a fault; a new one is made on demand.
  */
 final class InstancePool implements AutoCloseable {
 
@@ -33,7 +33,12 @@ final class InstancePool implements AutoCloseable {
         }
         try {
             if (!permits.tryAcquire(leaseTimeoutMillis, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("all " + max + " instance sets stayed busy for " + leaseTimeoutMillis + " ms");
+                throw new IllegalStateException(
+                        "all "
+                                + max
+                                + " instance sets stayed busy for "
+                                + leaseTimeoutMillis
+                                + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

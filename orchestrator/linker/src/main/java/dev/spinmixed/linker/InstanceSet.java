@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One instance of every component of a composition, wired together. A set serves one call at a
- * time and is thrown away as a whole after a fault, since any of its memories may be corrupt.
+ * One instance of every component of a composition, wired together. A set serves one call at a time
+ * and is thrown away as a whole after a fault, since any of its memories may be corrupt.
  */
 final class InstanceSet implements AutoCloseable {
 
@@ -15,7 +15,15 @@ final class InstanceSet implements AutoCloseable {
         try {
             for (Component c : wiring.components()) {
                 try {
-                    instances.put(c.name(), new LinkedInstance(c, wiring.targets(c.name()), this, mode, grant, maxMemoryPages));
+                    instances.put(
+                            c.name(),
+                            new LinkedInstance(
+                                    c,
+                                    wiring.targets(c.name()),
+                                    this,
+                                    mode,
+                                    grant,
+                                    maxMemoryPages));
                 } catch (RuntimeException | StackOverflowError e) {
                     throw new GuestFault(c.name(), "(instantiation)", Faults.describe(e), e);
                 }

@@ -8,8 +8,13 @@ public class LinkException extends RuntimeException {
     private final List<String> problems;
 
     public LinkException(List<String> problems) {
-        super("cannot link composition (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):\n  - "
-                + String.join("\n  - ", problems));
+        super(
+                "cannot link composition ("
+                        + problems.size()
+                        + " problem"
+                        + (problems.size() == 1 ? "" : "s")
+                        + "):\n  - "
+                        + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -32,70 +32,115 @@ final class LinkedInstance implements AutoCloseable {
     private final Instance instance;
     private final Memory memory;
     private final Allocator allocator;
-    /** By identity: a component's contract functions are made once, and hashing a record of WIT types is not cheap. */
+
+    /**
+     * By identity: a component's contract functions are made once, and hashing a record of WIT
+     * types is not cheap.
+     */
     private final Map<ContractFunction, BoundExport> exports = new IdentityHashMap<>();
+
     private boolean busy;
 
-    LinkedInstance(Component component, Map<String, ImportTarget> wiring, InstanceSet set, ExecutionMode mode, WasiGrant grant,
-                   int maxMemoryPages) {
+    LinkedInstance(
+            Component component,
+            Map<String, ImportTarget> wiring,
+            InstanceSet set,
+            ExecutionMode mode,
+            WasiGrant grant,
+            int maxMemoryPages) {
         this.component = component;
         this.wasi = new WasiImports(component.name(), grant);
         List<ImportFunction> functions = new ArrayList<>(wasi.functions());
         for (ContractFunction f : component.usedImports()) {
             ImportTarget target = wiring.get(f.displayName());
             String where = "component '" + component.name() + "' import " + f.displayName();
-            functions.add(new ImportFunction(f.interfaceName(), f.function().name(), f.abi().lowerSignature().functionType(),
-                    (caller, args) -> serveImport(f, target, set, where, args)));
+            functions.add(
+                    new ImportFunction(
+                            f.interfaceName(),
+                            f.function().name(),
+                            f.abi().lowerSignature().functionType(),
+                            (caller, args) -> serveImport(f, target, set, where, args)));
         }
         try {
-            Instance.Builder builder = Instance.builder(component.module())
-                    .withImportValues(ImportValues.builder().withFunctions(functions).build())
-                    .withMachineFactory(component.machineFactory(mode))
-                    // byte[] pages read through VarHandles: about twice as fast as Chicory's default ByteBuffer pages
-                    // for guests that spend their time in loads and stores (the orchestrator's JSON).
-                    .withMemoryFactory(ByteArrayMemory::new);
+            Instance.Builder builder =
+                    Instance.builder(component.module())
+                            .withImportValues(
+                                    ImportValues.builder().withFunctions(functions).build())
+                            .withMachineFactory(component.machineFactory(mode))
+                            // byte[] pages read through VarHandles: about twice as fast as
+                            // Chicory's default ByteBuffer pages
+                            // for guests that spend their time in loads and stores (the
+                            // orchestrator's JSON).
+                            .withMemoryFactory(ByteArrayMemory::new);
             cappedMemory(component.module(), maxMemoryPages).ifPresent(builder::withMemoryLimits);
             this.instance = builder.build();
         } catch (RuntimeException e) {
             wasi.close();
             throw e;
         }
-        this.memory = component.hasExport(AbiNames.MEMORY) ? instance.exports().memory(AbiNames.MEMORY) : null;
+        this.memory =
+                component.hasExport(AbiNames.MEMORY)
+                        ? instance.exports().memory(AbiNames.MEMORY)
+                        : null;
         this.allocator = CabiRealloc.of(instance, "component '" + component.name() + "'");
         if (component.hasExport(INITIALIZE)) {
             instance.export(INITIALIZE).apply();
         }
     }
 
-    /** The module's own memory limits with the maximum lowered to the cap; empty for a module without a memory. */
+    /**
+     * The module's own memory limits with the maximum lowered to the cap; empty for a module
+     * without a memory.
+     */
     private static Optional<MemoryLimits> cappedMemory(WasmModule module, int maxMemoryPages) {
-        return module.memorySection().filter(m -> m.memoryCount() > 0).map(m -> {
-            MemoryLimits declared = m.getMemory(0).limits();
-            return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), maxMemoryPages), declared.shared());
-        });
+        return module.memorySection()
+                .filter(m -> m.memoryCount() > 0)
+                .map(
+                        m -> {
+                            MemoryLimits declared = m.getMemory(0).limits();
+                            return new MemoryLimits(
+                                    declared.initialPages(),
+                                    Math.min(declared.maximumPages(), maxMemoryPages),
+                                    declared.shared());
+                        });
     }
 
     static int initialMemoryPages(WasmModule module) {
-        return module.memorySection().filter(m -> m.memoryCount() > 0).map(m -> m.getMemory(0).limits().initialPages()).orElse(0);
+        return module.memorySection()
+                .filter(m -> m.memoryCount() > 0)
+                .map(m -> m.getMemory(0).limits().initialPages())
+                .orElse(0);
     }
 
     Component component() {
         return component;
     }
 
-    /** A WIT export of this instance, looked up once: its core function, its post-return (or null) and its memory view. */
-    private record BoundExport(ExportFunction function, ExportFunction postReturn, GuestMemory memory) {}
+    /**
+     * A WIT export of this instance, looked up once: its core function, its post-return (or null)
+     * and its memory view.
+     */
+    private record BoundExport(
+            ExportFunction function, ExportFunction postReturn, GuestMemory memory) {}
 
     private BoundExport bind(ContractFunction f) {
-        return new BoundExport(instance.export(f.exportName()),
-                component.hasExport(f.postReturnName()) ? instance.export(f.postReturnName()) : null,
-                new GuestMemory(memory, "component '" + component.name() + "' export " + f.displayName()));
+        return new BoundExport(
+                instance.export(f.exportName()),
+                component.hasExport(f.postReturnName())
+                        ? instance.export(f.postReturnName())
+                        : null,
+                new GuestMemory(
+                        memory, "component '" + component.name() + "' export " + f.displayName()));
     }
 
     /** Calls a WIT export: lower the arguments into this instance, call, lift, post-return. */
     Object callExport(ContractFunction f, List<Object> args) {
         if (busy) {
-            throw new GuestFault(component.name(), f.displayName(), "re-entered while a call into it is in progress", null);
+            throw new GuestFault(
+                    component.name(),
+                    f.displayName(),
+                    "re-entered while a call into it is in progress",
+                    null);
         }
         busy = true;
         try {
@@ -112,7 +157,8 @@ final class LinkedInstance implements AutoCloseable {
         }
     }
 
-    private long[] serveImport(ContractFunction f, ImportTarget target, InstanceSet set, String where, long[] args) {
+    private long[] serveImport(
+            ContractFunction f, ImportTarget target, InstanceSet set, String where, long[] args) {
         GuestMemory guest = new GuestMemory(memory, where);
         List<Object> lifted = f.abi().liftArguments(args, f.abi().lifter(guest));
         Object result = target.call(set, lifted);

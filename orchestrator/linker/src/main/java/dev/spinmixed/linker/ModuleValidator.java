@@ -26,8 +26,10 @@ import java.util.Optional;
  */
 public final class ModuleValidator {
 
-    private static final FunctionType REALLOC_TYPE = FunctionType.of(
-            List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of(ValType.I32));
+    private static final FunctionType REALLOC_TYPE =
+            FunctionType.of(
+                    List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32),
+                    List.of(ValType.I32));
 
     private ModuleValidator() {}
 
@@ -39,7 +41,8 @@ public final class ModuleValidator {
             Export export = module.exportSection().getExport(i);
             if (export.exportType() == ExternalType.FUNCTION) {
                 exportedFunctions.put(export.name(), functionType(module, export.index()));
-            } else if (export.exportType() == ExternalType.MEMORY && export.name().equals(AbiNames.MEMORY)) {
+            } else if (export.exportType() == ExternalType.MEMORY
+                    && export.name().equals(AbiNames.MEMORY)) {
                 exportsMemory = true;
             }
         }
@@ -52,25 +55,47 @@ public final class ModuleValidator {
             if (actual == null) {
                 problems.add("missing export '" + f.exportName() + "' " + expected);
             } else if (!expected.matches(actual)) {
-                problems.add("export '" + f.exportName() + "' has signature " + CoreSignature.describe(actual) + ", expected "
-                        + expected);
+                problems.add(
+                        "export '"
+                                + f.exportName()
+                                + "' has signature "
+                                + CoreSignature.describe(actual)
+                                + ", expected "
+                                + expected);
             }
             FunctionType postReturn = exportedFunctions.get(f.postReturnName());
             CoreSignature expectedPost = CoreSignature.postReturn(f.function());
             if (postReturn != null && !expectedPost.matches(postReturn)) {
-                problems.add("export '" + f.postReturnName() + "' has signature " + CoreSignature.describe(postReturn)
-                        + ", expected " + expectedPost);
+                problems.add(
+                        "export '"
+                                + f.postReturnName()
+                                + "' has signature "
+                                + CoreSignature.describe(postReturn)
+                                + ", expected "
+                                + expectedPost);
             }
             needsMemory |= f.abi().usesMemory();
-            needsRealloc |= expected.paramsInMemory()
-                    || f.function().params().stream().anyMatch(p -> PointerTypes.containsPointer(p.type()));
+            needsRealloc |=
+                    expected.paramsInMemory()
+                            || f.function().params().stream()
+                                    .anyMatch(p -> PointerTypes.containsPointer(p.type()));
         }
 
         Map<String, ContractFunction> contractImports = new HashMap<>();
-        ContractFunction.all(world.imports()).forEach(f -> contractImports.put(f.interfaceName() + "\u0000" + f.function().name(), f));
+        ContractFunction.all(world.imports())
+                .forEach(
+                        f ->
+                                contractImports.put(
+                                        f.interfaceName() + "\u0000" + f.function().name(), f));
         for (int i = 0; i < module.importSection().importCount(); i++) {
             Import imp = module.importSection().getImport(i);
-            String label = imp.importType().name().toLowerCase(java.util.Locale.ROOT) + " '" + imp.module() + "' '" + imp.name() + "'";
+            String label =
+                    imp.importType().name().toLowerCase(java.util.Locale.ROOT)
+                            + " '"
+                            + imp.module()
+                            + "' '"
+                            + imp.name()
+                            + "'";
             if (!(imp instanceof FunctionImport fi)) {
                 problems.add("imports " + label + "; only functions can be imported");
                 continue;
@@ -81,34 +106,56 @@ public final class ModuleValidator {
                 if (wasi.isEmpty()) {
                     problems.add("imports " + label + ", which is not a WASI preview 1 function");
                 } else if (!wasi.get().equals(actual)) {
-                    problems.add("imports " + label + " with signature " + CoreSignature.describe(actual) + ", expected "
-                            + CoreSignature.describe(wasi.get()));
+                    problems.add(
+                            "imports "
+                                    + label
+                                    + " with signature "
+                                    + CoreSignature.describe(actual)
+                                    + ", expected "
+                                    + CoreSignature.describe(wasi.get()));
                 }
                 continue;
             }
             ContractFunction f = contractImports.get(imp.module() + "\u0000" + imp.name());
             if (f == null) {
-                problems.add("imports " + label + ", which world " + world.name() + " does not import");
+                problems.add(
+                        "imports " + label + ", which world " + world.name() + " does not import");
                 continue;
             }
             CoreSignature expected = f.abi().lowerSignature();
             if (!expected.matches(actual)) {
-                problems.add("imports " + label + " with signature " + CoreSignature.describe(actual) + ", expected " + expected);
+                problems.add(
+                        "imports "
+                                + label
+                                + " with signature "
+                                + CoreSignature.describe(actual)
+                                + ", expected "
+                                + expected);
             }
             needsMemory |= f.abi().usesMemory();
             needsRealloc |= f.function().result().map(PointerTypes::containsPointer).orElse(false);
         }
 
         if (needsMemory && !exportsMemory) {
-            problems.add("missing export 'memory': the world passes strings, lists or spilled values through memory");
+            problems.add(
+                    "missing export 'memory': the world passes strings, lists or spilled values"
+                            + " through memory");
         }
         FunctionType realloc = exportedFunctions.get(CabiRealloc.EXPORT_NAME);
         if (needsRealloc && realloc == null) {
-            problems.add("missing export '" + CabiRealloc.EXPORT_NAME + "' (param i32 i32 i32 i32) (result i32): the world passes"
-                    + " strings or lists into this module");
+            problems.add(
+                    "missing export '"
+                            + CabiRealloc.EXPORT_NAME
+                            + "' (param i32 i32 i32 i32) (result i32): the world passes"
+                            + " strings or lists into this module");
         } else if (realloc != null && !realloc.equals(REALLOC_TYPE)) {
-            problems.add("export '" + CabiRealloc.EXPORT_NAME + "' has signature " + CoreSignature.describe(realloc)
-                    + ", expected " + CoreSignature.describe(REALLOC_TYPE));
+            problems.add(
+                    "export '"
+                            + CabiRealloc.EXPORT_NAME
+                            + "' has signature "
+                            + CoreSignature.describe(realloc)
+                            + ", expected "
+                            + CoreSignature.describe(REALLOC_TYPE));
         }
         return new ValidationReport(moduleName, world.pkg().qualify(world.name()), problems);
     }
@@ -118,11 +165,13 @@ public final class ModuleValidator {
         if (functionIndex < imported) {
             int seen = 0;
             for (int i = 0; i < module.importSection().importCount(); i++) {
-                if (module.importSection().getImport(i) instanceof FunctionImport fi && seen++ == functionIndex) {
+                if (module.importSection().getImport(i) instanceof FunctionImport fi
+                        && seen++ == functionIndex) {
                     return module.typeSection().getType(fi.typeIndex());
                 }
             }
         }
-        return module.functionSection().getFunctionType(functionIndex - imported, module.typeSection());
+        return module.functionSection()
+                .getFunctionType(functionIndex - imported, module.typeSection());
     }
 }

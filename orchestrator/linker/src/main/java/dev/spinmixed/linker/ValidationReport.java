@@ -18,8 +18,17 @@ public record ValidationReport(String module, String world, List<String> problem
         if (isValid()) {
             return "module '" + module + "' implements world " + world;
         }
-        StringBuilder out = new StringBuilder("module '" + module + "' does not implement world " + world + " ("
-                + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):");
+        StringBuilder out =
+                new StringBuilder(
+                        "module '"
+                                + module
+                                + "' does not implement world "
+                                + world
+                                + " ("
+                                + problems.size()
+                                + " problem"
+                                + (problems.size() == 1 ? "" : "s")
+                                + "):");
         problems.forEach(p -> out.append("\n  - ").append(p));
         return out.toString();
     }

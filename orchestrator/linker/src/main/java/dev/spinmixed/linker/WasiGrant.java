@@ -5,10 +5,14 @@ import java.util.Optional;
 
 /**
  * What WASI preview 1 may do for a guest. Deny by default: no preopened directories, no host
- * environment, no arguments, no stdin; the clock and randomness calls fail with
- * {@code ENOTCAPABLE} unless granted; stdout and stderr go to the log (or a given sink).
+ * environment, no arguments, no stdin; the clock and randomness calls fail with {@code ENOTCAPABLE}
+ * unless granted; stdout and stderr go to the log (or a given sink).
  */
-public record WasiGrant(boolean clock, boolean random, Optional<OutputStream> stdout, Optional<OutputStream> stderr) {
+public record WasiGrant(
+        boolean clock,
+        boolean random,
+        Optional<OutputStream> stdout,
+        Optional<OutputStream> stderr) {
 
     public static WasiGrant none() {
         return new WasiGrant(false, false, Optional.empty(), Optional.empty());

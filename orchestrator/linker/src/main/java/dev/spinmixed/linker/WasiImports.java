@@ -21,6 +21,7 @@ final class WasiImports implements AutoCloseable {
 
     /** WASI's errno {@code notcapable}: the call exists but this guest may not use it. */
     private static final long ERRNO_NOTCAPABLE = 76;
+
     private static final Set<String> CLOCK = Set.of("clock_time_get", "clock_res_get");
     private static final Set<String> RANDOM = Set.of("random_get");
     private static final Logger LOG = LoggerFactory.getLogger("guest");
@@ -30,14 +31,27 @@ final class WasiImports implements AutoCloseable {
     private final List<ImportFunction> functions;
 
     WasiImports(String component, WasiGrant grant) {
-        WasiOptions options = WasiOptions.builder()
-                .withStdout(grant.stdout().orElseGet(() -> new LogOutputStream(LOG, "[" + component + " stdout]")))
-                .withStderr(grant.stderr().orElseGet(() -> new LogOutputStream(LOG, "[" + component + " stderr]")))
-                .build();
+        WasiOptions options =
+                WasiOptions.builder()
+                        .withStdout(
+                                grant.stdout()
+                                        .orElseGet(
+                                                () ->
+                                                        new LogOutputStream(
+                                                                LOG, "[" + component + " stdout]")))
+                        .withStderr(
+                                grant.stderr()
+                                        .orElseGet(
+                                                () ->
+                                                        new LogOutputStream(
+                                                                LOG, "[" + component + " stderr]")))
+                        .build();
         this.wasi = WasiPreview1.builder().withOptions(options).build();
         List<ImportFunction> out = new ArrayList<>();
         for (ImportFunction f : wasi.toHostFunctions()) {
-            boolean denied = (!grant.clock() && CLOCK.contains(f.name())) || (!grant.random() && RANDOM.contains(f.name()));
+            boolean denied =
+                    (!grant.clock() && CLOCK.contains(f.name()))
+                            || (!grant.random() && RANDOM.contains(f.name()));
             out.add(denied ? notCapable(f) : f);
         }
         this.functions = Collections.unmodifiableList(out);
@@ -57,12 +71,17 @@ final class WasiImports implements AutoCloseable {
     }
 
     private static ImportFunction notCapable(ImportFunction f) {
-        return new ImportFunction(f.module(), f.name(), f.functionType(), (instance, args) -> new long[] {ERRNO_NOTCAPABLE});
+        return new ImportFunction(
+                f.module(),
+                f.name(),
+                f.functionType(),
+                (instance, args) -> new long[] {ERRNO_NOTCAPABLE});
     }
 
     private static Map<String, FunctionType> signatures() {
         Map<String, FunctionType> out = new HashMap<>();
-        try (WasiPreview1 probe = WasiPreview1.builder().withOptions(WasiOptions.builder().build()).build()) {
+        try (WasiPreview1 probe =
+                WasiPreview1.builder().withOptions(WasiOptions.builder().build()).build()) {
             for (ImportFunction f : probe.toHostFunctions()) {
                 out.put(f.name(), f.functionType());
             }

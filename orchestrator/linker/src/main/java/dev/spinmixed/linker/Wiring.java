@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which target serves each contract import of each component in a composition, resolved and
- * checked once when the composition is built. Components are listed dependencies first, so a
- * start function that calls an import finds its target instantiated.
+ * Which target serves each contract import of each component in a composition, resolved and checked
+ * once when the composition is built. Components are listed dependencies first, so a start function
+ * that calls an import finds its target instantiated.
  */
 final class Wiring {
 
@@ -27,7 +27,8 @@ final class Wiring {
         for (Component c : components) {
             Map<String, ImportTarget> byImport = new LinkedHashMap<>();
             for (ContractFunction f : c.usedImports()) {
-                resolve(c, f, dependencies, hosts, problems).ifPresent(t -> byImport.put(f.displayName(), t));
+                resolve(c, f, dependencies, hosts, problems)
+                        .ifPresent(t -> byImport.put(f.displayName(), t));
             }
             targets.put(c.name(), byImport);
         }
@@ -44,18 +45,34 @@ final class Wiring {
         return targets.get(component);
     }
 
-    private static Optional<ImportTarget> resolve(Component c, ContractFunction f, Map<String, Component> dependencies,
-            Map<String, HostFunction> hosts, List<String> problems) {
+    private static Optional<ImportTarget> resolve(
+            Component c,
+            ContractFunction f,
+            Map<String, Component> dependencies,
+            Map<String, HostFunction> hosts,
+            List<String> problems) {
         Component provider = dependencies.get(f.interfaceName());
         if (provider != null && provider != c) {
-            Optional<ContractFunction> export = provider.export(f.interfaceName(), f.function().name());
+            Optional<ContractFunction> export =
+                    provider.export(f.interfaceName(), f.function().name());
             if (export.isEmpty()) {
-                problems.add(c + " imports " + f.displayName() + " but dependency " + provider + " does not export it");
+                problems.add(
+                        c
+                                + " imports "
+                                + f.displayName()
+                                + " but dependency "
+                                + provider
+                                + " does not export it");
                 return Optional.empty();
             }
             if (!sameTypes(f.function(), export.get().function())) {
-                problems.add(c + " imports " + f.displayName() + " with a different type than dependency " + provider
-                        + " exports it");
+                problems.add(
+                        c
+                                + " imports "
+                                + f.displayName()
+                                + " with a different type than dependency "
+                                + provider
+                                + " exports it");
                 return Optional.empty();
             }
             return Optional.of(ImportTarget.dependency(provider.name(), export.get()));
@@ -64,12 +81,19 @@ final class Wiring {
         if (host != null) {
             return Optional.of(ImportTarget.host(host));
         }
-        problems.add(c + " imports " + f.displayName() + " but no dependency or host function provides it");
+        problems.add(
+                c
+                        + " imports "
+                        + f.displayName()
+                        + " but no dependency or host function provides it");
         return Optional.empty();
     }
 
     private static boolean sameTypes(Function a, Function b) {
         return a.result().equals(b.result())
-                && a.params().stream().map(Function.Param::type).toList().equals(b.params().stream().map(Function.Param::type).toList());
+                && a.params().stream()
+                        .map(Function.Param::type)
+                        .toList()
+                        .equals(b.params().stream().map(Function.Param::type).toList());
     }
 }

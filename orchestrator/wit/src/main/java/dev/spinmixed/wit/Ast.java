@@ -8,12 +8,19 @@ final class Ast {
 
     private Ast() {}
 
-    record File(String name, Optional<PackageDecl> pkg, List<TopLevelUse> uses,
-                List<InterfaceDecl> interfaces, List<WorldDecl> worlds) {}
+    record File(
+            String name,
+            Optional<PackageDecl> pkg,
+            List<TopLevelUse> uses,
+            List<InterfaceDecl> interfaces,
+            List<WorldDecl> worlds) {}
 
     record PackageDecl(PackageName name, SourcePosition position) {}
 
-    /** {@code name} alone refers to the current package (or a top-level use); with {@code pkg} to a dependency. */
+    /**
+     * {@code name} alone refers to the current package (or a top-level use); with {@code pkg} to a
+     * dependency.
+     */
     record UsePath(Optional<PackageName> pkg, String name, SourcePosition position) {
 
         @Override
@@ -25,15 +32,20 @@ final class Ast {
     /** {@code use ns:pkg/iface[@ver] [as alias];} at the top of a file. */
     record TopLevelUse(UsePath path, String alias, SourcePosition position) {}
 
-    record InterfaceDecl(String name, SourcePosition position, List<Use> uses, List<TypeDecl> types,
-                         List<FunctionDecl> functions) {}
+    record InterfaceDecl(
+            String name,
+            SourcePosition position,
+            List<Use> uses,
+            List<TypeDecl> types,
+            List<FunctionDecl> functions) {}
 
     /** {@code use path.{name [as alias], ...};} inside an interface or world. */
     record Use(UsePath path, List<UseName> names) {}
 
     record UseName(String name, String alias, SourcePosition position) {}
 
-    record FunctionDecl(String name, SourcePosition position, List<Param> params, Optional<TypeRef> result) {}
+    record FunctionDecl(
+            String name, SourcePosition position, List<Param> params, Optional<TypeRef> result) {}
 
     record Param(String name, SourcePosition position, TypeRef type) {}
 
@@ -45,15 +57,19 @@ final class Ast {
 
     record AliasDecl(String name, SourcePosition position, TypeRef target) implements TypeDecl {}
 
-    record RecordDecl(String name, SourcePosition position, List<Param> fields) implements TypeDecl {}
+    record RecordDecl(String name, SourcePosition position, List<Param> fields)
+            implements TypeDecl {}
 
-    record VariantDecl(String name, SourcePosition position, List<CaseDecl> cases) implements TypeDecl {}
+    record VariantDecl(String name, SourcePosition position, List<CaseDecl> cases)
+            implements TypeDecl {}
 
     record CaseDecl(String name, SourcePosition position, Optional<TypeRef> type) {}
 
-    record EnumDecl(String name, SourcePosition position, List<NameDecl> cases) implements TypeDecl {}
+    record EnumDecl(String name, SourcePosition position, List<NameDecl> cases)
+            implements TypeDecl {}
 
-    record FlagsDecl(String name, SourcePosition position, List<NameDecl> flags) implements TypeDecl {}
+    record FlagsDecl(String name, SourcePosition position, List<NameDecl> flags)
+            implements TypeDecl {}
 
     record NameDecl(String name, SourcePosition position) {}
 
@@ -72,8 +88,12 @@ final class Ast {
 
     record TupleRef(List<TypeRef> types) implements TypeRef {}
 
-    record WorldDecl(String name, SourcePosition position, List<Use> uses, List<TypeDecl> types,
-                     List<WorldMember> members) {}
+    record WorldDecl(
+            String name,
+            SourcePosition position,
+            List<Use> uses,
+            List<TypeDecl> types,
+            List<WorldMember> members) {}
 
     /** An import, export or include, in source order. */
     sealed interface WorldMember {}

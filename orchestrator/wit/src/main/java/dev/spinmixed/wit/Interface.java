@@ -5,10 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A WIT interface. {@code pkg} is empty for an interface declared inline in a world
- * ({@code import name: interface { ... }}).
+ * A WIT interface. {@code pkg} is empty for an interface declared inline in a world ({@code import
+ * name: interface { ... }}).
  */
-public record Interface(Optional<PackageName> pkg, String name, Map<String, WitType> types, List<Function> functions) {
+public record Interface(
+        Optional<PackageName> pkg,
+        String name,
+        Map<String, WitType> types,
+        List<Function> functions) {
 
     public Interface {
         types = Map.copyOf(types);

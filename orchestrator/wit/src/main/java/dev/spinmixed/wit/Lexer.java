@@ -5,15 +5,59 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Splits WIT source into tokens, skipping whitespace and (nested) comments, doc comments included. */
+/**
+ * Splits WIT source into tokens, skipping whitespace and (nested) comments, doc comments included.
+ */
 final class Lexer {
 
-    /** The keywords of the WIT reference; they can only be used as names when escaped with {@code %}. */
-    static final Set<String> KEYWORDS = Set.of(
-            "as", "async", "bool", "borrow", "char", "constructor", "enum", "export", "f32", "f64",
-            "flags", "from", "func", "future", "import", "include", "interface", "list", "map", "option",
-            "own", "package", "record", "resource", "result", "s16", "s32", "s64", "s8", "static",
-            "stream", "string", "tuple", "type", "u16", "u32", "u64", "u8", "use", "variant", "with", "world");
+    /**
+     * The keywords of the WIT reference; they can only be used as names when escaped with {@code
+     * %}.
+     */
+    static final Set<String> KEYWORDS =
+            Set.of(
+                    "as",
+                    "async",
+                    "bool",
+                    "borrow",
+                    "char",
+                    "constructor",
+                    "enum",
+                    "export",
+                    "f32",
+                    "f64",
+                    "flags",
+                    "from",
+                    "func",
+                    "future",
+                    "import",
+                    "include",
+                    "interface",
+                    "list",
+                    "map",
+                    "option",
+                    "own",
+                    "package",
+                    "record",
+                    "resource",
+                    "result",
+                    "s16",
+                    "s32",
+                    "s64",
+                    "s8",
+                    "static",
+                    "stream",
+                    "string",
+                    "tuple",
+                    "type",
+                    "u16",
+                    "u32",
+                    "u64",
+                    "u8",
+                    "use",
+                    "variant",
+                    "with",
+                    "world");
 
     private static final String SINGLE_CHAR_SYMBOLS = "=,:;(){}<>*/.@";
 
@@ -49,7 +93,11 @@ final class Lexer {
             char c = peek(0);
             if (isLetter(c)) {
                 String word = identifier(start);
-                tokens.add(new Token(KEYWORDS.contains(word) ? Token.Kind.KEYWORD : Token.Kind.ID, word, start));
+                tokens.add(
+                        new Token(
+                                KEYWORDS.contains(word) ? Token.Kind.KEYWORD : Token.Kind.ID,
+                                word,
+                                start));
             } else if (c == '%') {
                 advance();
                 if (atEnd() || !isLetter(peek(0))) {
@@ -97,7 +145,8 @@ final class Lexer {
         int depth = 0;
         do {
             if (atEnd()) {
-                throw new WitException(start, "unterminated block comment: expected `*/` before end of file");
+                throw new WitException(
+                        start, "unterminated block comment: expected `*/` before end of file");
             }
             if (peek(0) == '/' && peek(1) == '*') {
                 depth++;
@@ -116,29 +165,45 @@ final class Lexer {
      */
     private String identifier(SourcePosition start) {
         int begin = offset;
-        while (!atEnd() && (isLetter(peek(0)) || isDigit(peek(0)) || (peek(0) == '-' && isIdChar(peek(1))))) {
+        while (!atEnd()
+                && (isLetter(peek(0))
+                        || isDigit(peek(0))
+                        || (peek(0) == '-' && isIdChar(peek(1))))) {
             advance();
         }
         String word = source.substring(begin, offset);
         for (String part : word.split("-", -1)) {
             boolean startsWithLetter = !part.isEmpty() && isLetter(part.charAt(0));
-            boolean oneCase = part.equals(part.toLowerCase(Locale.ROOT))
-                    || part.equals(part.toUpperCase(Locale.ROOT));
+            boolean oneCase =
+                    part.equals(part.toLowerCase(Locale.ROOT))
+                            || part.equals(part.toUpperCase(Locale.ROOT));
             if (!startsWithLetter || !oneCase) {
-                throw new WitException(start, "identifier `" + word + "` is not kebab-case: expected words of "
-                        + "letters and digits, each starting with a letter and all lower or all upper case, joined by `-`");
+                throw new WitException(
+                        start,
+                        "identifier `"
+                                + word
+                                + "` is not kebab-case: expected words of letters and digits, each"
+                                + " starting with a letter and all lower or all upper case, joined"
+                                + " by `-`");
             }
         }
         return word;
     }
 
-    /** A {@code .} belongs to the version only when a digit or letter follows it, so {@code @1.0.0.{a}} works. */
+    /**
+     * A {@code .} belongs to the version only when a digit or letter follows it, so
+     * {@code @1.0.0.{a}} works.
+     */
     private String version() {
         int begin = offset;
         while (!atEnd()) {
             char c = peek(0);
-            boolean part = isLetter(c) || isDigit(c) || c == '-' || c == '+'
-                    || (c == '.' && (isLetter(peek(1)) || isDigit(peek(1))));
+            boolean part =
+                    isLetter(c)
+                            || isDigit(c)
+                            || c == '-'
+                            || c == '+'
+                            || (c == '.' && (isLetter(peek(1)) || isDigit(peek(1))));
             if (!part) {
                 break;
             }

@@ -7,30 +7,44 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Recursive-descent parser from tokens to {@link Ast.File}, following the grammar of the WIT reference. */
+/**
+ * Recursive-descent parser from tokens to {@link Ast.File}, following the grammar of the WIT
+ * reference.
+ */
 final class Parser {
 
-    private static final Map<String, WitType.Primitive> PRIMITIVES = Map.ofEntries(
-            Map.entry("bool", WitType.Primitive.BOOL),
-            Map.entry("s8", WitType.Primitive.S8), Map.entry("u8", WitType.Primitive.U8),
-            Map.entry("s16", WitType.Primitive.S16), Map.entry("u16", WitType.Primitive.U16),
-            Map.entry("s32", WitType.Primitive.S32), Map.entry("u32", WitType.Primitive.U32),
-            Map.entry("s64", WitType.Primitive.S64), Map.entry("u64", WitType.Primitive.U64),
-            Map.entry("f32", WitType.Primitive.F32), Map.entry("f64", WitType.Primitive.F64),
-            Map.entry("char", WitType.Primitive.CHAR), Map.entry("string", WitType.Primitive.STRING));
+    private static final Map<String, WitType.Primitive> PRIMITIVES =
+            Map.ofEntries(
+                    Map.entry("bool", WitType.Primitive.BOOL),
+                    Map.entry("s8", WitType.Primitive.S8),
+                    Map.entry("u8", WitType.Primitive.U8),
+                    Map.entry("s16", WitType.Primitive.S16),
+                    Map.entry("u16", WitType.Primitive.U16),
+                    Map.entry("s32", WitType.Primitive.S32),
+                    Map.entry("u32", WitType.Primitive.U32),
+                    Map.entry("s64", WitType.Primitive.S64),
+                    Map.entry("u64", WitType.Primitive.U64),
+                    Map.entry("f32", WitType.Primitive.F32),
+                    Map.entry("f64", WitType.Primitive.F64),
+                    Map.entry("char", WitType.Primitive.CHAR),
+                    Map.entry("string", WitType.Primitive.STRING));
 
-    /** Spellings of f32/f64 from before the rename; they are not keywords, so only bare ids count. */
-    private static final Map<String, WitType.Primitive> OLD_FLOAT_NAMES = Map.of(
-            "float32", WitType.Primitive.F32, "float64", WitType.Primitive.F64);
+    /**
+     * Spellings of f32/f64 from before the rename; they are not keywords, so only bare ids count.
+     */
+    private static final Map<String, WitType.Primitive> OLD_FLOAT_NAMES =
+            Map.of("float32", WitType.Primitive.F32, "float64", WitType.Primitive.F64);
 
     /** Semantic Versioning 2.0: major.minor.patch[-pre][+build], no leading zeros in numbers. */
-    private static final Pattern SEMVER = Pattern.compile(
-            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-                    + "(-(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(\\.(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?"
-                    + "(\\+[0-9a-zA-Z-]+(\\.[0-9a-zA-Z-]+)*)?");
+    private static final Pattern SEMVER =
+            Pattern.compile(
+                    "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+                        + "(-(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(\\.(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?"
+                        + "(\\+[0-9a-zA-Z-]+(\\.[0-9a-zA-Z-]+)*)?");
 
-    private static final String UNSUPPORTED_RESOURCES = "resources are not supported by this host "
-            + "(only value types can cross its canonical ABI)";
+    private static final String UNSUPPORTED_RESOURCES =
+            "resources are not supported by this host "
+                    + "(only value types can cross its canonical ABI)";
 
     private final String fileName;
     private final List<Token> tokens;
@@ -51,8 +65,10 @@ final class Parser {
             SourcePosition position = take().position();
             pkg = Optional.of(new Ast.PackageDecl(packageName(), position));
             if (peek().isSymbol("{")) {
-                throw errorAt(peek(), "nested package definitions (`package ... { }`) are not supported: "
-                        + "put each dependency package in its own folder under deps/");
+                throw errorAt(
+                        peek(),
+                        "nested package definitions (`package ... { }`) are not supported: "
+                                + "put each dependency package in its own folder under deps/");
             }
             expectSymbol(";");
         }
@@ -76,7 +92,9 @@ final class Parser {
             } else if (start.isKeyword("world")) {
                 worlds.add(world(start.position()));
             } else if (start.isKeyword("package")) {
-                throw errorAt(start, "the `package` declaration must come first in the file, and only once");
+                throw errorAt(
+                        start,
+                        "the `package` declaration must come first in the file, and only once");
             } else {
                 throw error(start, "expected `interface`, `world` or `use`");
             }
@@ -136,7 +154,9 @@ final class Parser {
             } else if (peek().isId()) {
                 functions.add(namedFunction());
             } else {
-                throw error(peek(), "expected a type definition, a function (`name: func(...)`), `use` or `}`");
+                throw error(
+                        peek(),
+                        "expected a type definition, a function (`name: func(...)`), `use` or `}`");
             }
         }
         take();
@@ -166,21 +186,32 @@ final class Parser {
             } else if (startsTypeDecl(start)) {
                 types.add(typeDecl());
             } else {
-                throw error(start, "expected `import`, `export`, `include`, `use`, a type definition or `}`");
+                throw error(
+                        start,
+                        "expected `import`, `export`, `include`, `use`, a type definition or `}`");
             }
         }
         take();
         return new Ast.WorldDecl(name, position, uses, types, members);
     }
 
-    /** After {@code import}/{@code export}: {@code name: func(...);}, {@code name: interface {...}} or a path. */
+    /**
+     * After {@code import}/{@code export}: {@code name: func(...);}, {@code name: interface {...}}
+     * or a path.
+     */
     private Ast.Extern extern() {
-        boolean named = peek().isId() && peek(1).isSymbol(":")
-                && (peek(2).isKeyword("func") || peek(2).isKeyword("async") || peek(2).isKeyword("interface"));
+        boolean named =
+                peek().isId()
+                        && peek(1).isSymbol(":")
+                        && (peek(2).isKeyword("func")
+                                || peek(2).isKeyword("async")
+                                || peek(2).isKeyword("interface"));
         if (!named) {
             if (peek().isId() && peek(1).isSymbol(":") && peek(2).isId() && peek(3).isSymbol(":")) {
-                throw errorAt(peek(), "named imports and exports of an interface (`name: ns:pkg/iface`) are not "
-                        + "supported: import or export the interface by its own name");
+                throw errorAt(
+                        peek(),
+                        "named imports and exports of an interface (`name: ns:pkg/iface`) are not "
+                                + "supported: import or export the interface by its own name");
             }
             Ast.UsePath path = usePath();
             expectSymbol(";");
@@ -201,12 +232,16 @@ final class Parser {
         List<Ast.IncludeRename> renames = new ArrayList<>();
         if (peek().isKeyword("with")) {
             take();
-            renames = braced("a name to rename", () -> {
-                SourcePosition position = peek().position();
-                String from = id("a name of the included world");
-                expectKeyword("as");
-                return new Ast.IncludeRename(from, id("the new name after `as`"), position);
-            });
+            renames =
+                    braced(
+                            "a name to rename",
+                            () -> {
+                                SourcePosition position = peek().position();
+                                String from = id("a name of the included world");
+                                expectKeyword("as");
+                                return new Ast.IncludeRename(
+                                        from, id("the new name after `as`"), position);
+                            });
         }
         expectSymbol(";");
         return new Ast.Include(world, renames);
@@ -217,18 +252,23 @@ final class Parser {
         take();
         Ast.UsePath path = usePath();
         expectSymbol(".");
-        List<Ast.UseName> names = braced("a type name", () -> {
-            SourcePosition position = peek().position();
-            String name = id("a type name");
-            String alias = name;
-            if (peek().isKeyword("as")) {
-                take();
-                alias = id("a name after `as`");
-            }
-            return new Ast.UseName(name, alias, position);
-        });
+        List<Ast.UseName> names =
+                braced(
+                        "a type name",
+                        () -> {
+                            SourcePosition position = peek().position();
+                            String name = id("a type name");
+                            String alias = name;
+                            if (peek().isKeyword("as")) {
+                                take();
+                                alias = id("a name after `as`");
+                            }
+                            return new Ast.UseName(name, alias, position);
+                        });
         if (names.isEmpty()) {
-            throw new WitException(path.position(), "`use " + path + ".{}` names no type: expected at least one name");
+            throw new WitException(
+                    path.position(),
+                    "`use " + path + ".{}` names no type: expected at least one name");
         }
         expectSymbol(";");
         return new Ast.Use(path, names);
@@ -239,7 +279,10 @@ final class Parser {
         String name = id("a function name");
         expectSymbol(":");
         if (peek().isKeyword("async")) {
-            throw errorAt(peek(), "async functions are not supported by this host (synchronous canonical ABI only)");
+            throw errorAt(
+                    peek(),
+                    "async functions are not supported by this host (synchronous canonical ABI"
+                            + " only)");
         }
         expectKeyword("func");
         expectSymbol("(");
@@ -268,8 +311,12 @@ final class Parser {
     }
 
     private static boolean startsTypeDecl(Token token) {
-        return token.isKeyword("type") || token.isKeyword("record") || token.isKeyword("variant")
-                || token.isKeyword("enum") || token.isKeyword("flags") || token.isKeyword("resource");
+        return token.isKeyword("type")
+                || token.isKeyword("record")
+                || token.isKeyword("variant")
+                || token.isKeyword("enum")
+                || token.isKeyword("flags")
+                || token.isKeyword("resource");
     }
 
     private Ast.TypeDecl typeDecl() {
@@ -281,31 +328,52 @@ final class Parser {
         SourcePosition position = keyword.position();
         String name = id("a type name");
         switch (keyword.text()) {
-            case "type": {
-                expectSymbol("=");
-                Ast.TypeRef target = type();
-                expectSymbol(";");
-                return new Ast.AliasDecl(name, position, target);
-            }
+            case "type":
+                {
+                    expectSymbol("=");
+                    Ast.TypeRef target = type();
+                    expectSymbol(";");
+                    return new Ast.AliasDecl(name, position, target);
+                }
             case "record":
-                return new Ast.RecordDecl(name, position, nonEmpty(keyword, name,
-                        braced("a field name", () -> namedType("a field name"))));
+                return new Ast.RecordDecl(
+                        name,
+                        position,
+                        nonEmpty(
+                                keyword,
+                                name,
+                                braced("a field name", () -> namedType("a field name"))));
             case "variant":
-                return new Ast.VariantDecl(name, position, nonEmpty(keyword, name, braced("a case name", () -> {
-                    SourcePosition casePosition = peek().position();
-                    String caseName = id("a case name");
-                    Optional<Ast.TypeRef> payload = Optional.empty();
-                    if (peek().isSymbol("(")) {
-                        take();
-                        payload = Optional.of(type());
-                        expectSymbol(")");
-                    }
-                    return new Ast.CaseDecl(caseName, casePosition, payload);
-                })));
+                return new Ast.VariantDecl(
+                        name,
+                        position,
+                        nonEmpty(
+                                keyword,
+                                name,
+                                braced(
+                                        "a case name",
+                                        () -> {
+                                            SourcePosition casePosition = peek().position();
+                                            String caseName = id("a case name");
+                                            Optional<Ast.TypeRef> payload = Optional.empty();
+                                            if (peek().isSymbol("(")) {
+                                                take();
+                                                payload = Optional.of(type());
+                                                expectSymbol(")");
+                                            }
+                                            return new Ast.CaseDecl(
+                                                    caseName, casePosition, payload);
+                                        })));
             case "enum":
-                return new Ast.EnumDecl(name, position, nonEmpty(keyword, name, braced("a case name", this::nameDecl)));
+                return new Ast.EnumDecl(
+                        name,
+                        position,
+                        nonEmpty(keyword, name, braced("a case name", this::nameDecl)));
             default:
-                return new Ast.FlagsDecl(name, position, nonEmpty(keyword, name, braced("a flag name", this::nameDecl)));
+                return new Ast.FlagsDecl(
+                        name,
+                        position,
+                        nonEmpty(keyword, name, braced("a flag name", this::nameDecl)));
         }
     }
 
@@ -316,8 +384,15 @@ final class Parser {
 
     private <T> List<T> nonEmpty(Token keyword, String name, List<T> items) {
         if (items.isEmpty()) {
-            throw errorAt(keyword, keyword.text() + " `" + name + "` must have at least one "
-                    + (keyword.isKeyword("record") ? "field" : keyword.isKeyword("flags") ? "flag" : "case"));
+            throw errorAt(
+                    keyword,
+                    keyword.text()
+                            + " `"
+                            + name
+                            + "` must have at least one "
+                            + (keyword.isKeyword("record")
+                                    ? "field"
+                                    : keyword.isKeyword("flags") ? "flag" : "case"));
         }
         return items;
     }
@@ -334,46 +409,55 @@ final class Parser {
             return new Ast.NamedRef(token.text(), token.position());
         }
         switch (token.kind() == Token.Kind.KEYWORD ? token.text() : "") {
-            case "list": {
-                expectSymbol("<");
-                Ast.TypeRef element = type();
-                if (peek().isSymbol(",")) {
-                    throw error(peek(), "fixed-length lists are not supported: expected `>`");
+            case "list":
+                {
+                    expectSymbol("<");
+                    Ast.TypeRef element = type();
+                    if (peek().isSymbol(",")) {
+                        throw error(peek(), "fixed-length lists are not supported: expected `>`");
+                    }
+                    expectSymbol(">");
+                    return new Ast.ListRef(element);
                 }
-                expectSymbol(">");
-                return new Ast.ListRef(element);
-            }
-            case "option": {
-                expectSymbol("<");
-                Ast.TypeRef some = type();
-                expectSymbol(">");
-                return new Ast.OptionRef(some);
-            }
+            case "option":
+                {
+                    expectSymbol("<");
+                    Ast.TypeRef some = type();
+                    expectSymbol(">");
+                    return new Ast.OptionRef(some);
+                }
             case "result":
                 return result();
-            case "tuple": {
-                expectSymbol("<");
-                List<Ast.TypeRef> types = new ArrayList<>();
-                types.add(type());
-                while (peek().isSymbol(",")) {
-                    take();
-                    if (peek().isSymbol(">")) {
-                        break;
-                    }
+            case "tuple":
+                {
+                    expectSymbol("<");
+                    List<Ast.TypeRef> types = new ArrayList<>();
                     types.add(type());
+                    while (peek().isSymbol(",")) {
+                        take();
+                        if (peek().isSymbol(">")) {
+                            break;
+                        }
+                        types.add(type());
+                    }
+                    expectSymbol(">");
+                    return new Ast.TupleRef(types);
                 }
-                expectSymbol(">");
-                return new Ast.TupleRef(types);
-            }
             case "own":
             case "borrow":
-                throw errorAt(token, "`" + token.text() + "<...>` handles: " + UNSUPPORTED_RESOURCES);
+                throw errorAt(
+                        token, "`" + token.text() + "<...>` handles: " + UNSUPPORTED_RESOURCES);
             case "future":
             case "stream":
-                throw errorAt(token, "`" + token.text() + "` is not supported by this host (async types, like resources, "
-                        + "are out of scope)");
+                throw errorAt(
+                        token,
+                        "`"
+                                + token.text()
+                                + "` is not supported by this host (async types, like resources, "
+                                + "are out of scope)");
             case "map":
-                throw errorAt(token, "`map` is not supported by this host: use `list<tuple<K, V>>`");
+                throw errorAt(
+                        token, "`map` is not supported by this host: use `list<tuple<K, V>>`");
             default:
                 throw error(token, "expected a type");
         }
@@ -422,13 +506,15 @@ final class Parser {
 
     /**
      * Feature gates ({@code @since(version = 1.2.0)}, {@code @unstable(feature = x)},
-     * {@code @deprecated(version = 1.2.0)}) are accepted and ignored: this host has a single version.
+     * {@code @deprecated(version = 1.2.0)}) are accepted and ignored: this host has a single
+     * version.
      */
     private void skipGates() {
         while (peek().isSymbol("@")) {
             take();
             Token gate = take();
-            if (!(gate.is(Token.Kind.ID, "since") || gate.is(Token.Kind.ID, "unstable")
+            if (!(gate.is(Token.Kind.ID, "since")
+                    || gate.is(Token.Kind.ID, "unstable")
                     || gate.is(Token.Kind.ID, "deprecated"))) {
                 throw error(gate, "expected `since`, `unstable` or `deprecated` after `@`");
             }
@@ -446,7 +532,10 @@ final class Parser {
     private String id(String what) {
         Token token = take();
         if (!token.isId()) {
-            String hint = token.kind() == Token.Kind.KEYWORD ? " (escape a keyword used as a name with `%`)" : "";
+            String hint =
+                    token.kind() == Token.Kind.KEYWORD
+                            ? " (escape a keyword used as a name with `%`)"
+                            : "";
             throw error(token, "expected " + what + hint);
         }
         return token.text();

@@ -69,8 +69,13 @@ final class Resolver {
         final Map<String, Entry> entries = new LinkedHashMap<>();
         final Map<String, WitType> resolved = new HashMap<>();
 
-        Scope(String shortName, String description, PackageName pkg, Ast.File file, List<Ast.Use> uses,
-              List<Ast.TypeDecl> types) {
+        Scope(
+                String shortName,
+                String description,
+                PackageName pkg,
+                Ast.File file,
+                List<Ast.Use> uses,
+                List<Ast.TypeDecl> types) {
             this.shortName = shortName;
             this.description = description;
             this.pkg = pkg;
@@ -85,17 +90,23 @@ final class Resolver {
             }
         }
 
-        /** Uses and type definitions are kept apart by the parser, so the error names the later of the two. */
+        /**
+         * Uses and type definitions are kept apart by the parser, so the error names the later of
+         * the two.
+         */
         private void add(String name, Entry entry) {
             Entry previous = entries.putIfAbsent(name, entry);
             if (previous != null) {
                 SourcePosition first = previous.position();
                 SourcePosition second = entry.position();
-                if (second.line() < first.line() || (second.line() == first.line() && second.column() < first.column())) {
+                if (second.line() < first.line()
+                        || (second.line() == first.line() && second.column() < first.column())) {
                     first = entry.position();
                     second = previous.position();
                 }
-                throw new WitException(second, "`" + name + "` is already defined in " + description + " at " + first);
+                throw new WitException(
+                        second,
+                        "`" + name + "` is already defined in " + description + " at " + first);
             }
         }
     }
@@ -112,7 +123,10 @@ final class Resolver {
 
     private Resolver() {}
 
-    /** Resolves a main package and its dependencies; each list holds the (non-empty) files of one package. */
+    /**
+     * Resolves a main package and its dependencies; each list holds the (non-empty) files of one
+     * package.
+     */
     static WitResolve resolve(List<Ast.File> mainFiles, List<List<Ast.File>> dependencies) {
         Resolver resolver = new Resolver();
         PackageName main = resolver.register(mainFiles);
@@ -130,10 +144,19 @@ final class Resolver {
         PackageName name = packageName(files);
         PackageSource source = new PackageSource(name, files);
         if (packages.containsKey(name)) {
-            SourcePosition position = files.stream().flatMap(f -> f.pkg().stream())
-                    .findFirst().orElseThrow().position();
-            throw new WitException(position, "package `" + name + "` is defined more than once (also in "
-                    + packages.get(name).files.get(0).name() + ")");
+            SourcePosition position =
+                    files.stream()
+                            .flatMap(f -> f.pkg().stream())
+                            .findFirst()
+                            .orElseThrow()
+                            .position();
+            throw new WitException(
+                    position,
+                    "package `"
+                            + name
+                            + "` is defined more than once (also in "
+                            + packages.get(name).files.get(0).name()
+                            + ")");
         }
         packages.put(name, source);
         for (Ast.File file : files) {
@@ -150,14 +173,25 @@ final class Resolver {
             Map<String, Ast.TopLevelUse> uses = new HashMap<>();
             for (Ast.TopLevelUse use : file.uses()) {
                 if (source.definedAt.containsKey(use.alias())) {
-                    throw new WitException(use.position(), "`use` names `" + use.alias() + "`, which is already "
-                            + "defined in package " + name + " at " + source.definedAt.get(use.alias())
-                            + ": rename it with `as`");
+                    throw new WitException(
+                            use.position(),
+                            "`use` names `"
+                                    + use.alias()
+                                    + "`, which is already "
+                                    + "defined in package "
+                                    + name
+                                    + " at "
+                                    + source.definedAt.get(use.alias())
+                                    + ": rename it with `as`");
                 }
                 Ast.TopLevelUse previous = uses.putIfAbsent(use.alias(), use);
                 if (previous != null) {
-                    throw new WitException(use.position(), "`" + use.alias() + "` is already brought in by the `use` at "
-                            + previous.position());
+                    throw new WitException(
+                            use.position(),
+                            "`"
+                                    + use.alias()
+                                    + "` is already brought in by the `use` at "
+                                    + previous.position());
                 }
             }
             topLevelUses.put(file, uses);
@@ -174,23 +208,41 @@ final class Resolver {
             }
             Ast.PackageDecl decl = file.pkg().get();
             if (first.isPresent() && !first.get().name().equals(decl.name())) {
-                throw new WitException(decl.position(), "package `" + decl.name() + "` differs from `"
-                        + first.get().name() + "` declared at " + first.get().position()
-                        + ": all files of a directory form one package");
+                throw new WitException(
+                        decl.position(),
+                        "package `"
+                                + decl.name()
+                                + "` differs from `"
+                                + first.get().name()
+                                + "` declared at "
+                                + first.get().position()
+                                + ": all files of a directory form one package");
             }
             first = first.or(() -> Optional.of(decl));
         }
-        return first.orElseThrow(() -> new WitException(new SourcePosition(files.get(0).name(), 1, 1),
-                "missing package declaration: expected `package namespace:name;` (with an optional `@version`)"
-                        + (files.size() > 1 ? " in one of the package's files" : "")))
+        return first.orElseThrow(
+                        () ->
+                                new WitException(
+                                        new SourcePosition(files.get(0).name(), 1, 1),
+                                        "missing package declaration: expected `package"
+                                                + " namespace:name;` (with an optional `@version`)"
+                                                + (files.size() > 1
+                                                        ? " in one of the package's files"
+                                                        : "")))
                 .name();
     }
 
     private static void defineTopLevel(PackageSource source, String name, SourcePosition position) {
         SourcePosition previous = source.definedAt.putIfAbsent(name, position);
         if (previous != null) {
-            throw new WitException(position, "`" + name + "` is already defined in package " + source.name
-                    + " at " + previous);
+            throw new WitException(
+                    position,
+                    "`"
+                            + name
+                            + "` is already defined in package "
+                            + source.name
+                            + " at "
+                            + previous);
         }
     }
 
@@ -219,13 +271,23 @@ final class Resolver {
         if (source != null) {
             return source;
         }
-        List<String> sameName = packages.keySet().stream()
-                .filter(p -> p.namespace().equals(name.namespace()) && p.name().equals(name.name()))
-                .map(PackageName::toString).sorted().collect(Collectors.toList());
-        String known = sameName.isEmpty()
-                ? "known packages: " + packages.keySet().stream().map(PackageName::toString).sorted()
-                        .collect(Collectors.joining(", "))
-                : "versions present: " + String.join(", ", sameName);
+        List<String> sameName =
+                packages.keySet().stream()
+                        .filter(
+                                p ->
+                                        p.namespace().equals(name.namespace())
+                                                && p.name().equals(name.name()))
+                        .map(PackageName::toString)
+                        .sorted()
+                        .collect(Collectors.toList());
+        String known =
+                sameName.isEmpty()
+                        ? "known packages: "
+                                + packages.keySet().stream()
+                                        .map(PackageName::toString)
+                                        .sorted()
+                                        .collect(Collectors.joining(", "))
+                        : "versions present: " + String.join(", ", sameName);
         throw new WitException(at, "unknown package `" + name + "` (" + known + ")");
     }
 
@@ -233,12 +295,19 @@ final class Resolver {
      * A bare name is first looked up among the file's top-level {@code use}s, then among the
      * interfaces of its package; a top-level use itself never refers to another top-level use.
      */
-    private Key interfaceKey(PackageName pkg, Ast.File file, Ast.UsePath path, boolean viaTopLevelUses) {
+    private Key interfaceKey(
+            PackageName pkg, Ast.File file, Ast.UsePath path, boolean viaTopLevelUses) {
         if (path.pkg().isPresent()) {
             PackageSource source = findPackage(path.pkg().get(), path.position());
             if (!source.interfaces.containsKey(path.name())) {
-                throw new WitException(path.position(), "package " + source.name + " has no interface `"
-                        + path.name() + "`" + listing(" (interfaces: ", source.interfaces.keySet()));
+                throw new WitException(
+                        path.position(),
+                        "package "
+                                + source.name
+                                + " has no interface `"
+                                + path.name()
+                                + "`"
+                                + listing(" (interfaces: ", source.interfaces.keySet()));
             }
             return new Key(source.name, path.name());
         }
@@ -248,19 +317,30 @@ final class Resolver {
         }
         PackageSource source = packages.get(pkg);
         if (!source.interfaces.containsKey(path.name())) {
-            throw new WitException(path.position(), "unknown interface `" + path.name() + "` in package " + pkg
-                    + listing(" (interfaces: ", source.interfaces.keySet()));
+            throw new WitException(
+                    path.position(),
+                    "unknown interface `"
+                            + path.name()
+                            + "` in package "
+                            + pkg
+                            + listing(" (interfaces: ", source.interfaces.keySet()));
         }
         return new Key(pkg, path.name());
     }
 
     private Key worldKey(PackageName pkg, Ast.UsePath path) {
-        PackageSource source = path.pkg().isPresent()
-                ? findPackage(path.pkg().get(), path.position())
-                : packages.get(pkg);
+        PackageSource source =
+                path.pkg().isPresent()
+                        ? findPackage(path.pkg().get(), path.position())
+                        : packages.get(pkg);
         if (!source.worlds.containsKey(path.name())) {
-            throw new WitException(path.position(), "unknown world `" + path.name() + "` in package " + source.name
-                    + listing(" (worlds: ", source.worlds.keySet()));
+            throw new WitException(
+                    path.position(),
+                    "unknown world `"
+                            + path.name()
+                            + "` in package "
+                            + source.name
+                            + listing(" (worlds: ", source.worlds.keySet()));
         }
         return new Key(source.name, path.name());
     }
@@ -275,8 +355,14 @@ final class Resolver {
         Scope scope = interfaceScopes.get(key);
         if (scope == null) {
             InterfaceSite site = packages.get(key.pkg()).interfaces.get(key.name());
-            scope = new Scope(key.name(), "interface " + key.pkg().qualify(key.name()), key.pkg(), site.file(),
-                    site.decl().uses(), site.decl().types());
+            scope =
+                    new Scope(
+                            key.name(),
+                            "interface " + key.pkg().qualify(key.name()),
+                            key.pkg(),
+                            site.file(),
+                            site.decl().uses(),
+                            site.decl().types());
             interfaceScopes.put(key, scope);
         }
         return scope;
@@ -292,8 +378,12 @@ final class Resolver {
         return resolved;
     }
 
-    /** The types map holds every type name of the interface, those brought in by {@code use} included. */
-    private Interface interfaceBody(Scope scope, Ast.InterfaceDecl decl, Optional<PackageName> pkg) {
+    /**
+     * The types map holds every type name of the interface, those brought in by {@code use}
+     * included.
+     */
+    private Interface interfaceBody(
+            Scope scope, Ast.InterfaceDecl decl, Optional<PackageName> pkg) {
         Map<String, WitType> types = new LinkedHashMap<>();
         for (Map.Entry<String, Entry> entry : scope.entries.entrySet()) {
             types.put(entry.getKey(), named(scope, entry.getKey(), entry.getValue().position()));
@@ -302,10 +392,17 @@ final class Resolver {
         List<Function> functions = new ArrayList<>();
         for (Ast.FunctionDecl function : decl.functions()) {
             Entry type = scope.entries.get(function.name());
-            SourcePosition previous = type != null ? type.position() : functionNames.get(function.name());
+            SourcePosition previous =
+                    type != null ? type.position() : functionNames.get(function.name());
             if (previous != null) {
-                throw new WitException(function.position(), "`" + function.name() + "` is already defined in "
-                        + scope.description + " at " + previous);
+                throw new WitException(
+                        function.position(),
+                        "`"
+                                + function.name()
+                                + "` is already defined in "
+                                + scope.description
+                                + " at "
+                                + previous);
             }
             functionNames.put(function.name(), function.position());
             functions.add(function(scope, function));
@@ -318,8 +415,13 @@ final class Resolver {
         Set<String> names = new HashSet<>();
         for (Ast.Param param : decl.params()) {
             if (!names.add(param.name())) {
-                throw new WitException(param.position(), "duplicate parameter `" + param.name() + "` in function `"
-                        + decl.name() + "`");
+                throw new WitException(
+                        param.position(),
+                        "duplicate parameter `"
+                                + param.name()
+                                + "` in function `"
+                                + decl.name()
+                                + "`");
             }
             params.add(new Function.Param(param.name(), type(scope, param.type())));
         }
@@ -342,13 +444,17 @@ final class Resolver {
             return new WitType.OptionType(type(scope, option.some()));
         }
         if (ref instanceof Ast.ResultRef result) {
-            return new WitType.ResultType(result.ok().map(t -> type(scope, t)), result.err().map(t -> type(scope, t)));
+            return new WitType.ResultType(
+                    result.ok().map(t -> type(scope, t)), result.err().map(t -> type(scope, t)));
         }
         Ast.TupleRef tuple = (Ast.TupleRef) ref;
-        return new WitType.TupleType(tuple.types().stream().map(t -> type(scope, t)).collect(Collectors.toList()));
+        return new WitType.TupleType(
+                tuple.types().stream().map(t -> type(scope, t)).collect(Collectors.toList()));
     }
 
-    /** Resolves a type name of a scope once; a name met again while it is being resolved is a cycle. */
+    /**
+     * Resolves a type name of a scope once; a name met again while it is being resolved is a cycle.
+     */
     private WitType named(Scope scope, String name, SourcePosition referencedAt) {
         WitType resolved = scope.resolved.get(name);
         if (resolved != null) {
@@ -356,17 +462,27 @@ final class Resolver {
         }
         Entry entry = scope.entries.get(name);
         if (entry == null) {
-            throw new WitException(referencedAt, "unknown type `" + name + "` in " + scope.description);
+            throw new WitException(
+                    referencedAt, "unknown type `" + name + "` in " + scope.description);
         }
         Pending pending = new Pending(scope, name);
         int start = typesInProgress.indexOf(pending);
         if (start >= 0) {
-            List<Pending> cycle = new ArrayList<>(typesInProgress.subList(start, typesInProgress.size()));
+            List<Pending> cycle =
+                    new ArrayList<>(typesInProgress.subList(start, typesInProgress.size()));
             cycle.add(pending);
             boolean oneScope = cycle.stream().allMatch(p -> p.scope() == scope);
-            String path = cycle.stream().map(p -> "`" + (oneScope ? "" : p.scope().shortName + ".") + p.name() + "`")
-                    .collect(Collectors.joining(" -> "));
-            throw new WitException(entry.position(), "type `" + name + "` refers to itself: " + path);
+            String path =
+                    cycle.stream()
+                            .map(
+                                    p ->
+                                            "`"
+                                                    + (oneScope ? "" : p.scope().shortName + ".")
+                                                    + p.name()
+                                                    + "`")
+                            .collect(Collectors.joining(" -> "));
+            throw new WitException(
+                    entry.position(), "type `" + name + "` refers to itself: " + path);
         }
         typesInProgress.add(pending);
         if (entry instanceof Imported imported) {
@@ -385,8 +501,12 @@ final class Resolver {
             return type(scope, alias.target());
         }
         if (decl instanceof Ast.RecordDecl record) {
-            unique(record.fields().stream().map(f -> new Ast.NameDecl(f.name(), f.position()))
-                    .collect(Collectors.toList()), "field", "record `" + record.name() + "`");
+            unique(
+                    record.fields().stream()
+                            .map(f -> new Ast.NameDecl(f.name(), f.position()))
+                            .collect(Collectors.toList()),
+                    "field",
+                    "record `" + record.name() + "`");
             List<WitType.Field> fields = new ArrayList<>();
             for (Ast.Param field : record.fields()) {
                 fields.add(new WitType.Field(field.name(), type(scope, field.type())));
@@ -394,8 +514,12 @@ final class Resolver {
             return new WitType.RecordType(record.name(), fields);
         }
         if (decl instanceof Ast.VariantDecl variant) {
-            unique(variant.cases().stream().map(c -> new Ast.NameDecl(c.name(), c.position()))
-                    .collect(Collectors.toList()), "case", "variant `" + variant.name() + "`");
+            unique(
+                    variant.cases().stream()
+                            .map(c -> new Ast.NameDecl(c.name(), c.position()))
+                            .collect(Collectors.toList()),
+                    "case",
+                    "variant `" + variant.name() + "`");
             List<WitType.Case> cases = new ArrayList<>();
             for (Ast.CaseDecl c : variant.cases()) {
                 cases.add(new WitType.Case(c.name(), c.type().map(t -> type(scope, t))));
@@ -403,23 +527,33 @@ final class Resolver {
             return new WitType.VariantType(variant.name(), cases);
         }
         if (decl instanceof Ast.EnumDecl enumDecl) {
-            return new WitType.EnumType(enumDecl.name(), unique(enumDecl.cases(), "case",
-                    "enum `" + enumDecl.name() + "`"));
+            return new WitType.EnumType(
+                    enumDecl.name(),
+                    unique(enumDecl.cases(), "case", "enum `" + enumDecl.name() + "`"));
         }
         Ast.FlagsDecl flags = (Ast.FlagsDecl) decl;
         if (flags.flags().size() > MAX_FLAGS) {
-            throw new WitException(flags.flags().get(MAX_FLAGS).position(), "flags `" + flags.name() + "` has "
-                    + flags.flags().size() + " flags: at most " + MAX_FLAGS + " are allowed");
+            throw new WitException(
+                    flags.flags().get(MAX_FLAGS).position(),
+                    "flags `"
+                            + flags.name()
+                            + "` has "
+                            + flags.flags().size()
+                            + " flags: at most "
+                            + MAX_FLAGS
+                            + " are allowed");
         }
-        return new WitType.FlagsType(flags.name(), unique(flags.flags(), "flag",
-                "flags `" + flags.name() + "`"));
+        return new WitType.FlagsType(
+                flags.name(), unique(flags.flags(), "flag", "flags `" + flags.name() + "`"));
     }
 
     private static List<String> unique(List<Ast.NameDecl> names, String what, String owner) {
         List<String> result = new ArrayList<>();
         for (Ast.NameDecl name : names) {
             if (result.contains(name.name())) {
-                throw new WitException(name.position(), "duplicate " + what + " `" + name.name() + "` in " + owner);
+                throw new WitException(
+                        name.position(),
+                        "duplicate " + what + " `" + name.name() + "` in " + owner);
             }
             result.add(name.name());
         }
@@ -435,30 +569,60 @@ final class Resolver {
         }
         int start = worldsInProgress.indexOf(key);
         if (start >= 0) {
-            String cycle = worldsInProgress.subList(start, worldsInProgress.size()).stream()
-                    .map(k -> "`" + k.name() + "`").collect(Collectors.joining(" -> "));
-            throw new WitException(referencedAt, "world `" + key.name() + "` includes itself: " + cycle + " -> `"
-                    + key.name() + "`");
+            String cycle =
+                    worldsInProgress.subList(start, worldsInProgress.size()).stream()
+                            .map(k -> "`" + k.name() + "`")
+                            .collect(Collectors.joining(" -> "));
+            throw new WitException(
+                    referencedAt,
+                    "world `"
+                            + key.name()
+                            + "` includes itself: "
+                            + cycle
+                            + " -> `"
+                            + key.name()
+                            + "`");
         }
         worldsInProgress.add(key);
         WorldSite site = packages.get(key.pkg()).worlds.get(key.name());
         String description = "world " + key.pkg().qualify(key.name());
-        Scope scope = new Scope(key.name(), description, key.pkg(), site.file(), site.decl().uses(),
-                site.decl().types());
+        Scope scope =
+                new Scope(
+                        key.name(),
+                        description,
+                        key.pkg(),
+                        site.file(),
+                        site.decl().uses(),
+                        site.decl().types());
         scope.entries.forEach((name, entry) -> named(scope, name, entry.position()));
         Map<String, World.WorldItem> imports = new LinkedHashMap<>();
         Map<String, World.WorldItem> exports = new LinkedHashMap<>();
         for (Ast.WorldMember member : site.decl().members()) {
             if (member instanceof Ast.Import item) {
-                add(imports, "import", worldItem(scope, item.extern()), item.extern().position(), description);
+                add(
+                        imports,
+                        "import",
+                        worldItem(scope, item.extern()),
+                        item.extern().position(),
+                        description);
             } else if (member instanceof Ast.Export item) {
-                add(exports, "export", worldItem(scope, item.extern()), item.extern().position(), description);
+                add(
+                        exports,
+                        "export",
+                        worldItem(scope, item.extern()),
+                        item.extern().position(),
+                        description);
             } else {
                 include(key.pkg(), (Ast.Include) member, imports, exports, description);
             }
         }
         worldsInProgress.remove(worldsInProgress.size() - 1);
-        resolved = new World(key.pkg(), key.name(), List.copyOf(imports.values()), List.copyOf(exports.values()));
+        resolved =
+                new World(
+                        key.pkg(),
+                        key.name(),
+                        List.copyOf(imports.values()),
+                        List.copyOf(exports.values()));
         worlds.put(key, resolved);
         return resolved;
     }
@@ -472,8 +636,14 @@ final class Resolver {
             return new World.WorldItem.FunctionItem(function(scope, function.function()));
         }
         Ast.InterfaceDecl body = ((Ast.ExternInterface) extern).body();
-        Scope inline = new Scope(body.name(), "interface `" + body.name() + "` of " + scope.description, scope.pkg,
-                scope.file, body.uses(), body.types());
+        Scope inline =
+                new Scope(
+                        body.name(),
+                        "interface `" + body.name() + "` of " + scope.description,
+                        scope.pkg,
+                        scope.file,
+                        body.uses(),
+                        body.types());
         return new World.WorldItem.InterfaceItem(interfaceBody(inline, body, Optional.empty()));
     }
 
@@ -485,8 +655,12 @@ final class Resolver {
         return ((World.WorldItem.FunctionItem) item).function().name();
     }
 
-    private static void add(Map<String, World.WorldItem> items, String what, World.WorldItem item,
-                            SourcePosition position, String world) {
+    private static void add(
+            Map<String, World.WorldItem> items,
+            String what,
+            World.WorldItem item,
+            SourcePosition position,
+            String world) {
         String name = itemName(item);
         if (items.putIfAbsent(name, item) != null) {
             throw new WitException(position, "duplicate " + what + " `" + name + "` in " + world);
@@ -494,19 +668,34 @@ final class Resolver {
     }
 
     /**
-     * Adds the included world's imports and exports. An interface both worlds name is kept once;
-     * a plain name (function or inline interface) both use is a conflict unless renamed with {@code with}.
+     * Adds the included world's imports and exports. An interface both worlds name is kept once; a
+     * plain name (function or inline interface) both use is a conflict unless renamed with {@code
+     * with}.
      */
-    private void include(PackageName pkg, Ast.Include include, Map<String, World.WorldItem> imports,
-                         Map<String, World.WorldItem> exports, String description) {
+    private void include(
+            PackageName pkg,
+            Ast.Include include,
+            Map<String, World.WorldItem> imports,
+            Map<String, World.WorldItem> exports,
+            String description) {
         World included = resolveWorld(worldKey(pkg, include.world()), include.world().position());
         Map<String, String> renames = new HashMap<>();
         for (Ast.IncludeRename rename : include.renames()) {
-            boolean plainName = Stream.concat(included.imports().stream(), included.exports().stream())
-                    .anyMatch(item -> isPlainName(item) && itemName(item).equals(rename.from()));
+            boolean plainName =
+                    Stream.concat(included.imports().stream(), included.exports().stream())
+                            .anyMatch(
+                                    item ->
+                                            isPlainName(item)
+                                                    && itemName(item).equals(rename.from()));
             if (!plainName) {
-                throw new WitException(rename.position(), "world `" + included.name() + "` has no function or inline "
-                        + "interface named `" + rename.from() + "` to rename");
+                throw new WitException(
+                        rename.position(),
+                        "world `"
+                                + included.name()
+                                + "` has no function or inline "
+                                + "interface named `"
+                                + rename.from()
+                                + "` to rename");
             }
             renames.put(rename.from(), rename.to());
         }
@@ -514,31 +703,51 @@ final class Resolver {
         merge(included.exports(), exports, renames, "export", include, description);
     }
 
-    private static void merge(List<World.WorldItem> from, Map<String, World.WorldItem> into, Map<String, String> renames,
-                              String what, Ast.Include include, String description) {
+    private static void merge(
+            List<World.WorldItem> from,
+            Map<String, World.WorldItem> into,
+            Map<String, String> renames,
+            String what,
+            Ast.Include include,
+            String description) {
         for (World.WorldItem item : from) {
             String originalName = itemName(item);
-            World.WorldItem renamed = isPlainName(item)
-                    ? rename(item, renames.getOrDefault(originalName, originalName))
-                    : item;
+            World.WorldItem renamed =
+                    isPlainName(item)
+                            ? rename(item, renames.getOrDefault(originalName, originalName))
+                            : item;
             String name = itemName(renamed);
             World.WorldItem existing = into.putIfAbsent(name, renamed);
             if (existing != null && isPlainName(renamed)) {
-                throw new WitException(include.world().position(), "included world `" + include.world() + "` has "
-                        + what + " `" + name + "`, which " + description + " already has: rename it with `include "
-                        + include.world() + " with { " + name + " as other-name }`");
+                throw new WitException(
+                        include.world().position(),
+                        "included world `"
+                                + include.world()
+                                + "` has "
+                                + what
+                                + " `"
+                                + name
+                                + "`, which "
+                                + description
+                                + " already has: rename it with `include "
+                                + include.world()
+                                + " with { "
+                                + name
+                                + " as other-name }`");
             }
         }
     }
 
     private static boolean isPlainName(World.WorldItem item) {
-        return !(item instanceof World.WorldItem.InterfaceItem iface) || iface.iface().pkg().isEmpty();
+        return !(item instanceof World.WorldItem.InterfaceItem iface)
+                || iface.iface().pkg().isEmpty();
     }
 
     private static World.WorldItem rename(World.WorldItem item, String name) {
         if (item instanceof World.WorldItem.InterfaceItem iface) {
             Interface i = iface.iface();
-            return new World.WorldItem.InterfaceItem(new Interface(i.pkg(), name, i.types(), i.functions()));
+            return new World.WorldItem.InterfaceItem(
+                    new Interface(i.pkg(), name, i.types(), i.functions()));
         }
         Function f = ((World.WorldItem.FunctionItem) item).function();
         return new World.WorldItem.FunctionItem(new Function(name, f.params(), f.result()));

@@ -9,7 +9,10 @@ record Token(Kind kind, String text, SourcePosition position) {
         /** A {@code %}-escaped identifier, which may spell a keyword. */
         ESCAPED_ID,
         KEYWORD,
-        /** Digits and the characters of a semver, e.g. {@code 0.2.0-rc.1}; WIT uses numbers only in versions. */
+        /**
+         * Digits and the characters of a semver, e.g. {@code 0.2.0-rc.1}; WIT uses numbers only in
+         * versions.
+         */
         VERSION,
         /** An operator such as {@code ->}, {@code {} or {@code _}. */
         SYMBOL,

@@ -3,8 +3,8 @@ package dev.spinmixed.wit;
 import java.util.Optional;
 
 /**
- * Bad WIT: a syntax error, a name that does not resolve, a duplicate or a cycle. When the
- * problem has a place in a source file the message starts with {@code file:line:column: }.
+ * Bad WIT: a syntax error, a name that does not resolve, a duplicate or a cycle. When the problem
+ * has a place in a source file the message starts with {@code file:line:column: }.
  */
 public final class WitException extends RuntimeException {
 

@@ -11,20 +11,21 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Entry point: loads WIT into a {@link WitResolve}. Throws {@link WitException} for bad WIT,
- * with {@code file:line:column} when the problem has a place.
+ * Entry point: loads WIT into a {@link WitResolve}. Throws {@link WitException} for bad WIT, with
+ * {@code file:line:column} when the problem has a place.
  */
 public final class WitLoader {
 
     private WitLoader() {}
 
     /**
-     * Loads {@code dir/*.wit} as the main package and each {@code dir/deps/<name>/*.wit} or
-     * {@code dir/deps/<name>.wit} as one dependency package (dependencies have no deps of their own).
+     * Loads {@code dir/*.wit} as the main package and each {@code dir/deps/<name>/*.wit} or {@code
+     * dir/deps/<name>.wit} as one dependency package (dependencies have no deps of their own).
      */
     public static WitResolve loadDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new WitException("WIT directory " + dir + " does not exist or is not a directory");
+            throw new WitException(
+                    "WIT directory " + dir + " does not exist or is not a directory");
         }
         List<Ast.File> main = parseAll(witFiles(dir));
         if (main.isEmpty()) {

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One WIT package: its interfaces and worlds by name. */
-public record WitPackage(PackageName name, Map<String, Interface> interfaces, Map<String, World> worlds) {
+public record WitPackage(
+        PackageName name, Map<String, Interface> interfaces, Map<String, World> worlds) {
 
     public WitPackage {
         interfaces = Map.copyOf(interfaces);

@@ -28,7 +28,9 @@ public final class WitText {
             return "result<" + ok + result.err().map(err -> ", " + of(err)).orElse("") + ">";
         }
         if (type instanceof WitType.TupleType tuple) {
-            return tuple.types().stream().map(WitText::of).collect(Collectors.joining(", ", "tuple<", ">"));
+            return tuple.types().stream()
+                    .map(WitText::of)
+                    .collect(Collectors.joining(", ", "tuple<", ">"));
         }
         if (type instanceof WitType.RecordType record) {
             return record.name();
@@ -43,8 +45,10 @@ public final class WitText {
     }
 
     public static String of(Function function) {
-        String params = function.params().stream().map(p -> p.name() + ": " + of(p.type()))
-                .collect(Collectors.joining(", ", "func(", ")"));
+        String params =
+                function.params().stream()
+                        .map(p -> p.name() + ": " + of(p.type()))
+                        .collect(Collectors.joining(", ", "func(", ")"));
         return params + function.result().map(result -> " -> " + of(result)).orElse("");
     }
 }

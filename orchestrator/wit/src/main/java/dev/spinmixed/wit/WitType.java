@@ -4,14 +4,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A WIT value type, fully resolved: aliases and {@code use} are followed by the parser, so a
- * type never refers to another by name. Named types (records, variants, enums, flags) keep their
- * name for error messages and generated glue.
+ * A WIT value type, fully resolved: aliases and {@code use} are followed by the parser, so a type
+ * never refers to another by name. Named types (records, variants, enums, flags) keep their name
+ * for error messages and generated glue.
  */
 public sealed interface WitType {
 
     enum Primitive implements WitType {
-        BOOL, S8, U8, S16, U16, S32, U32, S64, U64, F32, F64, CHAR, STRING;
+        BOOL,
+        S8,
+        U8,
+        S16,
+        U16,
+        S32,
+        U32,
+        S64,
+        U64,
+        F32,
+        F64,
+        CHAR,
+        STRING;
 
         /** The spelling in WIT source, e.g. {@code u32}. */
         public String witName() {
@@ -23,7 +35,9 @@ public sealed interface WitType {
 
     record OptionType(WitType some) implements WitType {}
 
-    /** {@code result<ok, err>}; either side may be absent ({@code result}, {@code result<_, e>}). */
+    /**
+     * {@code result<ok, err>}; either side may be absent ({@code result}, {@code result<_, e>}).
+     */
     record ResultType(Optional<WitType> ok, Optional<WitType> err) implements WitType {}
 
     record TupleType(List<WitType> types) implements WitType {

@@ -3,7 +3,8 @@ package dev.spinmixed.wit;
 import java.util.List;
 
 /** A WIT world after {@code include} is resolved: what a component imports and exports. */
-public record World(PackageName pkg, String name, List<WorldItem> imports, List<WorldItem> exports) {
+public record World(
+        PackageName pkg, String name, List<WorldItem> imports, List<WorldItem> exports) {
 
     public World {
         imports = List.copyOf(imports);

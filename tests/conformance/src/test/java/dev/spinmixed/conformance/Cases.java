@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The generated calls for a world: for every exported function, the {@link ValueGenerator#EDGE_COUNT}
- * edge calls (the k-th call gives parameter i its (k + i)-th edge value) and a number of seeded
- * random calls, shuffled so that stateful checks such as pending-allocations run after every kind of call.
+ * The generated calls for a world: for every exported function, the {@link
+ * ValueGenerator#EDGE_COUNT} edge calls (the k-th call gives parameter i its (k + i)-th edge value)
+ * and a number of seeded random calls, shuffled so that stateful checks such as pending-allocations
+ * run after every kind of call.
  */
 final class Cases {
 
     static final int RANDOM_CALLS_PER_FUNCTION = 40;
 
-    /** The random values' seed; {@code -Dconformance.seed=N} tries others. Failure messages name it. */
+    /**
+     * The random values' seed; {@code -Dconformance.seed=N} tries others. Failure messages name it.
+     */
     static final long SEED = Long.getLong("conformance.seed", 20261127L);
 
     private Cases() {}
@@ -34,7 +37,10 @@ final class Cases {
                 calls.add(new Call(target, args));
             }
             for (int n = 0; n < RANDOM_CALLS_PER_FUNCTION; n++) {
-                calls.add(new Call(target, f.params().stream().map(p -> generator.random(p.type())).toList()));
+                calls.add(
+                        new Call(
+                                target,
+                                f.params().stream().map(p -> generator.random(p.type())).toList()));
             }
         }
         Collections.shuffle(calls, new Random(seed));

@@ -27,8 +27,8 @@ final class ChicoryHost implements AutoCloseable {
     }
 
     /**
-     * One instance set, so calls run in order on one instance, as they do on the jco side. A relay's
-     * imports are linked to its twin's exports.
+     * One instance set, so calls run in order on one instance, as they do on the jco side. A
+     * relay's imports are linked to its twin's exports.
      */
     static ChicoryHost start(String world, ExecutionMode mode) throws IOException {
         Composition.Builder builder = Composition.builder(load(world)).mode(mode).maxInstances(1);
@@ -36,15 +36,17 @@ final class ChicoryHost implements AutoCloseable {
         if (server.isPresent()) {
             Component provider = load(server.get());
             for (World.WorldItem item : Guests.world(world).imports()) {
-                builder.dependency(((World.WorldItem.InterfaceItem) item).iface().qualifiedName(), provider);
+                builder.dependency(
+                        ((World.WorldItem.InterfaceItem) item).iface().qualifiedName(), provider);
             }
         }
         return new ChicoryHost(builder.build());
     }
 
     /** The world's imports of {@code iface} served by Java host functions (by function name). */
-    static ChicoryHost startWithHostImports(String world, ExecutionMode mode, String iface,
-                                            Map<String, HostFunction> functions) throws IOException {
+    static ChicoryHost startWithHostImports(
+            String world, ExecutionMode mode, String iface, Map<String, HostFunction> functions)
+            throws IOException {
         Composition.Builder builder = Composition.builder(load(world)).mode(mode).maxInstances(1);
         functions.forEach((name, function) -> builder.host(iface, name, function));
         return new ChicoryHost(builder.build());
@@ -62,7 +64,9 @@ final class ChicoryHost implements AutoCloseable {
         return outcomes;
     }
 
-    /** A fault or a result of the wrong Java type is this call's outcome, not the end of the run. */
+    /**
+     * A fault or a result of the wrong Java type is this call's outcome, not the end of the run.
+     */
     private Outcome call(Call call) {
         Function f = call.target().function();
         try {
@@ -70,12 +74,14 @@ final class ChicoryHost implements AutoCloseable {
             for (int i = 0; i < f.params().size(); i++) {
                 args.add(ValueJson.decode(f.params().get(i).type(), call.args().get(i)));
             }
-            Object result = call.target().iface().isPresent()
-                    ? composition.call(call.target().iface().get(), f.name(), args)
-                    : composition.call(f.name(), args);
-            return Outcome.value(f.result().isPresent()
-                    ? ValueJson.encode(f.result().get(), result)
-                    : NullNode.getInstance());
+            Object result =
+                    call.target().iface().isPresent()
+                            ? composition.call(call.target().iface().get(), f.name(), args)
+                            : composition.call(f.name(), args);
+            return Outcome.value(
+                    f.result().isPresent()
+                            ? ValueJson.encode(f.result().get(), result)
+                            : NullNode.getInstance());
         } catch (RuntimeException e) {
             return Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -7,7 +7,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** The host under test on its own: the core modules on Chicory give the answers written down in {@link KnownAnswers}. */
+/**
+ * The host under test on its own: the core modules on Chicory give the answers written down in
+ * {@link KnownAnswers}.
+ */
 class ChicoryKnownAnswersTest {
 
     @ParameterizedTest
@@ -20,7 +23,9 @@ class ChicoryKnownAnswersTest {
         }
         for (int i = 0; i < answers.size(); i++) {
             KnownAnswers.Answer answer = answers.get(i);
-            assertEquals(answer.expected(), outcomes.get(i).toString(),
+            assertEquals(
+                    answer.expected(),
+                    outcomes.get(i).toString(),
                     () -> answer.call().target().describe() + " with " + answer.call().args());
         }
     }

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 3's conformance proof: the same core module, called with the same generated arguments,
- * gives byte-for-byte the same results (as canonical JSON text) on our Chicory host as on jco,
- * an independent component-model implementation. Run with {@code -Dconformance.seed=N} to try
- * other random values; the seed is in every failure message.
+ * gives byte-for-byte the same results (as canonical JSON text) on our Chicory host as on jco, an
+ * independent component-model implementation. Run with {@code -Dconformance.seed=N} to try other
+ * random values; the seed is in every failure message.
  */
 class ConformanceTest {
 

@@ -5,8 +5,8 @@ import dev.spinmixed.wit.WitText;
 import java.util.Optional;
 
 /**
- * A function a guest world exports: through an interface ({@code ns:pkg/iface@ver}) or, when
- * {@code iface} is empty, by the world itself.
+ * A function a guest world exports: through an interface ({@code ns:pkg/iface@ver}) or, when {@code
+ * iface} is empty, by the world itself.
  */
 record ExportedFunction(String world, Optional<String> iface, Function function) {
 

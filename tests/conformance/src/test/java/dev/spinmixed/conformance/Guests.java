@@ -17,7 +17,13 @@ import java.util.Optional;
  */
 final class Guests {
 
-    static final List<String> WORLDS = List.of("scalar-echo", "text-echo", "text-relay", "structured-echo", "structured-relay");
+    static final List<String> WORLDS =
+            List.of(
+                    "scalar-echo",
+                    "text-echo",
+                    "text-relay",
+                    "structured-echo",
+                    "structured-relay");
 
     private static final WitResolve WIT = WitLoader.loadDirectory(sources().resolve("wit"));
 
@@ -25,7 +31,9 @@ final class Guests {
 
     /** The world whose component serves a world's imports: a relay's -echo twin. */
     static Optional<String> importsServedBy(String world) {
-        return world.endsWith("-relay") ? Optional.of(world.replace("-relay", "-echo")) : Optional.empty();
+        return world.endsWith("-relay")
+                ? Optional.of(world.replace("-relay", "-echo"))
+                : Optional.empty();
     }
 
     static World world(String name) {
@@ -51,29 +59,49 @@ final class Guests {
         for (World.WorldItem item : world.exports()) {
             if (item instanceof World.WorldItem.InterfaceItem i) {
                 for (Function f : i.iface().functions()) {
-                    functions.add(new ExportedFunction(worldName, Optional.of(i.iface().qualifiedName()), f));
+                    functions.add(
+                            new ExportedFunction(
+                                    worldName, Optional.of(i.iface().qualifiedName()), f));
                 }
             } else {
-                functions.add(new ExportedFunction(worldName, Optional.empty(), ((World.WorldItem.FunctionItem) item).function()));
+                functions.add(
+                        new ExportedFunction(
+                                worldName,
+                                Optional.empty(),
+                                ((World.WorldItem.FunctionItem) item).function()));
             }
         }
         return functions;
     }
 
-    /** An exported function by interface name ({@code scalars}, or null for the world's own) and function name. */
+    /**
+     * An exported function by interface name ({@code scalars}, or null for the world's own) and
+     * function name.
+     */
     static ExportedFunction function(String world, String iface, String name) {
         return functions(world).stream()
                 .filter(f -> f.function().name().equals(name))
-                .filter(f -> iface == null ? f.iface().isEmpty() : f.iface().filter(q -> q.contains("/" + iface + "@")).isPresent())
+                .filter(
+                        f ->
+                                iface == null
+                                        ? f.iface().isEmpty()
+                                        : f.iface()
+                                                .filter(q -> q.contains("/" + iface + "@"))
+                                                .isPresent())
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("world " + world + " exports no " + iface + "#" + name));
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "world " + world + " exports no " + iface + "#" + name));
     }
 
     private static Path built() {
         Path dir = Path.of(property("conformance.guests"));
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir + " does not exist: the guests are built by the Maven build "
-                    + "(generate-test-resources runs src/test/scripts/build-guests.sh)");
+            throw new IllegalStateException(
+                    dir
+                            + " does not exist: the guests are built by the Maven build "
+                            + "(generate-test-resources runs src/test/scripts/build-guests.sh)");
         }
         return dir;
     }
@@ -85,7 +113,10 @@ final class Guests {
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set (surefire sets it in tests/conformance/pom.xml)");
+            throw new IllegalStateException(
+                    "system property "
+                            + name
+                            + " is not set (surefire sets it in tests/conformance/pom.xml)");
         }
         return value;
     }

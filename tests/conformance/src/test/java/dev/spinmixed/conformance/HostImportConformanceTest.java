@@ -20,8 +20,9 @@ class HostImportConformanceTest {
         List<Call> calls = Cases.generate(WORLD, Cases.SEED);
         List<Outcome> expected = JcoHost.run(WORLD, calls);
         List<Outcome> actual;
-        try (ChicoryHost chicory = ChicoryHost.startWithHostImports(WORLD, ExecutionMode.INTERPRETER, TEXT,
-                TextInJava.functions())) {
+        try (ChicoryHost chicory =
+                ChicoryHost.startWithHostImports(
+                        WORLD, ExecutionMode.INTERPRETER, TEXT, TextInJava.functions())) {
             actual = chicory.run(calls);
         }
         Comparison.assertAgree(calls, expected, actual, Cases.SEED);

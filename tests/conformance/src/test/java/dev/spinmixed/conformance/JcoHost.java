@@ -28,37 +28,60 @@ final class JcoHost {
 
     private JcoHost() {}
 
-    static List<Outcome> run(String world, List<Call> calls) throws IOException, InterruptedException {
+    static List<Outcome> run(String world, List<Call> calls)
+            throws IOException, InterruptedException {
         ArrayNode input = MAPPER.createArrayNode();
         for (Call call : calls) {
             input.add(describe(call));
         }
         Path module = Guests.transpiled(world);
         if (!Files.isRegularFile(module)) {
-            throw new IllegalStateException(module + " is missing: the Maven build transpiles the guests with jco");
+            throw new IllegalStateException(
+                    module + " is missing: the Maven build transpiles the guests with jco");
         }
-        Process node = new ProcessBuilder("node", Guests.runnerScript().toString(), module.toString()).start();
-        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(node.getInputStream()));
-        CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(node.getErrorStream()));
+        Process node =
+                new ProcessBuilder("node", Guests.runnerScript().toString(), module.toString())
+                        .start();
+        CompletableFuture<byte[]> stdout =
+                CompletableFuture.supplyAsync(() -> readAll(node.getInputStream()));
+        CompletableFuture<byte[]> stderr =
+                CompletableFuture.supplyAsync(() -> readAll(node.getErrorStream()));
         try (OutputStream stdin = node.getOutputStream()) {
             stdin.write(MAPPER.writeValueAsBytes(input));
         }
         if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             node.destroyForcibly();
-            throw new IllegalStateException("the jco runner for " + world + " did not finish in " + TIMEOUT_SECONDS + " s");
+            throw new IllegalStateException(
+                    "the jco runner for " + world + " did not finish in " + TIMEOUT_SECONDS + " s");
         }
         String errors = new String(stderr.join(), StandardCharsets.UTF_8);
         if (node.exitValue() != 0) {
-            throw new IllegalStateException("the jco runner for " + world + " exited with " + node.exitValue() + ":\n" + errors);
+            throw new IllegalStateException(
+                    "the jco runner for "
+                            + world
+                            + " exited with "
+                            + node.exitValue()
+                            + ":\n"
+                            + errors);
         }
         JsonNode results = MAPPER.readTree(stdout.join());
         if (results == null || !results.isArray() || results.size() != calls.size()) {
-            throw new IllegalStateException("the jco runner for " + world + " answered " + calls.size()
-                    + " calls with: " + results + "\n" + errors);
+            throw new IllegalStateException(
+                    "the jco runner for "
+                            + world
+                            + " answered "
+                            + calls.size()
+                            + " calls with: "
+                            + results
+                            + "\n"
+                            + errors);
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (JsonNode result : results) {
-            outcomes.add(result.has("trap") ? Outcome.failed(result.get("trap").asText()) : Outcome.value(result.get("value")));
+            outcomes.add(
+                    result.has("trap")
+                            ? Outcome.failed(result.get("trap").asText())
+                            : Outcome.value(result.get("value")));
         }
         return outcomes;
     }

@@ -7,7 +7,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** The independent host on its own: the jco-transpiled guests give the answers written down in {@link KnownAnswers}. */
+/**
+ * The independent host on its own: the jco-transpiled guests give the answers written down in
+ * {@link KnownAnswers}.
+ */
 class JcoKnownAnswersTest {
 
     @ParameterizedTest
@@ -15,10 +18,13 @@ class JcoKnownAnswersTest {
     void transpiledGuestGivesTheKnownAnswers(String world) throws Exception {
         List<KnownAnswers.Answer> answers = KnownAnswers.of(world);
         assertFalse(answers.isEmpty(), "no known answers for " + world);
-        List<Outcome> outcomes = JcoHost.run(world, answers.stream().map(KnownAnswers.Answer::call).toList());
+        List<Outcome> outcomes =
+                JcoHost.run(world, answers.stream().map(KnownAnswers.Answer::call).toList());
         for (int i = 0; i < answers.size(); i++) {
             KnownAnswers.Answer answer = answers.get(i);
-            assertEquals(answer.expected(), outcomes.get(i).toString(),
+            assertEquals(
+                    answer.expected(),
+                    outcomes.get(i).toString(),
                     () -> answer.call().target().describe() + " with " + answer.call().args());
         }
     }

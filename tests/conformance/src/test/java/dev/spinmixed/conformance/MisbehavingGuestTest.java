@@ -22,28 +22,30 @@ class MisbehavingGuestTest {
 
     private static final String WORLD = "misbehaving-guest";
     private static final String TRAP = "trap";
+
     /** Any value, no trap: jco reads past the end of memory here, so what it reads is not fixed. */
     private static final String SOME_VALUE = "some value";
 
     /** What the spec requires, and what jco does; the order puts a value call after each trap. */
     private record Expectation(String function, String spec, String jco) {}
 
-    private static final List<Expectation> EXPECTATIONS = List.of(
-            new Expectation("char-surrogate", TRAP, TRAP),
-            new Expectation("bool-two", "true", TRAP),
-            new Expectation("char-too-big", TRAP, TRAP),
-            new Expectation("u8-wide", "255", TRAP),
-            new Expectation("enum-out-of-range", TRAP, TRAP),
-            new Expectation("s8-wide", "-128", TRAP),
-            new Expectation("option-bad-discriminant", TRAP, TRAP),
-            new Expectation("s16-wide", "-32768", TRAP),
-            new Expectation("string-invalid-utf8", TRAP, "\"\uFFFD(\""),
-            new Expectation("flags-extra-bits", "[\"first\",\"second\"]", TRAP),
-            new Expectation("string-out-of-bounds", TRAP, TRAP),
-            new Expectation("list-misaligned", TRAP, TRAP),
-            new Expectation("list-out-of-bounds", TRAP, SOME_VALUE),
-            new Expectation("return-area-misaligned", TRAP, "[0,0]"),
-            new Expectation("return-area-out-of-bounds", TRAP, TRAP));
+    private static final List<Expectation> EXPECTATIONS =
+            List.of(
+                    new Expectation("char-surrogate", TRAP, TRAP),
+                    new Expectation("bool-two", "true", TRAP),
+                    new Expectation("char-too-big", TRAP, TRAP),
+                    new Expectation("u8-wide", "255", TRAP),
+                    new Expectation("enum-out-of-range", TRAP, TRAP),
+                    new Expectation("s8-wide", "-128", TRAP),
+                    new Expectation("option-bad-discriminant", TRAP, TRAP),
+                    new Expectation("s16-wide", "-32768", TRAP),
+                    new Expectation("string-invalid-utf8", TRAP, "\"\uFFFD(\""),
+                    new Expectation("flags-extra-bits", "[\"first\",\"second\"]", TRAP),
+                    new Expectation("string-out-of-bounds", TRAP, TRAP),
+                    new Expectation("list-misaligned", TRAP, TRAP),
+                    new Expectation("list-out-of-bounds", TRAP, SOME_VALUE),
+                    new Expectation("return-area-misaligned", TRAP, "[0,0]"),
+                    new Expectation("return-area-out-of-bounds", TRAP, TRAP));
 
     @Test
     void chicoryFollowsTheSpecAndKeepsServingAfterEachTrap() throws Exception {
@@ -66,14 +68,22 @@ class MisbehavingGuestTest {
         assertAll("jco", checks(outcomes, Expectation::jco, ""));
     }
 
-    /** A trap counts only when the failure starts with {@code trapPrefix} (for Chicory: the linker's GuestFault). */
-    private static List<Executable> checks(List<Outcome> outcomes, Function<Expectation, String> expected, String trapPrefix) {
+    /**
+     * A trap counts only when the failure starts with {@code trapPrefix} (for Chicory: the linker's
+     * GuestFault).
+     */
+    private static List<Executable> checks(
+            List<Outcome> outcomes, Function<Expectation, String> expected, String trapPrefix) {
         List<Executable> checks = new ArrayList<>();
         for (int i = 0; i < EXPECTATIONS.size(); i++) {
             Expectation e = EXPECTATIONS.get(i);
             Outcome outcome = outcomes.get(i);
-            checks.add(() -> assertEquals(expected.apply(e), summary(outcome, expected.apply(e), trapPrefix),
-                    e.function() + ": " + outcome));
+            checks.add(
+                    () ->
+                            assertEquals(
+                                    expected.apply(e),
+                                    summary(outcome, expected.apply(e), trapPrefix),
+                                    e.function() + ": " + outcome));
         }
         return checks;
     }

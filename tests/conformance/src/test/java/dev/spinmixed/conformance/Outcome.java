@@ -3,8 +3,8 @@ package dev.spinmixed.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What one host made of a call: the result in canonical JSON text ("null" for a function without
- * a result), or the reason it failed. Two outcomes agree when both results have the same text, or
+ * What one host made of a call: the result in canonical JSON text ("null" for a function without a
+ * result), or the reason it failed. Two outcomes agree when both results have the same text, or
  * both calls failed (hosts word their errors differently).
  */
 record Outcome(String result, String failure) {

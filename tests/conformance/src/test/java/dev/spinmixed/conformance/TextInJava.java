@@ -20,7 +20,11 @@ final class TextInJava {
         return Map.of(
                 "reverse", args -> reverse((String) args.get(0)),
                 "concat", args -> (String) args.get(0) + args.get(1),
-                "count-code-points", args -> (long) ((String) args.get(0)).codePointCount(0, ((String) args.get(0)).length()),
+                "count-code-points",
+                        args ->
+                                (long)
+                                        ((String) args.get(0))
+                                                .codePointCount(0, ((String) args.get(0)).length()),
                 "reverse-bytes", args -> reverseBytes((byte[]) args.get(0)),
                 "split", args -> split((String) args.get(0), (Integer) args.get(1)),
                 "join", args -> String.join((String) args.get(1), strings(args.get(0))),

@@ -41,12 +41,22 @@ final class TypeDescriptor {
         }
         if (type instanceof WitType.RecordType r) {
             ArrayNode fields = JSON.arrayNode();
-            r.fields().forEach(f -> fields.addObject().put("name", f.name()).set("type", of(f.type())));
+            r.fields()
+                    .forEach(
+                            f ->
+                                    fields.addObject()
+                                            .put("name", f.name())
+                                            .set("type", of(f.type())));
             return single("record", named(r.name()).set("fields", fields));
         }
         if (type instanceof WitType.VariantType v) {
             ArrayNode cases = JSON.arrayNode();
-            v.cases().forEach(c -> cases.addObject().put("name", c.name()).set("type", optional(c.type())));
+            v.cases()
+                    .forEach(
+                            c ->
+                                    cases.addObject()
+                                            .put("name", c.name())
+                                            .set("type", optional(c.type())));
             return single("variant", named(v.name()).set("cases", cases));
         }
         if (type instanceof WitType.EnumType e) {

@@ -20,6 +20,7 @@ final class ValueGenerator {
     static final int EDGE_COUNT = 12;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
     /** More than one 64 KiB wasm page, so the guest's memory has to grow. */
     private static final int LARGE_BYTES = 70_000;
 
@@ -27,21 +28,66 @@ final class ValueGenerator {
     private static final long[] U8 = {0, 1, 0x7F, 0x80, 0xFF};
     private static final long[] S16 = {0, -1, 1, Short.MIN_VALUE, Short.MAX_VALUE, Byte.MIN_VALUE};
     private static final long[] U16 = {0, 1, 0x7FFF, 0x8000, 0xFFFF, 0xFF};
-    private static final long[] S32 = {0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE, Short.MIN_VALUE};
+    private static final long[] S32 = {
+        0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE, Short.MIN_VALUE
+    };
     private static final long[] U32 = {0, 1, 0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL, 0xFFFFL};
-    private static final long[] S64 = {0, -1, 1, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MIN_VALUE, 1L << 53};
-    private static final long[] U64 = {0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -1, 0xFFFFFFFFL, (1L << 53) + 1};
-    private static final int[] F32 = {0, 0x80000000, 0x3F800000, 0xBF800000, 0x7F800000, 0xFF800000, 0x7FC00000,
-            0x00000001, 0x7F7FFFFF, 0x80800000, 0x7FA00001, 0x3FC00000};
-    private static final long[] F64 = {0, 0x8000000000000000L, 0x3FF0000000000000L, 0xBFF0000000000000L,
-            0x7FF0000000000000L, 0xFFF0000000000000L, 0x7FF8000000000000L, 1L, 0x7FEFFFFFFFFFFFFFL,
-            0x8010000000000000L, 0x7FF4000000000001L, 0x400921FB54442D18L};
-    /** ASCII, the UTF-8 length boundaries, both sides of the surrogate gap, the last scalar value. */
-    private static final int[] CHARS = {'a', 0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000,
-            0x10FFFF, 0x1F600};
-    private static final List<String> STRINGS = List.of("", "a", "héllo", "😀", "\u07FF\u0800\uD7FF\uE000\uFFFF",
-            "\uD800\uDC00\uDBFF\uDFFF", "a\u0000b", "日本語のテキスト", "x".repeat(300), "ß€𝄞 mixed ✓", "\"\\/\n\t",
-            "é😀a€".repeat(2000));
+    private static final long[] S64 = {
+        0, -1, 1, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MIN_VALUE, 1L << 53
+    };
+    private static final long[] U64 = {
+        0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -1, 0xFFFFFFFFL, (1L << 53) + 1
+    };
+    private static final int[] F32 = {
+        0,
+        0x80000000,
+        0x3F800000,
+        0xBF800000,
+        0x7F800000,
+        0xFF800000,
+        0x7FC00000,
+        0x00000001,
+        0x7F7FFFFF,
+        0x80800000,
+        0x7FA00001,
+        0x3FC00000
+    };
+    private static final long[] F64 = {
+        0,
+        0x8000000000000000L,
+        0x3FF0000000000000L,
+        0xBFF0000000000000L,
+        0x7FF0000000000000L,
+        0xFFF0000000000000L,
+        0x7FF8000000000000L,
+        1L,
+        0x7FEFFFFFFFFFFFFFL,
+        0x8010000000000000L,
+        0x7FF4000000000001L,
+        0x400921FB54442D18L
+    };
+
+    /**
+     * ASCII, the UTF-8 length boundaries, both sides of the surrogate gap, the last scalar value.
+     */
+    private static final int[] CHARS = {
+        'a', 0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF, 0x1F600
+    };
+
+    private static final List<String> STRINGS =
+            List.of(
+                    "",
+                    "a",
+                    "héllo",
+                    "😀",
+                    "\u07FF\u0800\uD7FF\uE000\uFFFF",
+                    "\uD800\uDC00\uDBFF\uDFFF",
+                    "a\u0000b",
+                    "日本語のテキスト",
+                    "x".repeat(300),
+                    "ß€𝄞 mixed ✓",
+                    "\"\\/\n\t",
+                    "é😀a€".repeat(2000));
 
     private final Random random;
 
@@ -88,7 +134,8 @@ final class ValueGenerator {
         }
         if (type instanceof WitType.ResultType r) {
             boolean ok = k % 2 == 0;
-            return result(ok, (ok ? r.ok() : r.err()).map(t -> edge(t, k / 2)).orElse(JSON.nullNode()));
+            return result(
+                    ok, (ok ? r.ok() : r.err()).map(t -> edge(t, k / 2)).orElse(JSON.nullNode()));
         }
         if (type instanceof WitType.TupleType t) {
             ArrayNode items = JSON.arrayNode();
@@ -114,12 +161,13 @@ final class ValueGenerator {
         WitType.FlagsType f = (WitType.FlagsType) type;
         ArrayNode flags = JSON.arrayNode();
         for (int i = 0; i < f.flags().size(); i++) {
-            boolean set = switch (k % 4) {
-                case 0 -> false;
-                case 1 -> true;
-                case 2 -> i % 2 == 0;
-                default -> i == f.flags().size() - 1;
-            };
+            boolean set =
+                    switch (k % 4) {
+                        case 0 -> false;
+                        case 1 -> true;
+                        case 2 -> i % 2 == 0;
+                        default -> i == f.flags().size() - 1;
+                    };
             if (set) {
                 flags.add(f.flags().get(i));
             }
@@ -147,8 +195,16 @@ final class ValueGenerator {
                 case U32 -> JSON.numberNode(random.nextInt() & 0xFFFFFFFFL);
                 case S64 -> JSON.textNode(Long.toString(random.nextLong()));
                 case U64 -> JSON.textNode(Long.toUnsignedString(random.nextLong()));
-                case F32 -> f32(random.nextBoolean() ? random.nextInt() : Float.floatToRawIntBits(random.nextFloat() * 1000 - 500));
-                case F64 -> f64(random.nextBoolean() ? random.nextLong() : Double.doubleToRawLongBits(random.nextGaussian() * 1e6));
+                case F32 ->
+                        f32(
+                                random.nextBoolean()
+                                        ? random.nextInt()
+                                        : Float.floatToRawIntBits(random.nextFloat() * 1000 - 500));
+                case F64 ->
+                        f64(
+                                random.nextBoolean()
+                                        ? random.nextLong()
+                                        : Double.doubleToRawLongBits(random.nextGaussian() * 1e6));
                 case CHAR -> JSON.numberNode(randomChar());
                 case STRING -> JSON.textNode(randomString());
             };
@@ -171,7 +227,8 @@ final class ValueGenerator {
         }
         if (type instanceof WitType.ResultType r) {
             boolean ok = random.nextBoolean();
-            return result(ok, (ok ? r.ok() : r.err()).map(t -> random(t, depth)).orElse(JSON.nullNode()));
+            return result(
+                    ok, (ok ? r.ok() : r.err()).map(t -> random(t, depth)).orElse(JSON.nullNode()));
         }
         if (type instanceof WitType.TupleType t) {
             ArrayNode items = JSON.arrayNode();
@@ -222,11 +279,13 @@ final class ValueGenerator {
     }
 
     private static JsonNode f32(int bits) {
-        return JSON.textNode(Float.isNaN(Float.intBitsToFloat(bits)) ? "nan" : String.format("%08x", bits));
+        return JSON.textNode(
+                Float.isNaN(Float.intBitsToFloat(bits)) ? "nan" : String.format("%08x", bits));
     }
 
     private static JsonNode f64(long bits) {
-        return JSON.textNode(Double.isNaN(Double.longBitsToDouble(bits)) ? "nan" : String.format("%016x", bits));
+        return JSON.textNode(
+                Double.isNaN(Double.longBitsToDouble(bits)) ? "nan" : String.format("%016x", bits));
     }
 
     private static ObjectNode some(JsonNode value) {

@@ -18,11 +18,11 @@ import java.util.Set;
 
 /**
  * The canonical JSON form of WIT values (the Node runner writes the same form, see
- * src/test/node/runner.mjs), converted to and from the Java value model of the ABI library
- * ({@link dev.spinmixed.abi.ValueModel}). Two results are equal when their JSON texts are equal:
- * 64-bit integers are decimal strings, floats are their IEEE bits in hex (so -0.0 and every
- * finite value compare exactly; NaN is just "nan" because the canonical ABI lets any host
- * canonicalize NaN payloads), chars are code points and {@code list<u8>} is hex.
+ * src/test/node/runner.mjs), converted to and from the Java value model of the ABI library ({@link
+ * dev.spinmixed.abi.ValueModel}). Two results are equal when their JSON texts are equal: 64-bit
+ * integers are decimal strings, floats are their IEEE bits in hex (so -0.0 and every finite value
+ * compare exactly; NaN is just "nan" because the canonical ABI lets any host canonicalize NaN
+ * payloads), chars are code points and {@code list<u8>} is hex.
  */
 final class ValueJson {
 
@@ -31,7 +31,10 @@ final class ValueJson {
 
     private ValueJson() {}
 
-    /** The JSON form of a Java value of type {@code type}; a value of the wrong Java class is an error. */
+    /**
+     * The JSON form of a Java value of type {@code type}; a value of the wrong Java class is an
+     * error.
+     */
     static JsonNode encode(WitType type, Object value) {
         if (type instanceof WitType.Primitive p) {
             return encodePrimitive(p, value);
@@ -46,12 +49,16 @@ final class ValueJson {
         }
         if (type instanceof WitType.OptionType o) {
             Optional<?> option = as(Optional.class, value, type);
-            return option.isEmpty() ? JSON.nullNode() : object("some", encode(o.some(), option.get()));
+            return option.isEmpty()
+                    ? JSON.nullNode()
+                    : object("some", encode(o.some(), option.get()));
         }
         if (type instanceof WitType.ResultType r) {
             Result result = as(Result.class, value, type);
             Optional<WitType> side = result.isOk() ? r.ok() : r.err();
-            return object(result.isOk() ? "ok" : "err", side.map(t -> encode(t, result.value())).orElse(JSON.nullNode()));
+            return object(
+                    result.isOk() ? "ok" : "err",
+                    side.map(t -> encode(t, result.value())).orElse(JSON.nullNode()));
         }
         if (type instanceof WitType.TupleType t) {
             List<?> values = as(List.class, value, type);
@@ -69,9 +76,17 @@ final class ValueJson {
         }
         if (type instanceof WitType.VariantType v) {
             Variant variant = as(Variant.class, value, type);
-            WitType.Case c = v.cases().stream().filter(k -> k.name().equals(variant.caseName())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "variant " + v.name() + " has no case " + variant.caseName()));
+            WitType.Case c =
+                    v.cases().stream()
+                            .filter(k -> k.name().equals(variant.caseName()))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "variant "
+                                                            + v.name()
+                                                            + " has no case "
+                                                            + variant.caseName()));
             ObjectNode node = JSON.objectNode().put("case", c.name());
             c.type().ifPresent(t -> node.set("value", encode(t, variant.payload())));
             return node;
@@ -100,7 +115,9 @@ final class ValueJson {
             return items;
         }
         if (type instanceof WitType.OptionType o) {
-            return node.isNull() ? Optional.empty() : Optional.of(decode(o.some(), node.get("some")));
+            return node.isNull()
+                    ? Optional.empty()
+                    : Optional.of(decode(o.some(), node.get("some")));
         }
         if (type instanceof WitType.ResultType r) {
             boolean ok = node.has("ok");
@@ -118,15 +135,18 @@ final class ValueJson {
         if (type instanceof WitType.RecordType r) {
             List<String> names = new ArrayList<>();
             List<Object> values = new ArrayList<>();
-            r.fields().forEach(f -> {
-                names.add(f.name());
-                values.add(decode(f.type(), node.get(f.name())));
-            });
+            r.fields()
+                    .forEach(
+                            f -> {
+                                names.add(f.name());
+                                values.add(decode(f.type(), node.get(f.name())));
+                            });
             return new Record(names, values);
         }
         if (type instanceof WitType.VariantType v) {
             String name = node.get("case").asText();
-            WitType.Case c = v.cases().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+            WitType.Case c =
+                    v.cases().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
             return new Variant(name, c.type().map(t -> decode(t, node.get("value"))).orElse(null));
         }
         if (type instanceof WitType.EnumType) {
@@ -146,11 +166,15 @@ final class ValueJson {
             case U64 -> JSON.textNode(Long.toUnsignedString(as(Long.class, value, type)));
             case F32 -> {
                 float f = as(Float.class, value, type);
-                yield JSON.textNode(Float.isNaN(f) ? "nan" : String.format("%08x", Float.floatToRawIntBits(f)));
+                yield JSON.textNode(
+                        Float.isNaN(f) ? "nan" : String.format("%08x", Float.floatToRawIntBits(f)));
             }
             case F64 -> {
                 double d = as(Double.class, value, type);
-                yield JSON.textNode(Double.isNaN(d) ? "nan" : String.format("%016x", Double.doubleToRawLongBits(d)));
+                yield JSON.textNode(
+                        Double.isNaN(d)
+                                ? "nan"
+                                : String.format("%016x", Double.doubleToRawLongBits(d)));
             }
             case STRING -> JSON.textNode(as(String.class, value, type));
         };
@@ -163,8 +187,14 @@ final class ValueJson {
             case U32 -> node.longValue();
             case S64 -> Long.parseLong(node.asText());
             case U64 -> Long.parseUnsignedLong(node.asText());
-            case F32 -> node.asText().equals("nan") ? Float.NaN : Float.intBitsToFloat(Integer.parseUnsignedInt(node.asText(), 16));
-            case F64 -> node.asText().equals("nan") ? Double.NaN : Double.longBitsToDouble(Long.parseUnsignedLong(node.asText(), 16));
+            case F32 ->
+                    node.asText().equals("nan")
+                            ? Float.NaN
+                            : Float.intBitsToFloat(Integer.parseUnsignedInt(node.asText(), 16));
+            case F64 ->
+                    node.asText().equals("nan")
+                            ? Double.NaN
+                            : Double.longBitsToDouble(Long.parseUnsignedLong(node.asText(), 16));
             case STRING -> node.asText();
         };
     }
@@ -177,8 +207,15 @@ final class ValueJson {
 
     private static <T> T as(Class<T> javaType, Object value, WitType type) {
         if (!javaType.isInstance(value)) {
-            throw new IllegalArgumentException("a " + WitText.of(type) + " should be a " + javaType.getSimpleName()
-                    + " but the host returned " + (value == null ? "null" : value.getClass().getSimpleName() + " " + value));
+            throw new IllegalArgumentException(
+                    "a "
+                            + WitText.of(type)
+                            + " should be a "
+                            + javaType.getSimpleName()
+                            + " but the host returned "
+                            + (value == null
+                                    ? "null"
+                                    : value.getClass().getSimpleName() + " " + value));
         }
         return javaType.cast(value);
     }

@@ -41,17 +41,18 @@ final class EventObserver implements AutoCloseable {
     private void run() {
         while (running) {
             try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-                JedisPubSub pubSub = new JedisPubSub() {
-                    @Override
-                    public void onSubscribe(String ch, int count) {
-                        subscriptions.incrementAndGet();
-                    }
+                JedisPubSub pubSub =
+                        new JedisPubSub() {
+                            @Override
+                            public void onSubscribe(String ch, int count) {
+                                subscriptions.incrementAndGet();
+                            }
 
-                    @Override
-                    public void onMessage(String ch, String message) {
-                        record(message);
-                    }
-                };
+                            @Override
+                            public void onMessage(String ch, String message) {
+                                record(message);
+                            }
+                        };
                 current = pubSub;
                 jedis.subscribe(pubSub, channel);
             } catch (RuntimeException e) {
@@ -63,10 +64,14 @@ final class EventObserver implements AutoCloseable {
     private void record(String message) {
         try {
             JsonNode event = JSON.readTree(message);
-            eventsByOrder.computeIfAbsent(event.path("orderId").asText(), k -> new CopyOnWriteArrayList<>()).add(event.path("event").asText());
+            eventsByOrder
+                    .computeIfAbsent(
+                            event.path("orderId").asText(), k -> new CopyOnWriteArrayList<>())
+                    .add(event.path("event").asText());
             lastEventNanos.set(System.nanoTime());
         } catch (IOException e) {
-            throw new IllegalStateException("an event that is not JSON on " + channel + ": " + message, e);
+            throw new IllegalStateException(
+                    "an event that is not JSON on " + channel + ": " + message, e);
         }
     }
 
@@ -80,7 +85,8 @@ final class EventObserver implements AutoCloseable {
         long end = System.nanoTime() + timeout.toNanos();
         while (subscriptions.get() <= before) {
             if (System.nanoTime() > end) {
-                throw new IllegalStateException("the event observer did not resubscribe within " + timeout);
+                throw new IllegalStateException(
+                        "the event observer did not resubscribe within " + timeout);
             }
             Thread.sleep(5);
         }
@@ -89,7 +95,8 @@ final class EventObserver implements AutoCloseable {
     /** Waits until no event has arrived for {@code quiet}, at most {@code timeout}. */
     void awaitQuiet(Duration quiet, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() - lastEventNanos.get() < quiet.toNanos() && System.nanoTime() < end) {
+        while (System.nanoTime() - lastEventNanos.get() < quiet.toNanos()
+                && System.nanoTime() < end) {
             Thread.sleep(50);
         }
     }

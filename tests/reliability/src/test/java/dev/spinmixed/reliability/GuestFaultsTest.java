@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Components that trap, loop forever or grow their memory without bound (src/test/wat/hog.wat,
  * wired twice with different per-component limits): each such request ends with a 500 within the
  * component's deadline and memory cap, its instance set is discarded, and the next request
- * succeeds. With one instance per component, a request after a fault can only succeed if the
- * faulty instance really went away.
+ * succeeds. With one instance per component, a request after a fault can only succeed if the faulty
+ * instance really went away.
  */
 @ExtendWith(SummaryExtension.class)
 class GuestFaultsTest {
@@ -35,8 +35,10 @@ class GuestFaultsTest {
     static final String SECTION = "guest-faults";
     static final Duration TIGHT_DEADLINE = Duration.ofMillis(800);
     static final Duration LOOSE_DEADLINE = Duration.ofMillis(2500);
+
     /** 1 MiB: below the 2 MiB that hog's POST grows by. */
     static final long TIGHT_MEMORY = 1024 * 1024;
+
     static final long LOOSE_MEMORY = 8 * 1024 * 1024;
 
     static LocalApp app;
@@ -46,9 +48,12 @@ class GuestFaultsTest {
     @BeforeAll
     static void start(@TempDir Path dir, Summary s) throws Exception {
         summary = s;
-        Files.writeString(dir.resolve("guests.tsv"), "hog\tsrc/test/wat/hog.wat\thops-ingress\twat\n");
+        Files.writeString(
+                dir.resolve("guests.tsv"), "hog\tsrc/test/wat/hog.wat\thops-ingress\twat\n");
         manifest = dir.resolve("spin.toml");
-        Files.writeString(manifest, """
+        Files.writeString(
+                manifest,
+                """
                 spin_manifest_version = 2
                 [application]
                 name = "hogs"
@@ -63,9 +68,18 @@ class GuestFaultsTest {
                 [component.loose]
                 source = "hog.wasm"
                 """);
-        AppLayout layout = new AppLayout(dir, LocalApp.testGuests(), LocalApp.appsDir().resolve("wit"), dir.resolve("guests.tsv"));
-        GuestLimits limits = new GuestLimits(Duration.ofSeconds(30), 64L * 1024 * 1024,
-                Map.of("tight", TIGHT_DEADLINE, "loose", LOOSE_DEADLINE), Map.of("tight", TIGHT_MEMORY, "loose", LOOSE_MEMORY));
+        AppLayout layout =
+                new AppLayout(
+                        dir,
+                        LocalApp.testGuests(),
+                        LocalApp.appsDir().resolve("wit"),
+                        dir.resolve("guests.tsv"));
+        GuestLimits limits =
+                new GuestLimits(
+                        Duration.ofSeconds(30),
+                        64L * 1024 * 1024,
+                        Map.of("tight", TIGHT_DEADLINE, "loose", LOOSE_DEADLINE),
+                        Map.of("tight", TIGHT_MEMORY, "loose", LOOSE_MEMORY));
         app = LocalApp.start(manifest, layout, Optional.empty(), limits, ExecutionMode.COMPILED, 1);
     }
 
@@ -77,7 +91,9 @@ class GuestFaultsTest {
     }
 
     HttpResponse<String> call(String component, String method) throws Exception {
-        return app.send(HttpRequest.newBuilder(app.base.resolve("/" + component + "/x")).method(method, HttpRequest.BodyPublishers.noBody()));
+        return app.send(
+                HttpRequest.newBuilder(app.base.resolve("/" + component + "/x"))
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     void answersOk(String component) throws Exception {
@@ -97,7 +113,10 @@ class GuestFaultsTest {
             HttpResponse<String> trapped = call(component, "DELETE");
             fault("traps");
             assertEquals(500, trapped.statusCode());
-            assertTrue(trapped.body().contains("component '" + component + "'") && trapped.body().contains("trapped"), trapped.body());
+            assertTrue(
+                    trapped.body().contains("component '" + component + "'")
+                            && trapped.body().contains("trapped"),
+                    trapped.body());
             answersOk(component);
         }
     }
@@ -110,11 +129,22 @@ class GuestFaultsTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             fault("endless loops");
             assertEquals(500, stuck.statusCode());
-            assertTrue(stuck.body().contains("exceeded the request deadline of " + limit.getValue().toMillis() + " ms"), stuck.body());
-            assertTrue(millis >= limit.getValue().toMillis(), limit.getKey() + " answered after " + millis + " ms, before its deadline");
+            assertTrue(
+                    stuck.body()
+                            .contains(
+                                    "exceeded the request deadline of "
+                                            + limit.getValue().toMillis()
+                                            + " ms"),
+                    stuck.body());
+            assertTrue(
+                    millis >= limit.getValue().toMillis(),
+                    limit.getKey() + " answered after " + millis + " ms, before its deadline");
             // The interrupted call gives its instance back only once it has really stopped.
             answersOk(limit.getKey());
-            summary.put(SECTION, "deadline " + limit.getKey() + " (ms): configured / answered", limit.getValue().toMillis() + " / " + millis);
+            summary.put(
+                    SECTION,
+                    "deadline " + limit.getKey() + " (ms): configured / answered",
+                    limit.getValue().toMillis() + " / " + millis);
         }
     }
 
@@ -150,16 +180,33 @@ class GuestFaultsTest {
         }
         answersOk("tight");
         answersOk("loose");
-        assertEquals(Map.of("tight", 1, "loose", 1), app.runtime.liveInstanceSets(), "one pooled instance set per component, none leaked");
+        assertEquals(
+                Map.of("tight", 1, "loose", 1),
+                app.runtime.liveInstanceSets(),
+                "one pooled instance set per component, none leaked");
     }
 
     @Test
     void theCommandLineRefusesALimitForAComponentTheAppDoesNotTrigger() {
         StringWriter err = new StringWriter();
-        int code = SpinHostCli.commandLine().setErr(new PrintWriter(err)).execute("up", "--from", manifest.toString(),
-                "--app-dir", manifest.getParent().toString(), "--listen", "127.0.0.1:0",
-                "--component-deadline", "nope=PT1S", "--component-max-memory", "tight=1048576");
+        int code =
+                SpinHostCli.commandLine()
+                        .setErr(new PrintWriter(err))
+                        .execute(
+                                "up",
+                                "--from",
+                                manifest.toString(),
+                                "--app-dir",
+                                manifest.getParent().toString(),
+                                "--listen",
+                                "127.0.0.1:0",
+                                "--component-deadline",
+                                "nope=PT1S",
+                                "--component-max-memory",
+                                "tight=1048576");
         assertEquals(1, code);
-        assertTrue(err.toString().contains("[nope]") && err.toString().contains("[tight, loose]"), err.toString());
+        assertTrue(
+                err.toString().contains("[nope]") && err.toString().contains("[tight, loose]"),
+                err.toString());
     }
 }

@@ -27,29 +27,45 @@ class HeaderSpoofingTest {
     @Test
     void clientSentSpinHeadersAreReplacedByTheHosts() throws Exception {
         AtomicReference<List<Header>> seen = new AtomicReference<>();
-        GuestRuntime recorder = new GuestRuntime() {
-            @Override
-            public GuestResponse handleRequest(String componentId, GuestRequest request) {
-                seen.set(request.headers());
-                return new GuestResponse(200, Optional.empty(), Optional.of("ok".getBytes(StandardCharsets.UTF_8)));
-            }
+        GuestRuntime recorder =
+                new GuestRuntime() {
+                    @Override
+                    public GuestResponse handleRequest(String componentId, GuestRequest request) {
+                        seen.set(request.headers());
+                        return new GuestResponse(
+                                200,
+                                Optional.empty(),
+                                Optional.of("ok".getBytes(StandardCharsets.UTF_8)));
+                    }
 
-            @Override
-            public boolean handleMessage(String componentId, byte[] message) {
-                return true;
-            }
+                    @Override
+                    public boolean handleMessage(String componentId, byte[] message) {
+                        return true;
+                    }
 
-            @Override
-            public void close() {}
-        };
-        HttpTriggerServer server = new HttpTriggerServer(Router.build(List.of(new HttpTrigger(Optional.of("/app/..."), "app"))),
-                recorder, new HttpTriggerServer.Limits(1024, Duration.ofSeconds(5), 2));
+                    @Override
+                    public void close() {}
+                };
+        HttpTriggerServer server =
+                new HttpTriggerServer(
+                        Router.build(List.of(new HttpTrigger(Optional.of("/app/..."), "app"))),
+                        recorder,
+                        new HttpTriggerServer.Limits(1024, Duration.ofSeconds(5), 2));
         try {
             InetSocketAddress address = server.start(new InetSocketAddress("127.0.0.1", 0));
-            byte[] request = ("GET /app/real HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n"
-                    + "spin-path-info: /forged\r\nspin-client-addr: 10.0.0.1:1\r\nSpin-Full-Url: http://evil/\r\n"
-                    + "spin-matched-route: /admin\r\nx-kept: yes\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-            assertEquals(200, RawHttp.exchange(address, request, false, Duration.ofSeconds(10)).status());
+            byte[] request =
+                    ("GET /app/real HTTP/1.1\r\n"
+                                    + "host: localhost\r\n"
+                                    + "connection: close\r\n"
+                                    + "spin-path-info: /forged\r\n"
+                                    + "spin-client-addr: 10.0.0.1:1\r\n"
+                                    + "Spin-Full-Url: http://evil/\r\n"
+                                    + "spin-matched-route: /admin\r\n"
+                                    + "x-kept: yes\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1);
+            assertEquals(
+                    200,
+                    RawHttp.exchange(address, request, false, Duration.ofSeconds(10)).status());
         } finally {
             server.close();
         }

@@ -1,7 +1,6 @@
 package dev.spinmixed.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -39,8 +38,13 @@ class HttpFuzzTest {
     static final Duration TIME_BOUND = Duration.ofSeconds(90);
     static final int CLIENTS = 8;
     static final int INSTANCES = 4;
-    /** What the host may answer to hostile input: never a 2xx other than for a valid order or health check. */
-    static final Set<Integer> REFUSALS = Set.of(400, 404, 405, 408, 413, 414, 422, 431, 500, 501, 503, 505);
+
+    /**
+     * What the host may answer to hostile input: never a 2xx other than for a valid order or health
+     * check.
+     */
+    static final Set<Integer> REFUSALS =
+            Set.of(400, 404, 405, 408, 413, 414, 422, 431, 500, 501, 503, 505);
 
     @Test
     void everyMalformedRequestIsAnsweredAndTheHostKeepsServing(Summary summary) throws Exception {
@@ -59,17 +63,39 @@ class HttpFuzzTest {
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                running.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < REQUESTS && System.nanoTime() < stopAt; i = next.getAndIncrement()) {
-                        MalformedRequests.Case fuzz = generator.next(i);
-                        RawHttp.Answer answer = RawHttp.exchange(address, fuzz.bytes(), fuzz.hangUp(), DEADLINE.plusSeconds(5));
-                        statusesByKind.computeIfAbsent(fuzz.kind(), k -> new ConcurrentHashMap<>())
-                                .computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
-                        slowest.accumulateAndGet(answer.millis(), Math::max);
-                        judge(fuzz, answer).ifPresent(w -> wrong.add("case " + fuzz.index() + " (" + fuzz.kind() + "): " + w));
-                    }
-                    return null;
-                }));
+                running.add(
+                        clients.submit(
+                                () -> {
+                                    for (int i = next.getAndIncrement();
+                                            i < REQUESTS && System.nanoTime() < stopAt;
+                                            i = next.getAndIncrement()) {
+                                        MalformedRequests.Case fuzz = generator.next(i);
+                                        RawHttp.Answer answer =
+                                                RawHttp.exchange(
+                                                        address,
+                                                        fuzz.bytes(),
+                                                        fuzz.hangUp(),
+                                                        DEADLINE.plusSeconds(5));
+                                        statusesByKind
+                                                .computeIfAbsent(
+                                                        fuzz.kind(), k -> new ConcurrentHashMap<>())
+                                                .computeIfAbsent(
+                                                        answer.status(), s -> new LongAdder())
+                                                .increment();
+                                        slowest.accumulateAndGet(answer.millis(), Math::max);
+                                        judge(fuzz, answer)
+                                                .ifPresent(
+                                                        w ->
+                                                                wrong.add(
+                                                                        "case "
+                                                                                + fuzz.index()
+                                                                                + " ("
+                                                                                + fuzz.kind()
+                                                                                + "): "
+                                                                                + w));
+                                    }
+                                    return null;
+                                }));
             }
             for (Future<?> f : running) {
                 f.get(TIME_BOUND.toSeconds() + 30, TimeUnit.SECONDS);
@@ -81,8 +107,16 @@ class HttpFuzzTest {
             int stalled = stalledClientsAreCutOffAtTheDeadline(address, wrong);
 
             Map<String, Object> byStatus = new TreeMap<>();
-            statusesByKind.values().forEach(m -> m.forEach((status, n) ->
-                    byStatus.merge(label(status), n.sum(), (a, b) -> (Long) a + (Long) b)));
+            statusesByKind
+                    .values()
+                    .forEach(
+                            m ->
+                                    m.forEach(
+                                            (status, n) ->
+                                                    byStatus.merge(
+                                                            label(status),
+                                                            n.sum(),
+                                                            (a, b) -> (Long) a + (Long) b)));
             summary.put("http-fuzz", "seed", SEED);
             summary.put("http-fuzz", "malformed requests sent", tried);
             summary.put("http-fuzz", "stalled clients", stalled);
@@ -90,27 +124,46 @@ class HttpFuzzTest {
             summary.put("http-fuzz", "wrong or missing answers", wrong.size());
             summary.put("http-fuzz", "slowest answer (ms)", slowest.get());
             summary.put("http-fuzz", "seconds", seconds);
-            summary.put("http-fuzz", "live instance sets before / after", baseline + " / " + app.liveInstanceSets());
+            summary.put(
+                    "http-fuzz",
+                    "live instance sets before / after",
+                    baseline + " / " + app.liveInstanceSets());
             Map<String, Object> kinds = new TreeMap<>();
-            statusesByKind.forEach((kind, m) -> {
-                Map<String, Long> s = new TreeMap<>();
-                m.forEach((status, n) -> s.put(label(status), n.sum()));
-                kinds.put(kind, s);
-            });
+            statusesByKind.forEach(
+                    (kind, m) -> {
+                        Map<String, Long> s = new TreeMap<>();
+                        m.forEach((status, n) -> s.put(label(status), n.sum()));
+                        kinds.put(kind, s);
+                    });
             summary.put("http-fuzz", "answers by kind", kinds);
-            assertEquals(REQUESTS, tried, "only " + tried + " requests were sent within " + TIME_BOUND);
-            assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())), wrong.size() + " requests got a wrong answer");
-            assertEquals(200, app.post("/orders", MalformedRequests.ORDER).statusCode(), "the host still takes orders");
-            assertEquals(baseline, app.liveInstanceSets(), "live instance sets are back to the baseline");
-            assertEquals(app.runtime.liveInstanceSets(), app.runtime.idleInstanceSets(), "no instance set is still leased");
-
+            assertEquals(
+                    REQUESTS, tried, "only " + tried + " requests were sent within " + TIME_BOUND);
+            assertEquals(
+                    List.of(),
+                    wrong.subList(0, Math.min(20, wrong.size())),
+                    wrong.size() + " requests got a wrong answer");
+            assertEquals(
+                    200,
+                    app.post("/orders", MalformedRequests.ORDER).statusCode(),
+                    "the host still takes orders");
+            assertEquals(
+                    baseline,
+                    app.liveInstanceSets(),
+                    "live instance sets are back to the baseline");
+            assertEquals(
+                    app.runtime.liveInstanceSets(),
+                    app.runtime.idleInstanceSets(),
+                    "no instance set is still leased");
         }
     }
 
     /** Fills the pool to its maximum, so the baseline is the steady state a busy host keeps. */
     private static void warmUp(LocalApp app) throws Exception {
-        // The first calls compile the guests to JVM bytecode, which may take longer than the deadline.
-        for (int attempt = 0; attempt < 10 && app.post("/orders", MalformedRequests.ORDER).statusCode() != 200; attempt++) {
+        // The first calls compile the guests to JVM bytecode, which may take longer than the
+        // deadline.
+        for (int attempt = 0;
+                attempt < 10 && app.post("/orders", MalformedRequests.ORDER).statusCode() != 200;
+                attempt++) {
             Thread.sleep(1000);
         }
         ExecutorService warm = Executors.newFixedThreadPool(CLIENTS);
@@ -141,15 +194,20 @@ class HttpFuzzTest {
         if (REFUSALS.contains(answer.status()) || (fuzz.maySucceed() && answer.status() == 200)) {
             return Optional.empty();
         }
-        return Optional.of("status " + answer.status() + ": " + answer.head().lines().findFirst().orElse(""));
+        return Optional.of(
+                "status " + answer.status() + ": " + answer.head().lines().findFirst().orElse(""));
     }
 
-    /** Clients that send part of a request and then nothing: cut off at the deadline, in parallel. */
-    private static int stalledClientsAreCutOffAtTheDeadline(InetSocketAddress address, List<String> wrong) throws Exception {
+    /**
+     * Clients that send part of a request and then nothing: cut off at the deadline, in parallel.
+     */
+    private static int stalledClientsAreCutOffAtTheDeadline(
+            InetSocketAddress address, List<String> wrong) throws Exception {
         byte[] full = MalformedRequests.request("POST", "/orders", "", MalformedRequests.ORDER);
         String head = new String(full, java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[][] partial = {
-            java.util.Arrays.copyOf(full, head.indexOf("\r\n\r\n") + 4 + 10), // head, then 10 bytes of the body
+            java.util.Arrays.copyOf(
+                    full, head.indexOf("\r\n\r\n") + 4 + 10), // head, then 10 bytes of the body
             java.util.Arrays.copyOf(full, 30), // half of the head
         };
         int n = 16;
@@ -157,14 +215,28 @@ class HttpFuzzTest {
         List<Future<RawHttp.Answer>> answers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             byte[] bytes = partial[i % partial.length];
-            answers.add(stall.submit(() -> RawHttp.exchange(address, bytes, false, DEADLINE.plusSeconds(5))));
+            answers.add(
+                    stall.submit(
+                            () ->
+                                    RawHttp.exchange(
+                                            address, bytes, false, DEADLINE.plusSeconds(5))));
         }
         for (int i = 0; i < n; i++) {
             RawHttp.Answer a = answers.get(i).get();
-            // Cut off means a 408 when Undertow can still write one, else the connection closed; either at the deadline.
+            // Cut off means a 408 when Undertow can still write one, else the connection closed;
+            // either at the deadline.
             boolean cutOff = a.status() == RawHttp.CLOSED || a.status() == 408;
-            if (!cutOff || a.millis() < DEADLINE.toMillis() || a.millis() > DEADLINE.toMillis() + 2000) {
-                wrong.add("stalled client " + i + ": status " + a.status() + " after " + a.millis() + " ms");
+            if (!cutOff
+                    || a.millis() < DEADLINE.toMillis()
+                    || a.millis() > DEADLINE.toMillis() + 2000) {
+                wrong.add(
+                        "stalled client "
+                                + i
+                                + ": status "
+                                + a.status()
+                                + " after "
+                                + a.millis()
+                                + " ms");
             }
         }
         stall.shutdown();

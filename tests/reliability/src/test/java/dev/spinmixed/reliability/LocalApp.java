@@ -44,26 +44,52 @@ final class LocalApp implements AutoCloseable {
     }
 
     static Path testGuests() {
-        return Path.of(System.getProperty("test.guests", "target/test-guests")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("test.guests", "target/test-guests"))
+                .toAbsolutePath()
+                .normalize();
     }
 
-    /** The built Orders app (apps/target/oci/spin.toml), compiled, with a real Redis or the embedded default. */
+    /**
+     * The built Orders app (apps/target/oci/spin.toml), compiled, with a real Redis or the embedded
+     * default.
+     */
     static LocalApp orders(Optional<String> redis, Duration deadline, int instances) {
-        return start(appsDir().resolve("target/oci/spin.toml"), AppLayout.of(appsDir()), redis,
-                GuestLimits.uniform(deadline, LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES), ExecutionMode.COMPILED, instances);
+        return start(
+                appsDir().resolve("target/oci/spin.toml"),
+                AppLayout.of(appsDir()),
+                redis,
+                GuestLimits.uniform(deadline, LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES),
+                ExecutionMode.COMPILED,
+                instances);
     }
 
-    static LocalApp start(Path manifestFile, AppLayout layout, Optional<String> redis, GuestLimits limits,
-                          ExecutionMode mode, int instances) {
+    static LocalApp start(
+            Path manifestFile,
+            AppLayout layout,
+            Optional<String> redis,
+            GuestLimits limits,
+            ExecutionMode mode,
+            int instances) {
         Manifest manifest = ManifestLoader.load(manifestFile);
         GuestModules guests = new GuestModules(manifest, layout);
         LinkedRuntime.Settings settings = new LinkedRuntime.Settings(mode, instances, limits);
         AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
-        SpinApp app = SpinApp.start(manifest, (m, host) -> {
-            runtime.set(LinkedRuntime.create(m, guests, host, settings));
-            return runtime.get();
-        }, new SpinApp.Options(new InetSocketAddress("127.0.0.1", 0), redis,
-                new HttpTriggerServer.Limits(MAX_BODY, limits.defaultDeadline(), instances * 2, limits.deadlines()), Map.of()));
+        SpinApp app =
+                SpinApp.start(
+                        manifest,
+                        (m, host) -> {
+                            runtime.set(LinkedRuntime.create(m, guests, host, settings));
+                            return runtime.get();
+                        },
+                        new SpinApp.Options(
+                                new InetSocketAddress("127.0.0.1", 0),
+                                redis,
+                                new HttpTriggerServer.Limits(
+                                        MAX_BODY,
+                                        limits.defaultDeadline(),
+                                        instances * 2,
+                                        limits.deadlines()),
+                                Map.of()));
         return new LocalApp(app, runtime.get());
     }
 
@@ -73,12 +99,16 @@ final class LocalApp implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

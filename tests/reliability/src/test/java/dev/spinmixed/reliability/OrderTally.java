@@ -17,6 +17,7 @@ final class OrderTally {
     int reportedFailed;
     int lost;
     int duplicated;
+
     /** Reported failed to the caller, but an event came anyway (not lost, not silent). */
     int reportedFailedButPublished;
 

@@ -35,7 +35,9 @@ final class RawHttp {
     /**
      * @param hangUp close our sending side after the bytes (a client that hung up half-way)
      */
-    static Answer exchange(InetSocketAddress server, byte[] request, boolean hangUp, Duration timeout) throws IOException {
+    static Answer exchange(
+            InetSocketAddress server, byte[] request, boolean hangUp, Duration timeout)
+            throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.connect(server, 5000);
@@ -93,7 +95,11 @@ final class RawHttp {
     private static boolean endsWithBlankLine(ByteArrayOutputStream head) {
         byte[] bytes = head.toByteArray();
         int n = bytes.length;
-        return n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n';
+        return n >= 4
+                && bytes[n - 4] == '\r'
+                && bytes[n - 3] == '\n'
+                && bytes[n - 2] == '\r'
+                && bytes[n - 1] == '\n';
     }
 
     private static long elapsed(long start) {

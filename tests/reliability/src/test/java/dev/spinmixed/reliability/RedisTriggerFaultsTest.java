@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
- * A Redis-triggered component that loops forever or traps (src/test/wat/stuck-relay.wat) does
- * not stop its channel: the looping call is interrupted at the component's deadline, the trap is
+ * A Redis-triggered component that loops forever or traps (src/test/wat/stuck-relay.wat) does not
+ * stop its channel: the looping call is interrupted at the component's deadline, the trap is
  * counted, and the next message is handled, on a fresh instance.
  */
 @ExtendWith(SummaryExtension.class)
@@ -30,11 +30,16 @@ class RedisTriggerFaultsTest {
     static final Duration DEADLINE = Duration.ofMillis(800);
 
     @Test
-    void aStuckOrTrappingHandlerDoesNotStopItsChannel(@TempDir Path dir, Summary summary) throws Exception {
+    void aStuckOrTrappingHandlerDoesNotStopItsChannel(@TempDir Path dir, Summary summary)
+            throws Exception {
         try (RedisServer redis = RedisServer.start()) {
-            Files.writeString(dir.resolve("guests.tsv"), "stuck-relay\tsrc/test/wat/stuck-relay.wat\tvalidation-relay\twat\n");
+            Files.writeString(
+                    dir.resolve("guests.tsv"),
+                    "stuck-relay\tsrc/test/wat/stuck-relay.wat\tvalidation-relay\twat\n");
             Path manifest = dir.resolve("spin.toml");
-            Files.writeString(manifest, """
+            Files.writeString(
+                    manifest,
+                    """
                     spin_manifest_version = 2
                     [application]
                     name = "stuck"
@@ -45,12 +50,29 @@ class RedisTriggerFaultsTest {
                     component = "relay"
                     [component.relay]
                     source = "stuck-relay.wasm"
-                    """.formatted(redis.url()));
-            AppLayout layout = new AppLayout(dir, LocalApp.testGuests(), LocalApp.appsDir().resolve("wit"), dir.resolve("guests.tsv"));
-            GuestLimits limits = new GuestLimits(Duration.ofSeconds(30), LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES,
-                    Map.of("relay", DEADLINE), Map.of());
-            try (LocalApp app = LocalApp.start(manifest, layout, Optional.of(redis.url()), limits, ExecutionMode.INTERPRETER, 1);
-                 Jedis publisher = new Jedis("127.0.0.1", redis.port())) {
+                    """
+                            .formatted(redis.url()));
+            AppLayout layout =
+                    new AppLayout(
+                            dir,
+                            LocalApp.testGuests(),
+                            LocalApp.appsDir().resolve("wit"),
+                            dir.resolve("guests.tsv"));
+            GuestLimits limits =
+                    new GuestLimits(
+                            Duration.ofSeconds(30),
+                            LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES,
+                            Map.of("relay", DEADLINE),
+                            Map.of());
+            try (LocalApp app =
+                            LocalApp.start(
+                                    manifest,
+                                    layout,
+                                    Optional.of(redis.url()),
+                                    limits,
+                                    ExecutionMode.INTERPRETER,
+                                    1);
+                    Jedis publisher = new Jedis("127.0.0.1", redis.port())) {
                 RedisTriggerRunner trigger = app.app.redisTrigger().orElseThrow();
                 assertTrue(trigger.awaitSubscribed(Duration.ofSeconds(10)));
                 long start = System.nanoTime();
@@ -63,11 +85,21 @@ class RedisTriggerFaultsTest {
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertEquals(1, trigger.handled(), "the message after the faults was handled");
-                assertEquals(2, trigger.failed(), "the endless loop and the trap were counted as failed");
+                assertEquals(
+                        2,
+                        trigger.failed(),
+                        "the endless loop and the trap were counted as failed");
                 assertTrue(millis >= DEADLINE.toMillis(), "the loop ran until its deadline");
-                assertEquals(Map.of("relay", 1), app.runtime.liveInstanceSets(), "the faulty instances were discarded, one pooled set remains");
-                summary.put("guest-faults", "redis-trigger handler faults injected (loop, trap)", 2);
-                summary.put("guest-faults", "redis-trigger channel kept going (ms for 3 messages)", millis);
+                assertEquals(
+                        Map.of("relay", 1),
+                        app.runtime.liveInstanceSets(),
+                        "the faulty instances were discarded, one pooled set remains");
+                summary.put(
+                        "guest-faults", "redis-trigger handler faults injected (loop, trap)", 2);
+                summary.put(
+                        "guest-faults",
+                        "redis-trigger channel kept going (ms for 3 messages)",
+                        millis);
             }
         }
     }

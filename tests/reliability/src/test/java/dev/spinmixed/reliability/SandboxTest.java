@@ -2,7 +2,6 @@ package dev.spinmixed.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.host.app.AppLayout;
 import dev.spinmixed.host.app.LinkedRuntime;
@@ -36,10 +35,14 @@ class SandboxTest {
     static final int EBADF = 8;
 
     @Test
-    void aComponentThatTriesMoreThanSpinGrantsIsRefused(@TempDir Path dir, Summary summary) throws Exception {
-        Files.writeString(dir.resolve("guests.tsv"), "sandbox\tsrc/test/c/sandbox.c\thops-ingress\tc\n");
+    void aComponentThatTriesMoreThanSpinGrantsIsRefused(@TempDir Path dir, Summary summary)
+            throws Exception {
+        Files.writeString(
+                dir.resolve("guests.tsv"), "sandbox\tsrc/test/c/sandbox.c\thops-ingress\tc\n");
         Path manifest = dir.resolve("spin.toml");
-        Files.writeString(manifest, """
+        Files.writeString(
+                manifest,
+                """
                 spin_manifest_version = 2
                 [application]
                 name = "sandbox"
@@ -51,25 +54,50 @@ class SandboxTest {
                 allowed_outbound_hosts = ["redis://127.0.0.1:6379"]
                 environment = { SECRET = "must-not-reach-the-guest" }
                 """);
-        AppLayout layout = new AppLayout(dir, LocalApp.testGuests(), LocalApp.appsDir().resolve("wit"), dir.resolve("guests.tsv"));
-        try (LocalApp app = LocalApp.start(manifest, layout, Optional.empty(),
-                GuestLimits.uniform(Duration.ofSeconds(30), LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES), ExecutionMode.INTERPRETER, 1)) {
-            HttpResponse<String> probe = app.send(HttpRequest.newBuilder(app.base.resolve("/probe")).GET());
+        AppLayout layout =
+                new AppLayout(
+                        dir,
+                        LocalApp.testGuests(),
+                        LocalApp.appsDir().resolve("wit"),
+                        dir.resolve("guests.tsv"));
+        try (LocalApp app =
+                LocalApp.start(
+                        manifest,
+                        layout,
+                        Optional.empty(),
+                        GuestLimits.uniform(
+                                Duration.ofSeconds(30), LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES),
+                        ExecutionMode.INTERPRETER,
+                        1)) {
+            HttpResponse<String> probe =
+                    app.send(HttpRequest.newBuilder(app.base.resolve("/probe")).GET());
             assertEquals(200, probe.statusCode(), probe.body());
             Map<String, Integer> got = parse(probe.body());
 
             assertEquals(EBADF, got.get("prestat"), "no preopened directory: " + probe.body());
             assertNotEquals(0, got.get("open"), "a host file cannot be opened: " + probe.body());
             assertEquals(0, got.get("environ"), "no environment variables at all: " + probe.body());
-            assertEquals(0, got.get("entropy"), "randomness is granted, as under Spin: " + probe.body());
-            assertEquals(0, got.get("allowed"), "publishing to the allowed host works: " + probe.body());
-            assertEquals(1, got.get("denied"), "publishing to a host not in allowed_outbound_hosts is refused: " + probe.body());
+            assertEquals(
+                    0, got.get("entropy"), "randomness is granted, as under Spin: " + probe.body());
+            assertEquals(
+                    0, got.get("allowed"), "publishing to the allowed host works: " + probe.body());
+            assertEquals(
+                    1,
+                    got.get("denied"),
+                    "publishing to a host not in allowed_outbound_hosts is refused: "
+                            + probe.body());
             List<EventSink.Event> events = app.app.sink().events();
             assertEquals(1, events.size(), "only the allowed publish went out");
             assertEquals("probe", new String(events.get(0).payload(), StandardCharsets.UTF_8));
 
-            summary.put("sandbox", "attempts refused", "preopened dir, host file, environment, redis to a host not allowed (4 of 4)");
-            summary.put("sandbox", "granted as in Spin", "clock, randomness, redis to allowed_outbound_hosts");
+            summary.put(
+                    "sandbox",
+                    "attempts refused",
+                    "preopened dir, host file, environment, redis to a host not allowed (4 of 4)");
+            summary.put(
+                    "sandbox",
+                    "granted as in Spin",
+                    "clock, randomness, redis to allowed_outbound_hosts");
             summary.put("sandbox", "guest's report", probe.body().strip());
         }
     }

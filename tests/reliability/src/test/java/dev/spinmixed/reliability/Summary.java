@@ -26,14 +26,17 @@ final class Summary implements ExtensionContext.Store.CloseableResource, AutoClo
         this.file = file;
     }
 
-    /** Records {@code value} as figure {@code name} of {@code section}, replacing an earlier one. */
+    /**
+     * Records {@code value} as figure {@code name} of {@code section}, replacing an earlier one.
+     */
     synchronized void put(String section, String name, Object value) {
         sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(name, value);
     }
 
     /** Adds {@code delta} to the counter {@code name} of {@code section}. */
     synchronized void add(String section, String name, long delta) {
-        sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).merge(name, delta, (a, b) -> (Long) a + (Long) b);
+        sections.computeIfAbsent(section, s -> new LinkedHashMap<>())
+                .merge(name, delta, (a, b) -> (Long) a + (Long) b);
     }
 
     synchronized Map<String, Map<String, Object>> sections() {
@@ -48,7 +51,9 @@ final class Summary implements ExtensionContext.Store.CloseableResource, AutoClo
         print(System.out, all);
         try {
             Files.createDirectories(file.getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), all);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(file.toFile(), all);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reliability summary to " + file, e);
         }
@@ -59,7 +64,11 @@ final class Summary implements ExtensionContext.Store.CloseableResource, AutoClo
         out.println();
         out.println("=== reliability summary ===");
         out.printf("%-22s %-38s %s%n", "section", "figure", "value");
-        sections.forEach((section, figures) -> figures.forEach((name, value) -> out.printf("%-22s %-38s %s%n", section, name, value)));
+        sections.forEach(
+                (section, figures) ->
+                        figures.forEach(
+                                (name, value) ->
+                                        out.printf("%-22s %-38s %s%n", section, name, value)));
         out.println();
     }
 }

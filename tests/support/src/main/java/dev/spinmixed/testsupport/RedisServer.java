@@ -10,8 +10,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * A real {@code redis-server} on a loopback port, without persistence, that can be stopped and
- * started again on the same port (a Redis outage). A missing redis-server is an error that says
- * so (./run setup installs it): tests fail, they never skip.
+ * started again on the same port (a Redis outage). A missing redis-server is an error that says so
+ * (./run setup installs it): tests fail, they never skip.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -53,11 +53,24 @@ public final class RedisServer implements AutoCloseable {
     public synchronized void startAgain() throws IOException, InterruptedException {
         log = Files.createTempFile("redis-server-" + port, ".log");
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process =
+                    new ProcessBuilder(
+                                    "redis-server",
+                                    "--port",
+                                    Integer.toString(port),
+                                    "--bind",
+                                    "127.0.0.1",
+                                    "--save",
+                                    "",
+                                    "--appendonly",
+                                    "no")
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
         } catch (IOException e) {
-            throw new IllegalStateException("redis-server is not installed (./run setup installs it): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "redis-server is not installed (./run setup installs it): " + e.getMessage(),
+                    e);
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (true) {
@@ -69,14 +82,17 @@ public final class RedisServer implements AutoCloseable {
                 if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                     String output = Files.readString(log);
                     stop();
-                    throw new IllegalStateException("redis-server did not answer PING on port " + port + ": " + output);
+                    throw new IllegalStateException(
+                            "redis-server did not answer PING on port " + port + ": " + output);
                 }
                 Thread.sleep(20);
             }
         }
     }
 
-    /** Stops redis-server (SIGTERM, as an orchestrator would); its clients see the connection drop. */
+    /**
+     * Stops redis-server (SIGTERM, as an orchestrator would); its clients see the connection drop.
+     */
     public synchronized void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();

@@ -6,29 +6,40 @@ import java.nio.file.Path;
 
 /**
  * Where the JVM host finds what a manifest's components stand for. Spin runs the componentized
- * {@code <name>.wasm} a source names; the JVM runs the core module it was made from,
- * {@code target/core/<name>.wasm}, against the world {@code build/guests.tsv} gives it, from the
- * WIT in {@code wit/}, all under the app directory ({@code apps/}).
+ * {@code <name>.wasm} a source names; the JVM runs the core module it was made from, {@code
+ * target/core/<name>.wasm}, against the world {@code build/guests.tsv} gives it, from the WIT in
+ * {@code wit/}, all under the app directory ({@code apps/}).
  */
 public record AppLayout(Path appDir, Path coreDir, Path witDir, Path guestTable) {
 
     public static AppLayout of(Path appDir) {
         Path dir = appDir.toAbsolutePath().normalize();
-        return new AppLayout(dir, dir.resolve("target/core"), dir.resolve("wit"), dir.resolve("build/guests.tsv"));
+        return new AppLayout(
+                dir,
+                dir.resolve("target/core"),
+                dir.resolve("wit"),
+                dir.resolve("build/guests.tsv"));
     }
 
     /** The nearest directory at or above the manifest's that holds {@code build/guests.tsv}. */
     public static AppLayout around(Path manifest) {
-        for (Path d = manifest.toAbsolutePath().normalize().getParent(); d != null; d = d.getParent()) {
+        for (Path d = manifest.toAbsolutePath().normalize().getParent();
+                d != null;
+                d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("build/guests.tsv"))) {
                 return of(d);
             }
         }
-        throw new ManifestException(manifest + ": no build/guests.tsv in this directory or above it; "
-                + "give the app directory with --app-dir (it holds wit/, build/guests.tsv and target/core/)");
+        throw new ManifestException(
+                manifest
+                        + ": no build/guests.tsv in this directory or above it; give the app"
+                        + " directory with --app-dir (it holds wit/, build/guests.tsv and"
+                        + " target/core/)");
     }
 
-    /** The guest name a source or dependency path stands for: its file name without {@code .wasm}. */
+    /**
+     * The guest name a source or dependency path stands for: its file name without {@code .wasm}.
+     */
     public static String guestName(String source) {
         String file = Path.of(source).getFileName().toString();
         return file.endsWith(".wasm") ? file.substring(0, file.length() - 5) : file;

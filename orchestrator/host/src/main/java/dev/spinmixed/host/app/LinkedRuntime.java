@@ -36,18 +36,29 @@ public final class LinkedRuntime implements GuestRuntime {
 
     /**
      * How compositions run: Chicory's interpreter or its runtime compiler, instances per component,
-     * and each component's limits (only the memory cap applies here; the HTTP trigger keeps the deadline).
+     * and each component's limits (only the memory cap applies here; the HTTP trigger keeps the
+     * deadline).
      */
     public record Settings(ExecutionMode mode, int maxInstances, GuestLimits limits) {
 
-        /** Default limits: {@link #DEFAULT_DEADLINE} and {@link #DEFAULT_MAX_MEMORY_BYTES} for every component. */
+        /**
+         * Default limits: {@link #DEFAULT_DEADLINE} and {@link #DEFAULT_MAX_MEMORY_BYTES} for every
+         * component.
+         */
         public Settings(ExecutionMode mode, int maxInstances) {
-            this(mode, maxInstances, GuestLimits.uniform(DEFAULT_DEADLINE, DEFAULT_MAX_MEMORY_BYTES));
+            this(
+                    mode,
+                    maxInstances,
+                    GuestLimits.uniform(DEFAULT_DEADLINE, DEFAULT_MAX_MEMORY_BYTES));
         }
     }
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
-    /** 128 MiB per instance: far above what the app's guests use, far below what would endanger the JVM's heap. */
+
+    /**
+     * 128 MiB per instance: far above what the app's guests use, far below what would endanger the
+     * JVM's heap.
+     */
     public static final long DEFAULT_MAX_MEMORY_BYTES = 128L * 1024 * 1024;
 
     private final Map<String, Composition> compositions;
@@ -56,14 +67,31 @@ public final class LinkedRuntime implements GuestRuntime {
         this.compositions = compositions;
     }
 
-    public static LinkedRuntime create(Manifest manifest, GuestModules guests, HostFunctions host, Settings settings) {
+    public static LinkedRuntime create(
+            Manifest manifest, GuestModules guests, HostFunctions host, Settings settings) {
         Map<String, Composition> compositions = new LinkedHashMap<>();
         try {
             for (String id : triggered(manifest)) {
                 compositions.put(id, compose(manifest.component(id), guests, host, settings));
             }
-            manifest.httpTriggers().forEach(t -> requireExport(guests, t.component(), INBOUND_HTTP, "handle-request", "an HTTP trigger"));
-            manifest.redisTriggers().forEach(t -> requireExport(guests, t.component(), INBOUND_REDIS, "handle-message", "a Redis trigger"));
+            manifest.httpTriggers()
+                    .forEach(
+                            t ->
+                                    requireExport(
+                                            guests,
+                                            t.component(),
+                                            INBOUND_HTTP,
+                                            "handle-request",
+                                            "an HTTP trigger"));
+            manifest.redisTriggers()
+                    .forEach(
+                            t ->
+                                    requireExport(
+                                            guests,
+                                            t.component(),
+                                            INBOUND_REDIS,
+                                            "handle-message",
+                                            "a Redis trigger"));
         } catch (RuntimeException e) {
             compositions.values().forEach(Composition::close);
             throw e;
@@ -79,23 +107,49 @@ public final class LinkedRuntime implements GuestRuntime {
         return ids;
     }
 
-    private static void requireExport(GuestModules guests, String componentId, String iface, String function, String trigger) {
+    private static void requireExport(
+            GuestModules guests,
+            String componentId,
+            String iface,
+            String function,
+            String trigger) {
         GuestModules.Guest guest = guests.forComponent(componentId);
         if (guest.component().export(iface, function).isEmpty()) {
-            throw new ManifestException("component '" + componentId + "' is bound to " + trigger + " but its world "
-                    + guest.world() + " does not export " + iface + "#" + function);
+            throw new ManifestException(
+                    "component '"
+                            + componentId
+                            + "' is bound to "
+                            + trigger
+                            + " but its world "
+                            + guest.world()
+                            + " does not export "
+                            + iface
+                            + "#"
+                            + function);
         }
     }
 
-    static Composition compose(ComponentConfig c, GuestModules guests, HostFunctions host, Settings settings) {
+    static Composition compose(
+            ComponentConfig c, GuestModules guests, HostFunctions host, Settings settings) {
         Composition.Builder b = Composition.builder(guests.forComponent(c.id()).component());
-        c.dependencies().forEach((name, dependency) -> {
-            if (!name.contains("/")) {
-                throw new ManifestException("component '" + c.id() + "': dependency \"" + name
-                        + "\" names a whole package; name each interface (e.g. \"" + name.replace("@", "/iface@") + "\")");
-            }
-            b.dependency(name, guests.forDependency(c.id(), name, dependency).component());
-        });
+        c.dependencies()
+                .forEach(
+                        (name, dependency) -> {
+                            if (!name.contains("/")) {
+                                throw new ManifestException(
+                                        "component '"
+                                                + c.id()
+                                                + "': dependency \""
+                                                + name
+                                                + "\" names a whole package; name each interface"
+                                                + " (e.g. \""
+                                                + name.replace("@", "/iface@")
+                                                + "\")");
+                            }
+                            b.dependency(
+                                    name,
+                                    guests.forDependency(c.id(), name, dependency).component());
+                        });
         SpinImports.addTo(b, c.id(), host);
         return b.wasi(WasiGrant.none().withClock().withRandom())
                 .mode(settings.mode())
@@ -108,10 +162,21 @@ public final class LinkedRuntime implements GuestRuntime {
     public GuestResponse handleRequest(String componentId, GuestRequest request) {
         List<Object> headers = new ArrayList<>();
         request.headers().forEach(h -> headers.add(List.of(h.name(), h.value())));
-        Record req = Record.of("method", request.method().witName(), "uri", request.uri(), "headers", headers,
-                "params", List.of(), "body", Optional.of(request.body()));
+        Record req =
+                Record.of(
+                        "method",
+                        request.method().witName(),
+                        "uri",
+                        request.uri(),
+                        "headers",
+                        headers,
+                        "params",
+                        List.of(),
+                        "body",
+                        Optional.of(request.body()));
         Record res = (Record) call(componentId, INBOUND_HTTP, "handle-request", req);
-        return new GuestResponse((Integer) res.get("status"),
+        return new GuestResponse(
+                (Integer) res.get("status"),
                 ((Optional<?>) res.get("headers")).map(LinkedRuntime::headers),
                 ((Optional<?>) res.get("body")).map(b -> (byte[]) b));
     }
@@ -124,7 +189,8 @@ public final class LinkedRuntime implements GuestRuntime {
     private Object call(String componentId, String iface, String function, Object argument) {
         Composition c = compositions.get(componentId);
         if (c == null) {
-            throw new IllegalArgumentException("no composition for component '" + componentId + "'");
+            throw new IllegalArgumentException(
+                    "no composition for component '" + componentId + "'");
         }
         try {
             return c.call(iface, function, List.of(argument));
@@ -148,10 +214,11 @@ public final class LinkedRuntime implements GuestRuntime {
     }
 
     private static List<Header> headers(Object tuples) {
-        return ((List<?>) tuples).stream()
-                .map(t -> (List<?>) t)
-                .map(t -> new Header((String) t.get(0), (String) t.get(1)))
-                .toList();
+        return ((List<?>) tuples)
+                .stream()
+                        .map(t -> (List<?>) t)
+                        .map(t -> new Header((String) t.get(0), (String) t.get(1)))
+                        .toList();
     }
 
     @Override

@@ -11,9 +11,9 @@ import dev.spinmixed.linker.Composition;
 import java.util.List;
 
 /**
- * The {@code fermyon:spin/redis} and {@code fermyon:spin/config} imports of one component, in
- * the linker's value model: each call answers {@code ok(...)} or {@code err(...)} as the WIT
- * says; only a missing Redis (embedded default) escapes as an exception, to fail the request.
+ * The {@code fermyon:spin/redis} and {@code fermyon:spin/config} imports of one component, in the
+ * linker's value model: each call answers {@code ok(...)} or {@code err(...)} as the WIT says; only
+ * a missing Redis (embedded default) escapes as an exception, to fail the request.
  */
 final class SpinImports {
 
@@ -29,29 +29,68 @@ final class SpinImports {
 
     static void addTo(Composition.Builder builder, String component, HostFunctions host) {
         var redis = host.redis();
-        builder.host(REDIS, "publish", a -> redis(() -> {
-            redis.publish(component, str(a, 0), str(a, 1), bytes(a, 2));
-            return null;
-        }));
+        builder.host(
+                REDIS,
+                "publish",
+                a ->
+                        redis(
+                                () -> {
+                                    redis.publish(component, str(a, 0), str(a, 1), bytes(a, 2));
+                                    return null;
+                                }));
         builder.host(REDIS, "get", a -> redis(() -> redis.get(component, str(a, 0), str(a, 1))));
-        builder.host(REDIS, "set", a -> redis(() -> {
-            redis.set(component, str(a, 0), str(a, 1), bytes(a, 2));
-            return null;
-        }));
+        builder.host(
+                REDIS,
+                "set",
+                a ->
+                        redis(
+                                () -> {
+                                    redis.set(component, str(a, 0), str(a, 1), bytes(a, 2));
+                                    return null;
+                                }));
         builder.host(REDIS, "incr", a -> redis(() -> redis.incr(component, str(a, 0), str(a, 1))));
-        builder.host(REDIS, "del", a -> redis(() -> redis.del(component, str(a, 0), strings(a, 1))));
-        builder.host(REDIS, "sadd", a -> redis(() -> redis.sadd(component, str(a, 0), str(a, 1), strings(a, 2))));
-        builder.host(REDIS, "srem", a -> redis(() -> redis.srem(component, str(a, 0), str(a, 1), strings(a, 2))));
-        builder.host(REDIS, "smembers", a -> redis(() -> redis.smembers(component, str(a, 0), str(a, 1))));
-        builder.host(REDIS, "execute", a -> redis(() -> redis.execute(component, str(a, 0), str(a, 1),
-                ((List<?>) a.get(2)).stream().map(SpinImports::parameter).toList()).stream().map(SpinImports::result).toList()));
-        builder.host(CONFIG, "get-config", a -> {
-            try {
-                return Result.ok(host.variables().getConfig(component, str(a, 0)));
-            } catch (VariableResolver.ConfigException e) {
-                return Result.err(new Variant(e.errorCase(), e.getMessage()));
-            }
-        });
+        builder.host(
+                REDIS, "del", a -> redis(() -> redis.del(component, str(a, 0), strings(a, 1))));
+        builder.host(
+                REDIS,
+                "sadd",
+                a -> redis(() -> redis.sadd(component, str(a, 0), str(a, 1), strings(a, 2))));
+        builder.host(
+                REDIS,
+                "srem",
+                a -> redis(() -> redis.srem(component, str(a, 0), str(a, 1), strings(a, 2))));
+        builder.host(
+                REDIS,
+                "smembers",
+                a -> redis(() -> redis.smembers(component, str(a, 0), str(a, 1))));
+        builder.host(
+                REDIS,
+                "execute",
+                a ->
+                        redis(
+                                () ->
+                                        redis
+                                                .execute(
+                                                        component,
+                                                        str(a, 0),
+                                                        str(a, 1),
+                                                        ((List<?>) a.get(2))
+                                                                .stream()
+                                                                        .map(SpinImports::parameter)
+                                                                        .toList())
+                                                .stream()
+                                                .map(SpinImports::result)
+                                                .toList()));
+        builder.host(
+                CONFIG,
+                "get-config",
+                a -> {
+                    try {
+                        return Result.ok(host.variables().getConfig(component, str(a, 0)));
+                    } catch (VariableResolver.ConfigException e) {
+                        return Result.err(new Variant(e.errorCase(), e.getMessage()));
+                    }
+                });
     }
 
     private static Result redis(RedisCall call) {

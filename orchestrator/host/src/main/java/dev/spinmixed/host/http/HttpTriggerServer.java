@@ -34,14 +34,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
-import org.xnio.Options;
 import org.slf4j.LoggerFactory;
+import org.xnio.Options;
 
 /**
  * Spin's HTTP trigger on Undertow: routes a request, maps it to {@code handle-request} of the
  * routed component, and maps the guest's response back. Guest calls run off the IO threads, each
- * under a deadline; a guest that traps, overruns the deadline or returns a status outside
- * 100..600 gets a 500 and the server carries on.
+ * under a deadline; a guest that traps, overruns the deadline or returns a status outside 100..600
+ * gets a 500 and the server carries on.
  */
 public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
 
@@ -52,7 +52,11 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
      * Limits of the trigger: the largest request body accepted, the per-request deadline, and
      * per-component deadlines that replace it for the components they name.
      */
-    public record Limits(long maxBodyBytes, Duration requestDeadline, int guestThreads, Map<String, Duration> componentDeadlines) {
+    public record Limits(
+            long maxBodyBytes,
+            Duration requestDeadline,
+            int guestThreads,
+            Map<String, Duration> componentDeadlines) {
 
         public Limits {
             componentDeadlines = Map.copyOf(componentDeadlines);
@@ -78,11 +82,14 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         this.runtime = runtime;
         this.limits = limits;
         AtomicInteger n = new AtomicInteger();
-        this.guestCalls = Executors.newFixedThreadPool(limits.guestThreads(), r -> {
-            Thread t = new Thread(r, "guest-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.guestCalls =
+                Executors.newFixedThreadPool(
+                        limits.guestThreads(),
+                        r -> {
+                            Thread t = new Thread(r, "guest-http-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /** Starts listening; returns the bound address (port 0 picks a free port). */
@@ -90,19 +97,27 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         // A client that stalls while sending its head or body must not hold a worker thread forever
         // (slowloris): reading a request is bounded by the same deadline as the guest call.
         int readTimeout = (int) Math.min(Integer.MAX_VALUE, limits.requestDeadline().toMillis());
-        server = Undertow.builder()
-                .addHttpListener(listen.getPort(), listen.getHostString())
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, readTimeout)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, readTimeout)
-                .setSocketOption(Options.READ_TIMEOUT, readTimeout)
-                .setHandler(this)
-                .build();
+        server =
+                Undertow.builder()
+                        .addHttpListener(listen.getPort(), listen.getHostString())
+                        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, readTimeout)
+                        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, readTimeout)
+                        .setSocketOption(Options.READ_TIMEOUT, readTimeout)
+                        .setHandler(this)
+                        .build();
         try {
             server.start();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": " + cause.getMessage()
-                    + " (choose another address with --listen or SPIN_HTTP_LISTEN_ADDR)", e);
+            throw new IllegalStateException(
+                    "cannot listen on "
+                            + listen.getHostString()
+                            + ":"
+                            + listen.getPort()
+                            + ": "
+                            + cause.getMessage()
+                            + " (choose another address with --listen or SPIN_HTTP_LISTEN_ADDR)",
+                    e);
         }
         return (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     }
@@ -138,8 +153,13 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         String methodName = exchange.getRequestMethod().toString();
         Optional<HttpMethod> method = HttpMethod.fromHttp(methodName);
         if (method.isEmpty()) {
-            send(exchange, 405, "method " + methodName + " is not supported: a Spin HTTP component accepts "
-                    + "GET, POST, PUT, DELETE, PATCH, HEAD and OPTIONS\n");
+            send(
+                    exchange,
+                    405,
+                    "method "
+                            + methodName
+                            + " is not supported: a Spin HTTP component accepts "
+                            + "GET, POST, PUT, DELETE, PATCH, HEAD and OPTIONS\n");
             return;
         }
         long declared = exchange.getRequestContentLength();
@@ -155,9 +175,14 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
             // answered or closed the connection itself; otherwise the answer is ours.
             if (!exchange.isResponseStarted()) {
                 boolean timedOut = e instanceof InterruptedIOException;
-                send(exchange, timedOut ? 408 : 400, timedOut
-                        ? "the request body did not arrive within " + limits.requestDeadline().toMillis() + " ms\n"
-                        : "the request body could not be read: " + e.getMessage() + "\n");
+                send(
+                        exchange,
+                        timedOut ? 408 : 400,
+                        timedOut
+                                ? "the request body did not arrive within "
+                                        + limits.requestDeadline().toMillis()
+                                        + " ms\n"
+                                : "the request body could not be read: " + e.getMessage() + "\n");
             }
             return;
         }
@@ -167,26 +192,48 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         }
         String query = exchange.getQueryString();
         String pathAndQuery = query == null || query.isEmpty() ? path : path + "?" + query;
-        GuestRequest request = new GuestRequest(method.get(), pathAndQuery,
-                SpinHeaders.forGuest(requestHeaders(exchange), match.get(), exchange.getRequestScheme(),
-                        Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.HOST)).orElse("localhost"),
-                        pathAndQuery, clientAddress(exchange.getSourceAddress())),
-                body);
+        GuestRequest request =
+                new GuestRequest(
+                        method.get(),
+                        pathAndQuery,
+                        SpinHeaders.forGuest(
+                                requestHeaders(exchange),
+                                match.get(),
+                                exchange.getRequestScheme(),
+                                Optional.ofNullable(
+                                                exchange.getRequestHeaders().getFirst(Headers.HOST))
+                                        .orElse("localhost"),
+                                pathAndQuery,
+                                clientAddress(exchange.getSourceAddress())),
+                        body);
         respond(exchange, match.get(), request);
     }
 
     private void respond(HttpServerExchange exchange, RouteMatch match, GuestRequest request) {
         String component = match.component();
-        Future<GuestResponse> call = guestCalls.submit(() -> runtime.handleRequest(component, request));
+        Future<GuestResponse> call =
+                guestCalls.submit(() -> runtime.handleRequest(component, request));
         GuestResponse response;
         long deadline = limits.deadline(component).toMillis();
         try {
             response = call.get(deadline, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            LOG.error("component '{}' did not answer {} {} within the request deadline of {} ms; the call was interrupted",
-                    component, request.method(), request.uri(), deadline);
-            send(exchange, 500, "component '" + component + "' exceeded the request deadline of " + deadline + " ms\n");
+            LOG.error(
+                    "component '{}' did not answer {} {} within the request deadline of {} ms; the"
+                            + " call was interrupted",
+                    component,
+                    request.method(),
+                    request.uri(),
+                    deadline);
+            send(
+                    exchange,
+                    500,
+                    "component '"
+                            + component
+                            + "' exceeded the request deadline of "
+                            + deadline
+                            + " ms\n");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -194,20 +241,43 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
             send(exchange, 503, "the server is shutting down\n");
             return;
         } catch (ExecutionException e) {
-            Optional<RedisRequiredException> needsRedis = causeOfType(e.getCause(), RedisRequiredException.class);
+            Optional<RedisRequiredException> needsRedis =
+                    causeOfType(e.getCause(), RedisRequiredException.class);
             if (needsRedis.isPresent()) {
-                LOG.warn("{} {}: {}", request.method(), request.uri(), needsRedis.get().getMessage());
+                LOG.warn(
+                        "{} {}: {}",
+                        request.method(),
+                        request.uri(),
+                        needsRedis.get().getMessage());
                 send(exchange, 503, needsRedis.get().getMessage() + "\n");
                 return;
             }
-            LOG.error("component '{}' failed on {} {}", component, request.method(), request.uri(), e.getCause());
-            String why = e.getCause() instanceof GuestFault ? e.getCause().getMessage() : String.valueOf(e.getCause());
+            LOG.error(
+                    "component '{}' failed on {} {}",
+                    component,
+                    request.method(),
+                    request.uri(),
+                    e.getCause());
+            String why =
+                    e.getCause() instanceof GuestFault
+                            ? e.getCause().getMessage()
+                            : String.valueOf(e.getCause());
             send(exchange, 500, "component '" + component + "' failed: " + why + "\n");
             return;
         }
         if (response.status() < 100 || response.status() > 600) {
-            LOG.error("component '{}' returned HTTP status {}, outside 100..600", component, response.status());
-            send(exchange, 500, "component '" + component + "' returned an invalid HTTP status " + response.status() + "\n");
+            LOG.error(
+                    "component '{}' returned HTTP status {}, outside 100..600",
+                    component,
+                    response.status());
+            send(
+                    exchange,
+                    500,
+                    "component '"
+                            + component
+                            + "' returned an invalid HTTP status "
+                            + response.status()
+                            + "\n");
             return;
         }
         exchange.setStatusCode(response.status());
@@ -219,17 +289,23 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
-    /** The body, or null when it is larger than the limit (a chunked body has no declared length). */
+    /**
+     * The body, or null when it is larger than the limit (a chunked body has no declared length).
+     */
     private byte[] readBody(HttpServerExchange exchange) throws IOException {
         exchange.startBlocking();
         InputStream in = exchange.getInputStream();
-        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+        byte[] body =
+                in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
         return body.length > limits.maxBodyBytes() ? null : body;
     }
 
     private String tooLarge(long declared) {
-        return "request body " + (declared >= 0 ? "of " + declared + " bytes " : "")
-                + "exceeds the limit of " + limits.maxBodyBytes() + " bytes\n";
+        return "request body "
+                + (declared >= 0 ? "of " + declared + " bytes " : "")
+                + "exceeds the limit of "
+                + limits.maxBodyBytes()
+                + " bytes\n";
     }
 
     private static List<Header> requestHeaders(HttpServerExchange exchange) {
@@ -255,7 +331,9 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
 
     private static String clientAddress(InetSocketAddress address) {
         String ip = address.getAddress().getHostAddress();
-        return (address.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip) + ":" + address.getPort();
+        return (address.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip)
+                + ":"
+                + address.getPort();
     }
 
     private static void send(HttpServerExchange exchange, int status, String text) {

@@ -1,9 +1,9 @@
 package dev.spinmixed.host.http;
 
 /**
- * The route that won for a request path. {@code route} is as written in the manifest (e.g.
- * {@code /hops/...}); {@code pathInfo} is the part of the path the trailing wildcard captured
- * ({@code ""} for an exact route).
+ * The route that won for a request path. {@code route} is as written in the manifest (e.g. {@code
+ * /hops/...}); {@code pathInfo} is the part of the path the trailing wildcard captured ({@code ""}
+ * for an exact route).
  */
 public record RouteMatch(String component, String route, String pathInfo) {
 

@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Spin's HTTP routing: a route is exact ({@code /orders}) or has a trailing wildcard
- * ({@code /hops/...}, {@code /...}); routes match whole path segments and ignore a trailing
- * slash; an exact match wins over any wildcard, and among wildcards the longest prefix wins.
- * Private endpoints are not routed. When two triggers declare the same route, the later one wins
- * (as in Spin) and a warning is logged.
+ * Spin's HTTP routing: a route is exact ({@code /orders}) or has a trailing wildcard ({@code
+ * /hops/...}, {@code /...}); routes match whole path segments and ignore a trailing slash; an exact
+ * match wins over any wildcard, and among wildcards the longest prefix wins. Private endpoints are
+ * not routed. When two triggers declare the same route, the later one wins (as in Spin) and a
+ * warning is logged.
  */
 public final class Router {
 
@@ -44,13 +44,23 @@ public final class Router {
             List<String> segments = segments(prefix);
             for (String s : segments) {
                 if (s.startsWith(":") || s.equals("*") || s.equals("...")) {
-                    throw new IllegalArgumentException("route '" + route + "' of component '" + t.component()
-                            + "': only exact routes and a trailing '/...' wildcard are supported");
+                    throw new IllegalArgumentException(
+                            "route '"
+                                    + route
+                                    + "' of component '"
+                                    + t.component()
+                                    + "': only exact routes and a trailing '/...' wildcard are"
+                                    + " supported");
                 }
             }
-            Entry replaced = byRoute.put(route, new Entry(route, segments, wildcard, t.component()));
+            Entry replaced =
+                    byRoute.put(route, new Entry(route, segments, wildcard, t.component()));
             if (replaced != null) {
-                LOG.warn("route {} is declared twice: component '{}' handles it, not '{}'", route, t.component(), replaced.component());
+                LOG.warn(
+                        "route {} is declared twice: component '{}' handles it, not '{}'",
+                        route,
+                        t.component(),
+                        replaced.component());
             }
         }
         return new Router(new ArrayList<>(byRoute.values()));
@@ -63,7 +73,8 @@ public final class Router {
             if (!e.wildcard() && e.segments().equals(pathSegments)) {
                 return Optional.of(new RouteMatch(e.component(), e.route(), ""));
             }
-            if (e.wildcard() && startsWith(pathSegments, e.segments())
+            if (e.wildcard()
+                    && startsWith(pathSegments, e.segments())
                     && (best == null || e.segments().size() > best.segments().size())) {
                 best = e;
             }
@@ -71,7 +82,11 @@ public final class Router {
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of(new RouteMatch(best.component(), best.route(), pathInfo(pathSegments, best.segments().size(), path.endsWith("/"))));
+        return Optional.of(
+                new RouteMatch(
+                        best.component(),
+                        best.route(),
+                        pathInfo(pathSegments, best.segments().size(), path.endsWith("/"))));
     }
 
     /** The routes in the manifest's order, for the start-up listing. */

@@ -7,14 +7,22 @@ import java.util.Set;
 
 /**
  * The headers Spin's HTTP executor passes to a guest: the request's own headers with lower-case
- * names ({@code connection} dropped, as Spin does), then Spin's routing information. A client's
- * own header with the name of one of Spin's is dropped, as Spin replaces them: a guest must be
- * able to trust {@code spin-path-info} and {@code spin-client-addr}.
+ * names ({@code connection} dropped, as Spin does), then Spin's routing information. A client's own
+ * header with the name of one of Spin's is dropped, as Spin replaces them: a guest must be able to
+ * trust {@code spin-path-info} and {@code spin-client-addr}.
  */
 final class SpinHeaders {
 
-    private static final Set<String> SET_BY_HOST = Set.of("connection", "spin-path-info", "spin-full-url", "spin-matched-route",
-            "spin-base-path", "spin-raw-component-route", "spin-component-route", "spin-client-addr");
+    private static final Set<String> SET_BY_HOST =
+            Set.of(
+                    "connection",
+                    "spin-path-info",
+                    "spin-full-url",
+                    "spin-matched-route",
+                    "spin-base-path",
+                    "spin-raw-component-route",
+                    "spin-component-route",
+                    "spin-client-addr");
 
     private SpinHeaders() {}
 
@@ -24,8 +32,13 @@ final class SpinHeaders {
      * @param host the Host header, or {@code localhost} when absent
      * @param clientAddress {@code ip:port} of the client
      */
-    static List<Header> forGuest(List<Header> requestHeaders, RouteMatch match, String scheme, String host,
-                                 String pathAndQuery, String clientAddress) {
+    static List<Header> forGuest(
+            List<Header> requestHeaders,
+            RouteMatch match,
+            String scheme,
+            String host,
+            String pathAndQuery,
+            String clientAddress) {
         List<Header> out = new ArrayList<>();
         for (Header h : requestHeaders) {
             String name = h.name().toLowerCase(java.util.Locale.ROOT);

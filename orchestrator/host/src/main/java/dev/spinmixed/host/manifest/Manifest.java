@@ -22,7 +22,8 @@ public record Manifest(
 
     public Manifest {
         variables = Map.copyOf(variables);
-        components = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
+        components =
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
         httpTriggers = List.copyOf(httpTriggers);
         redisTriggers = List.copyOf(redisTriggers);
         warnings = List.copyOf(warnings);

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a Spin manifest v2 into a {@link Manifest}. Every field Spin defines is either used,
- * reported as a warning (valid for Spin, but this host ignores it), or refused with an error
- * naming the file and field; a field Spin does not define is an error, as in Spin.
+ * reported as a warning (valid for Spin, but this host ignores it), or refused with an error naming
+ * the file and field; a field Spin does not define is an error, as in Spin.
  */
 public final class ManifestLoader {
 
@@ -37,8 +37,10 @@ public final class ManifestLoader {
 
     private Manifest read() {
         if (!Files.isRegularFile(file)) {
-            throw new ManifestException(file + ": no such manifest (the built app's is apps/target/oci/spin.toml: "
-                    + "./run up builds it, or ./mvnw -B -pl apps -am package)");
+            throw new ManifestException(
+                    file
+                            + ": no such manifest (the built app's is apps/target/oci/spin.toml: "
+                            + "./run up builds it, or ./mvnw -B -pl apps -am package)");
         }
         JsonNode root;
         try {
@@ -49,14 +51,28 @@ public final class ManifestLoader {
         if (root == null || !root.isObject()) {
             throw error("", "the manifest is empty");
         }
-        onlyFields(root, "", Set.of("spin_manifest_version", "application", "variables", "trigger", "component"));
+        onlyFields(
+                root,
+                "",
+                Set.of(
+                        "spin_manifest_version",
+                        "application",
+                        "variables",
+                        "trigger",
+                        "component"));
         JsonNode version = root.get("spin_manifest_version");
         if (version == null || !version.canConvertToInt() || version.asInt() != 2) {
-            throw error("spin_manifest_version", "must be 2 (manifest v1 is not supported; see https://spinframework.dev/manifest-reference)");
+            throw error(
+                    "spin_manifest_version",
+                    "must be 2 (manifest v1 is not supported; see"
+                            + " https://spinframework.dev/manifest-reference)");
         }
 
         JsonNode application = required(root, "application", "");
-        onlyFields(application, "application", Set.of("name", "version", "description", "authors", "targets", "trigger", "tool"));
+        onlyFields(
+                application,
+                "application",
+                Set.of("name", "version", "description", "authors", "targets", "trigger", "tool"));
         String name = string(required(application, "name", "application"), "application.name");
         String appVersion = optionalString(application, "version", "application").orElse("");
         ignoredIfPresent(application, "application", "targets");
@@ -68,7 +84,17 @@ public final class ManifestLoader {
         List<RedisTrigger> redis = new ArrayList<>();
         triggers(root.get("trigger"), http, redis);
 
-        Manifest manifest = new Manifest(file, name, appVersion, variables, components, http, redis, redisAddress, warnings);
+        Manifest manifest =
+                new Manifest(
+                        file,
+                        name,
+                        appVersion,
+                        variables,
+                        components,
+                        http,
+                        redis,
+                        redisAddress,
+                        warnings);
         crossCheck(manifest);
         return manifest;
     }
@@ -85,15 +111,28 @@ public final class ManifestLoader {
             switch (e.getKey()) {
                 case "redis" -> {
                     onlyFields(e.getValue(), where, Set.of("address"));
-                    address = Optional.of(string(required(e.getValue(), "address", where), where + ".address"));
+                    address =
+                            Optional.of(
+                                    string(
+                                            required(e.getValue(), "address", where),
+                                            where + ".address"));
                 }
                 case "http" -> {
                     onlyFields(e.getValue(), where, Set.of("base"));
                     if (e.getValue().has("base")) {
-                        throw error(where + ".base", "an application base path was removed in Spin 3; write full routes instead");
+                        throw error(
+                                where + ".base",
+                                "an application base path was removed in Spin 3; write full routes"
+                                        + " instead");
                     }
                 }
-                default -> throw error(where, "trigger type '" + e.getKey() + "' is not supported (this host runs http and redis triggers)");
+                default ->
+                        throw error(
+                                where,
+                                "trigger type '"
+                                        + e.getKey()
+                                        + "' is not supported (this host runs http and redis"
+                                        + " triggers)");
             }
         }
         return address;
@@ -109,14 +148,20 @@ public final class ManifestLoader {
             Map.Entry<String, JsonNode> e = it.next();
             String where = "variables." + e.getKey();
             if (!VARIABLE_NAME.matcher(e.getKey()).matches()) {
-                throw error(where, "a variable name must be lower_snake_case (lower-case letters, digits, single underscores)");
+                throw error(
+                        where,
+                        "a variable name must be lower_snake_case (lower-case letters, digits,"
+                                + " single underscores)");
             }
             JsonNode v = table(e.getValue(), where);
             onlyFields(v, where, Set.of("default", "required", "secret", "description"));
             Optional<String> def = optionalString(v, "default", where);
             boolean required = bool(v, "required", where);
             if (required == def.isPresent()) {
-                throw error(where, "a variable must have either a default or required = true, not both or neither");
+                throw error(
+                        where,
+                        "a variable must have either a default or required = true, not both or"
+                                + " neither");
             }
             out.put(e.getKey(), new Variable(e.getKey(), def, required, bool(v, "secret", where)));
         }
@@ -142,17 +187,40 @@ public final class ManifestLoader {
     }
 
     private ComponentConfig component(String id, JsonNode c, String where) {
-        onlyFields(c, where, Set.of("source", "description", "variables", "environment", "files", "exclude_files",
-                "allowed_http_hosts", "allowed_outbound_hosts", "key_value_stores", "sqlite_databases", "ai_models",
-                "targets", "build", "tool", "dependencies_inherit_configuration", "dependencies", "profile"));
+        onlyFields(
+                c,
+                where,
+                Set.of(
+                        "source",
+                        "description",
+                        "variables",
+                        "environment",
+                        "files",
+                        "exclude_files",
+                        "allowed_http_hosts",
+                        "allowed_outbound_hosts",
+                        "key_value_stores",
+                        "sqlite_databases",
+                        "ai_models",
+                        "targets",
+                        "build",
+                        "tool",
+                        "dependencies_inherit_configuration",
+                        "dependencies",
+                        "profile"));
         JsonNode source = required(c, "source", where);
         if (!source.isTextual()) {
-            throw error(where + ".source", "only a local file path is supported (not a URL or registry package)");
+            throw error(
+                    where + ".source",
+                    "only a local file path is supported (not a URL or registry package)");
         }
         if (c.has("allowed_http_hosts")) {
-            throw error(where + ".allowed_http_hosts", "is the deprecated Spin 1 field; use allowed_outbound_hosts");
+            throw error(
+                    where + ".allowed_http_hosts",
+                    "is the deprecated Spin 1 field; use allowed_outbound_hosts");
         }
-        for (String unsupported : List.of("files", "key_value_stores", "sqlite_databases", "ai_models")) {
+        for (String unsupported :
+                List.of("files", "key_value_stores", "sqlite_databases", "ai_models")) {
             JsonNode v = c.get(unsupported);
             if (v != null && !(v.isArray() && v.isEmpty())) {
                 throw error(where + "." + unsupported, "is not supported by this host");
@@ -164,17 +232,27 @@ public final class ManifestLoader {
         ignoredIfPresent(c, where, "dependencies_inherit_configuration");
         Map<String, String> environment = stringMap(c.get("environment"), where + ".environment");
         if (!environment.isEmpty()) {
-            warnings.add(file + ": " + where + ".environment is not passed to the guest by this host (its WASI grant has no environment variables)");
+            warnings.add(
+                    file
+                            + ": "
+                            + where
+                            + ".environment is not passed to the guest by this host (its WASI grant"
+                            + " has no environment variables)");
         }
         Map<String, String> variables = stringMap(c.get("variables"), where + ".variables");
         for (String key : variables.keySet()) {
             if (!VARIABLE_NAME.matcher(key).matches()) {
-                throw error(where + ".variables." + key, "a variable name must be lower_snake_case");
+                throw error(
+                        where + ".variables." + key, "a variable name must be lower_snake_case");
             }
         }
-        return new ComponentConfig(id, source.asText(), dependencies(c.get("dependencies"), where + ".dependencies"),
+        return new ComponentConfig(
+                id,
+                source.asText(),
+                dependencies(c.get("dependencies"), where + ".dependencies"),
                 stringList(c.get("allowed_outbound_hosts"), where + ".allowed_outbound_hosts"),
-                environment, variables);
+                environment,
+                variables);
     }
 
     private Map<String, Dependency> dependencies(JsonNode node, String where) {
@@ -187,22 +265,46 @@ public final class ManifestLoader {
             Map.Entry<String, JsonNode> e = it.next();
             String at = where + ".\"" + e.getKey() + "\"";
             if (!e.getValue().isObject()) {
-                throw error(at, "registry package dependencies are not supported; use { component = \"...\" } or { path = \"...\" }");
+                throw error(
+                        at,
+                        "registry package dependencies are not supported; use { component = \"...\""
+                                + " } or { path = \"...\" }");
             }
             JsonNode d = e.getValue();
-            onlyFields(d, at, Set.of("component", "path", "export", "inherit_configuration", "url", "digest", "package", "version", "registry"));
-            for (String unsupported : List.of("export", "url", "digest", "package", "version", "registry")) {
+            onlyFields(
+                    d,
+                    at,
+                    Set.of(
+                            "component",
+                            "path",
+                            "export",
+                            "inherit_configuration",
+                            "url",
+                            "digest",
+                            "package",
+                            "version",
+                            "registry"));
+            for (String unsupported :
+                    List.of("export", "url", "digest", "package", "version", "registry")) {
                 if (d.has(unsupported)) {
-                    throw error(at + "." + unsupported, "is not supported; use { component = \"...\" } or { path = \"...\" }");
+                    throw error(
+                            at + "." + unsupported,
+                            "is not supported; use { component = \"...\" } or { path = \"...\" }");
                 }
             }
             ignoredIfPresent(d, at, "inherit_configuration");
             if (d.has("component") == d.has("path")) {
                 throw error(at, "needs exactly one of component = \"...\" or path = \"...\"");
             }
-            out.put(e.getKey(), d.has("component")
-                    ? new Dependency.AppComponent(string(d.get("component"), at + ".component"))
-                    : new Dependency.LocalPath(file.toAbsolutePath().getParent().resolve(string(d.get("path"), at + ".path"))));
+            out.put(
+                    e.getKey(),
+                    d.has("component")
+                            ? new Dependency.AppComponent(
+                                    string(d.get("component"), at + ".component"))
+                            : new Dependency.LocalPath(
+                                    file.toAbsolutePath()
+                                            .getParent()
+                                            .resolve(string(d.get("path"), at + ".path"))));
         }
         return out;
     }
@@ -216,7 +318,8 @@ public final class ManifestLoader {
             Map.Entry<String, JsonNode> e = it.next();
             String type = e.getKey();
             if (!e.getValue().isArray()) {
-                throw error("trigger." + type, "must be an array of tables ([[trigger." + type + "]])");
+                throw error(
+                        "trigger." + type, "must be an array of tables ([[trigger." + type + "]])");
             }
             int index = 0;
             for (JsonNode t : e.getValue()) {
@@ -225,7 +328,13 @@ public final class ManifestLoader {
                 switch (type) {
                     case "http" -> http.add(httpTrigger(t, where));
                     case "redis" -> redis.add(redisTrigger(t, where));
-                    default -> throw error(where, "trigger type '" + type + "' is not supported (this host runs http and redis triggers)");
+                    default ->
+                            throw error(
+                                    where,
+                                    "trigger type '"
+                                            + type
+                                            + "' is not supported (this host runs http and redis"
+                                            + " triggers)");
                 }
             }
         }
@@ -261,53 +370,102 @@ public final class ManifestLoader {
 
     private RedisTrigger redisTrigger(JsonNode t, String where) {
         onlyFields(t, where, Set.of("id", "channel", "component", "address"));
-        return new RedisTrigger(string(required(t, "channel", where), where + ".channel"), componentReference(t, where),
+        return new RedisTrigger(
+                string(required(t, "channel", where), where + ".channel"),
+                componentReference(t, where),
                 optionalString(t, "address", where));
     }
 
     private String componentReference(JsonNode t, String where) {
         JsonNode c = required(t, "component", where);
         if (!c.isTextual()) {
-            throw error(where + ".component", "inline components are not supported; declare [component.<id>] and name it here");
+            throw error(
+                    where + ".component",
+                    "inline components are not supported; declare [component.<id>] and name it"
+                            + " here");
         }
         return c.asText();
     }
 
     private void crossCheck(Manifest m) {
-        m.httpTriggers().forEach(t -> componentExists(m, t.component(), "trigger.http (route " + t.route().orElse("private") + ")"));
-        m.redisTriggers().forEach(t -> componentExists(m, t.component(), "trigger.redis (channel " + t.channel() + ")"));
-        m.redisTriggers().forEach(t -> {
-            checkTemplate(m, t.channel(), "trigger.redis.channel");
-            t.address().ifPresent(a -> checkTemplate(m, a, "trigger.redis.address"));
-        });
+        m.httpTriggers()
+                .forEach(
+                        t ->
+                                componentExists(
+                                        m,
+                                        t.component(),
+                                        "trigger.http (route "
+                                                + t.route().orElse("private")
+                                                + ")"));
+        m.redisTriggers()
+                .forEach(
+                        t ->
+                                componentExists(
+                                        m,
+                                        t.component(),
+                                        "trigger.redis (channel " + t.channel() + ")"));
+        m.redisTriggers()
+                .forEach(
+                        t -> {
+                            checkTemplate(m, t.channel(), "trigger.redis.channel");
+                            t.address()
+                                    .ifPresent(a -> checkTemplate(m, a, "trigger.redis.address"));
+                        });
         m.redisAddress().ifPresent(a -> checkTemplate(m, a, "application.trigger.redis.address"));
-        if (!m.redisTriggers().isEmpty() && m.redisAddress().isEmpty()
+        if (!m.redisTriggers().isEmpty()
+                && m.redisAddress().isEmpty()
                 && m.redisTriggers().stream().anyMatch(t -> t.address().isEmpty())) {
-            throw error("application.trigger.redis.address", "is needed: a [[trigger.redis]] has no address of its own");
+            throw error(
+                    "application.trigger.redis.address",
+                    "is needed: a [[trigger.redis]] has no address of its own");
         }
         for (ComponentConfig c : m.components().values()) {
             String where = "component." + c.id();
-            c.variables().forEach((key, template) -> checkTemplate(m, template, where + ".variables." + key));
-            c.allowedOutboundHosts().forEach(h -> checkTemplate(m, h, where + ".allowed_outbound_hosts"));
-            c.dependencies().forEach((name, dep) -> {
-                if (dep instanceof Dependency.AppComponent ac) {
-                    componentExists(m, ac.component(), where + ".dependencies.\"" + name + "\"");
-                    if (ac.component().equals(c.id())) {
-                        throw error(where + ".dependencies.\"" + name + "\"", "a component cannot depend on itself");
-                    }
-                    ComponentConfig target = m.components().get(ac.component());
-                    if (!target.variables().isEmpty() || !target.allowedOutboundHosts().isEmpty() || !target.dependencies().isEmpty()) {
-                        throw error("component." + target.id(), "is used as a dependency of '" + c.id()
-                                + "', so it may not declare variables, allowed_outbound_hosts or dependencies of its own (Spin's rule)");
-                    }
-                }
-            });
+            c.variables()
+                    .forEach(
+                            (key, template) ->
+                                    checkTemplate(m, template, where + ".variables." + key));
+            c.allowedOutboundHosts()
+                    .forEach(h -> checkTemplate(m, h, where + ".allowed_outbound_hosts"));
+            c.dependencies()
+                    .forEach(
+                            (name, dep) -> {
+                                if (dep instanceof Dependency.AppComponent ac) {
+                                    componentExists(
+                                            m,
+                                            ac.component(),
+                                            where + ".dependencies.\"" + name + "\"");
+                                    if (ac.component().equals(c.id())) {
+                                        throw error(
+                                                where + ".dependencies.\"" + name + "\"",
+                                                "a component cannot depend on itself");
+                                    }
+                                    ComponentConfig target = m.components().get(ac.component());
+                                    if (!target.variables().isEmpty()
+                                            || !target.allowedOutboundHosts().isEmpty()
+                                            || !target.dependencies().isEmpty()) {
+                                        throw error(
+                                                "component." + target.id(),
+                                                "is used as a dependency of '"
+                                                        + c.id()
+                                                        + "', so it may not declare variables,"
+                                                        + " allowed_outbound_hosts or dependencies"
+                                                        + " of its own (Spin's rule)");
+                                    }
+                                }
+                            });
         }
     }
 
     private void componentExists(Manifest m, String id, String where) {
         if (!m.components().containsKey(id)) {
-            throw error(where, "names component '" + id + "', which is not declared as [component." + id + "]");
+            throw error(
+                    where,
+                    "names component '"
+                            + id
+                            + "', which is not declared as [component."
+                            + id
+                            + "]");
         }
     }
 
@@ -320,7 +478,9 @@ public final class ManifestLoader {
         }
         for (String ref : t.references()) {
             if (!m.variables().containsKey(ref)) {
-                throw error(where, "refers to '{{ " + ref + " }}', but [variables] declares no '" + ref + "'");
+                throw error(
+                        where,
+                        "refers to '{{ " + ref + " }}', but [variables] declares no '" + ref + "'");
             }
         }
     }
@@ -329,14 +489,24 @@ public final class ManifestLoader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                throw error(where.isEmpty() ? f : where + "." + f, "unknown field (allowed here: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                throw error(
+                        where.isEmpty() ? f : where + "." + f,
+                        "unknown field (allowed here: "
+                                + String.join(", ", new java.util.TreeSet<>(allowed))
+                                + ")");
             }
         }
     }
 
     private void ignoredIfPresent(JsonNode node, String where, String field) {
         if (node.has(field)) {
-            warnings.add(file + ": " + where + "." + field + " is valid for Spin but ignored by this host");
+            warnings.add(
+                    file
+                            + ": "
+                            + where
+                            + "."
+                            + field
+                            + " is valid for Spin but ignored by this host");
         }
     }
 

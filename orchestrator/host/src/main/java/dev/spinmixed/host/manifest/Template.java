@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A Spin template string such as {@code redis://{{ redis_host }}:6379}: literal text with
- * {@code {{ variable }}} references to application variables.
+ * A Spin template string such as {@code redis://{{ redis_host }}:6379}: literal text with {@code {{
+ * variable }}} references to application variables.
  */
 public record Template(String source, List<Part> parts) {
 

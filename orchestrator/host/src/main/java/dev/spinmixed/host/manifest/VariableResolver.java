@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Application variable values as Spin resolves them: an override from the environment
- * ({@code SPIN_VARIABLE_<NAME>}, upper-cased) or from the command line wins over the manifest's
- * default; a required variable with neither is an error at load time, not at first use.
+ * Application variable values as Spin resolves them: an override from the environment ({@code
+ * SPIN_VARIABLE_<NAME>}, upper-cased) or from the command line wins over the manifest's default; a
+ * required variable with neither is an error at load time, not at first use.
  */
 public final class VariableResolver {
 
@@ -28,24 +28,33 @@ public final class VariableResolver {
      * @param environment the process environment (for {@code SPIN_VARIABLE_*})
      * @param overrides values given on the command line; they win over the environment
      */
-    public static VariableResolver create(Manifest manifest, Map<String, String> environment, Map<String, String> overrides) {
+    public static VariableResolver create(
+            Manifest manifest, Map<String, String> environment, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
         for (Variable v : manifest.variables().values()) {
             String fromOverride = overrides.get(v.name());
             String fromEnv = environment.get(environmentName(v.name()));
-            Optional<String> value = Optional.ofNullable(fromOverride)
-                    .or(() -> Optional.ofNullable(fromEnv))
-                    .or(v::defaultValue);
+            Optional<String> value =
+                    Optional.ofNullable(fromOverride)
+                            .or(() -> Optional.ofNullable(fromEnv))
+                            .or(v::defaultValue);
             if (value.isEmpty()) {
-                throw new ManifestException(manifest.file() + ": variable '" + v.name()
-                        + "' is required and has no value; set " + environmentName(v.name()));
+                throw new ManifestException(
+                        manifest.file()
+                                + ": variable '"
+                                + v.name()
+                                + "' is required and has no value; set "
+                                + environmentName(v.name()));
             }
             values.put(v.name(), value.get());
         }
         for (String name : overrides.keySet()) {
             if (!manifest.variables().containsKey(name)) {
-                throw new ManifestException(manifest.file() + ": cannot set variable '" + name
-                        + "': the manifest declares no such variable under [variables]");
+                throw new ManifestException(
+                        manifest.file()
+                                + ": cannot set variable '"
+                                + name
+                                + "': the manifest declares no such variable under [variables]");
             }
         }
         return new VariableResolver(manifest, values);
@@ -63,12 +72,16 @@ public final class VariableResolver {
     public String value(String variable) {
         String v = values.get(variable);
         if (v == null) {
-            throw new ManifestException(manifest.file() + ": undefined variable '" + variable + "'");
+            throw new ManifestException(
+                    manifest.file() + ": undefined variable '" + variable + "'");
         }
         return v;
     }
 
-    /** Why {@code fermyon:spin/config.get-config} refused a key: Spin's {@code error} case and a message. */
+    /**
+     * Why {@code fermyon:spin/config.get-config} refused a key: Spin's {@code error} case and a
+     * message.
+     */
     public static final class ConfigException extends Exception {
         private final String errorCase;
 
@@ -77,7 +90,9 @@ public final class VariableResolver {
             this.errorCase = errorCase;
         }
 
-        /** {@code invalid-key} or {@code provider}, as Spin maps a bad name and an undefined key. */
+        /**
+         * {@code invalid-key} or {@code provider}, as Spin maps a bad name and an undefined key.
+         */
         public String errorCase() {
             return errorCase;
         }
@@ -89,16 +104,29 @@ public final class VariableResolver {
      */
     public String getConfig(String componentId, String key) throws ConfigException {
         if (!VARIABLE_NAME.matcher(key).matches()) {
-            throw new ConfigException("invalid-key", "\"" + key + "\": variable names may contain only lower-case letters, "
-                    + "digits and single underscores, start with a letter and end with a letter or digit");
+            throw new ConfigException(
+                    "invalid-key",
+                    "\""
+                            + key
+                            + "\": variable names may contain only lower-case letters, digits and"
+                            + " single underscores, start with a letter and end with a letter or"
+                            + " digit");
         }
-        return componentValue(componentId, key).orElseThrow(() -> new ConfigException("provider",
-                "no variable for component \"" + componentId + "\" named \"" + key + "\""));
+        return componentValue(componentId, key)
+                .orElseThrow(
+                        () ->
+                                new ConfigException(
+                                        "provider",
+                                        "no variable for component \""
+                                                + componentId
+                                                + "\" named \""
+                                                + key
+                                                + "\""));
     }
 
     /**
-     * The value of {@code key} as component {@code componentId} sees it through
-     * {@code fermyon:spin/config.get-config}: only the keys of its own {@code variables} table.
+     * The value of {@code key} as component {@code componentId} sees it through {@code
+     * fermyon:spin/config.get-config}: only the keys of its own {@code variables} table.
      */
     public Optional<String> componentValue(String componentId, String key) {
         String template = manifest.component(componentId).variables().get(key);

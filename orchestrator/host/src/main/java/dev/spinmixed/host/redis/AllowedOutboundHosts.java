@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A component's {@code allowed_outbound_hosts}, checked the way Spin checks an address: each
- * entry is {@code scheme://host[:port]} where the scheme may be {@code *}, the host {@code *} or
- * {@code *.domain}, and the port {@code *}, a number or a range {@code a..b} (end exclusive); a
- * missing port means the scheme's well-known port (6379 for redis). An empty list allows nothing.
+ * A component's {@code allowed_outbound_hosts}, checked the way Spin checks an address: each entry
+ * is {@code scheme://host[:port]} where the scheme may be {@code *}, the host {@code *} or {@code
+ * *.domain}, and the port {@code *}, a number or a range {@code a..b} (end exclusive); a missing
+ * port means the scheme's well-known port (6379 for redis). An empty list allows nothing.
  */
 public final class AllowedOutboundHosts {
 
@@ -18,8 +18,12 @@ public final class AllowedOutboundHosts {
 
         boolean allows(String s, String h, int port) {
             return (scheme.equals("*") || scheme.equals(s))
-                    && (host.equals("*") || (host.startsWith("*.") ? h.endsWith(host.substring(1)) : host.equals(h)))
-                    && port >= portFrom && port < portTo;
+                    && (host.equals("*")
+                            || (host.startsWith("*.")
+                                    ? h.endsWith(host.substring(1))
+                                    : host.equals(h)))
+                    && port >= portFrom
+                    && port < portTo;
         }
     }
 
@@ -29,15 +33,18 @@ public final class AllowedOutboundHosts {
         this.entries = List.copyOf(entries);
     }
 
-    /** @throws IllegalArgumentException naming the entry that is not in Spin's format */
+    /**
+     * @throws IllegalArgumentException naming the entry that is not in Spin's format
+     */
     public static AllowedOutboundHosts parse(List<String> hosts) {
-        return new AllowedOutboundHosts(hosts.stream()
-                .filter(h -> !h.isBlank())
-                .map(AllowedOutboundHosts::entry)
-                .toList());
+        return new AllowedOutboundHosts(
+                hosts.stream().filter(h -> !h.isBlank()).map(AllowedOutboundHosts::entry).toList());
     }
 
-    /** Whether {@code address} (e.g. {@code redis://127.0.0.1:6379}) may be reached with {@code defaultScheme}. */
+    /**
+     * Whether {@code address} (e.g. {@code redis://127.0.0.1:6379}) may be reached with {@code
+     * defaultScheme}.
+     */
     public boolean allows(String address, String defaultScheme) {
         Optional<URI> uri = parseAddress(address, defaultScheme);
         if (uri.isEmpty() || uri.get().getHost() == null) {
@@ -74,18 +81,23 @@ public final class AllowedOutboundHosts {
         String text = original.trim();
         int sep = text.indexOf("://");
         if (sep < 0) {
-            throw new IllegalArgumentException("allowed outbound host \"" + original + "\" has no scheme (e.g. redis://host:port or *://host:port)");
+            throw new IllegalArgumentException(
+                    "allowed outbound host \""
+                            + original
+                            + "\" has no scheme (e.g. redis://host:port or *://host:port)");
         }
         String scheme = text.substring(0, sep).toLowerCase(Locale.ROOT);
         if (!scheme.equals("*") && !scheme.chars().allMatch(Character::isLetter)) {
-            throw new IllegalArgumentException("allowed outbound host \"" + original + "\": invalid scheme '" + scheme + "'");
+            throw new IllegalArgumentException(
+                    "allowed outbound host \"" + original + "\": invalid scheme '" + scheme + "'");
         }
         String rest = text.substring(sep + 3);
         if (rest.endsWith("/")) {
             rest = rest.substring(0, rest.length() - 1);
         }
         if (rest.contains("/")) {
-            throw new IllegalArgumentException("allowed outbound host \"" + original + "\" must not include a path");
+            throw new IllegalArgumentException(
+                    "allowed outbound host \"" + original + "\" must not include a path");
         }
         String host = rest;
         String port = "";
@@ -95,8 +107,14 @@ public final class AllowedOutboundHosts {
             port = rest.substring(colon + 1);
         }
         host = host.toLowerCase(Locale.ROOT);
-        if (host.isEmpty() || (host.contains("*") && !host.equals("*") && !(host.startsWith("*.") && !host.substring(2).contains("*")))) {
-            throw new IllegalArgumentException("allowed outbound host \"" + original + "\": wildcards are allowed only as '*' or a '*.' prefix");
+        if (host.isEmpty()
+                || (host.contains("*")
+                        && !host.equals("*")
+                        && !(host.startsWith("*.") && !host.substring(2).contains("*")))) {
+            throw new IllegalArgumentException(
+                    "allowed outbound host \""
+                            + original
+                            + "\": wildcards are allowed only as '*' or a '*.' prefix");
         }
         int from;
         int to;
@@ -104,7 +122,12 @@ public final class AllowedOutboundHosts {
             if (port.isEmpty()) {
                 from = wellKnownPort(scheme);
                 if (from < 0) {
-                    throw new IllegalArgumentException("allowed outbound host \"" + original + "\" needs a port: scheme '" + scheme + "' has no default");
+                    throw new IllegalArgumentException(
+                            "allowed outbound host \""
+                                    + original
+                                    + "\" needs a port: scheme '"
+                                    + scheme
+                                    + "' has no default");
                 }
                 to = from + 1;
             } else if (port.equals("*")) {
@@ -118,7 +141,12 @@ public final class AllowedOutboundHosts {
                 to = from + 1;
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("allowed outbound host \"" + original + "\": port '" + port + "' is not a number, '*' or a range a..b");
+            throw new IllegalArgumentException(
+                    "allowed outbound host \""
+                            + original
+                            + "\": port '"
+                            + port
+                            + "' is not a number, '*' or a range a..b");
         }
         return new Entry(original, scheme, host, from, to);
     }

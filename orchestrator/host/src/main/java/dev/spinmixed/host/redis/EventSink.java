@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a publish goes when the host runs without Redis (the embedded default): kept in memory
- * (the last {@value #CAPACITY} events) and logged, so the orchestrated route still completes.
+ * Where a publish goes when the host runs without Redis (the embedded default): kept in memory (the
+ * last {@value #CAPACITY} events) and logged, so the orchestrated route still completes.
  */
 public final class EventSink {
 
@@ -19,7 +19,11 @@ public final class EventSink {
     public record Event(String channel, byte[] payload) {}
 
     private final Deque<Event> events = new ArrayDeque<>();
-    /** Whether the first event was logged at INFO: the rest go to DEBUG, as a line per request costs more than the request. */
+
+    /**
+     * Whether the first event was logged at INFO: the rest go to DEBUG, as a line per request costs
+     * more than the request.
+     */
     private boolean announced;
 
     public synchronized void publish(String component, String channel, byte[] payload) {
@@ -29,11 +33,20 @@ public final class EventSink {
         events.addLast(new Event(channel, payload.clone()));
         if (!announced) {
             announced = true;
-            LOG.info("no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory sink "
-                    + "(start with --redis redis://127.0.0.1:6379 to publish it); further events are logged at debug level",
-                    component, channel, payload.length);
+            LOG.info(
+                    "no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory"
+                        + " sink (start with --redis redis://127.0.0.1:6379 to publish it); further"
+                        + " events are logged at debug level",
+                    component,
+                    channel,
+                    payload.length);
         } else {
-            LOG.debug("no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory sink", component, channel, payload.length);
+            LOG.debug(
+                    "no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory"
+                            + " sink",
+                    component,
+                    channel,
+                    payload.length);
         }
     }
 

@@ -13,11 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.BinaryJedisPubSub;
@@ -25,25 +25,29 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Spin's Redis trigger: one subscriber per Redis address, each on its own thread, calling
- * {@code handle-message} of every component bound to a channel for each message, one message at a
- * time (so in order per channel), each call under its component's deadline. A failing or overdue
- * handler is logged and counted and the subscriber goes on; a lost connection is retried until
- * {@link #close()}. Like Spin's, this is plain pub/sub: a message published while no subscriber
- * listens is gone.
+ * Spin's Redis trigger: one subscriber per Redis address, each on its own thread, calling {@code
+ * handle-message} of every component bound to a channel for each message, one message at a time (so
+ * in order per channel), each call under its component's deadline. A failing or overdue handler is
+ * logged and counted and the subscriber goes on; a lost connection is retried until {@link
+ * #close()}. Like Spin's, this is plain pub/sub: a message published while no subscriber listens is
+ * gone.
  */
 public final class RedisTriggerRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisTriggerRunner.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
-    /** A resolved subscription: component {@code component} handles messages on {@code channel} at {@code address}. */
+    /**
+     * A resolved subscription: component {@code component} handles messages on {@code channel} at
+     * {@code address}.
+     */
     public record Subscription(String address, String channel, String component) {}
 
     private final GuestRuntime runtime;
     private final Function<String, Duration> deadlines;
     private final ExecutorService guestCalls;
-    private final Map<String, Map<String, List<String>>> componentsByChannelByAddress = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<String>>> componentsByChannelByAddress =
+            new LinkedHashMap<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final CountDownLatch subscribed;
     private final AtomicLong handled = new AtomicLong();
@@ -55,18 +59,26 @@ public final class RedisTriggerRunner implements AutoCloseable {
         this(runtime, subscriptions, component -> Duration.ofMillis(Long.MAX_VALUE));
     }
 
-    /** @param deadlines each component's deadline for one {@code handle-message} call */
-    public RedisTriggerRunner(GuestRuntime runtime, List<Subscription> subscriptions, Function<String, Duration> deadlines) {
+    /**
+     * @param deadlines each component's deadline for one {@code handle-message} call
+     */
+    public RedisTriggerRunner(
+            GuestRuntime runtime,
+            List<Subscription> subscriptions,
+            Function<String, Duration> deadlines) {
         this.runtime = runtime;
         this.deadlines = deadlines;
         AtomicInteger n = new AtomicInteger();
-        this.guestCalls = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "guest-redis-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.guestCalls =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "guest-redis-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         for (Subscription s : subscriptions) {
-            componentsByChannelByAddress.computeIfAbsent(s.address(), a -> new LinkedHashMap<>())
+            componentsByChannelByAddress
+                    .computeIfAbsent(s.address(), a -> new LinkedHashMap<>())
                     .computeIfAbsent(s.channel(), c -> new ArrayList<>())
                     .add(s.component());
         }
@@ -74,13 +86,14 @@ public final class RedisTriggerRunner implements AutoCloseable {
     }
 
     public void start() {
-        componentsByChannelByAddress.forEach((address, byChannel) -> {
-            Subscriber s = new Subscriber(address, byChannel);
-            subscribers.add(s);
-            Thread t = new Thread(s::run, "redis-trigger-" + address);
-            t.setDaemon(true);
-            t.start();
-        });
+        componentsByChannelByAddress.forEach(
+                (address, byChannel) -> {
+                    Subscriber s = new Subscriber(address, byChannel);
+                    subscribers.add(s);
+                    Thread t = new Thread(s::run, "redis-trigger-" + address);
+                    t.setDaemon(true);
+                    t.start();
+                });
     }
 
     /** Waits until every address has subscribed to all its channels. */
@@ -105,8 +118,12 @@ public final class RedisTriggerRunner implements AutoCloseable {
         guestCalls.shutdownNow();
     }
 
-    /** handle-message off the subscriber's thread, so a guest stuck past its deadline is interrupted and the subscriber goes on. */
-    private boolean handle(String component, byte[] message) throws InterruptedException, ExecutionException, TimeoutException {
+    /**
+     * handle-message off the subscriber's thread, so a guest stuck past its deadline is interrupted
+     * and the subscriber goes on.
+     */
+    private boolean handle(String component, byte[] message)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Future<Boolean> call = guestCalls.submit(() -> runtime.handleMessage(component, message));
         try {
             return call.get(deadlines.apply(component).toMillis(), TimeUnit.MILLISECONDS);
@@ -128,16 +145,25 @@ public final class RedisTriggerRunner implements AutoCloseable {
         }
 
         void run() {
-            byte[][] channels = componentsByChannel.keySet().stream()
-                    .map(c -> c.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            byte[][] channels =
+                    componentsByChannel.keySet().stream()
+                            .map(c -> c.getBytes(StandardCharsets.UTF_8))
+                            .toArray(byte[][]::new);
             while (running) {
                 try (UnifiedJedis c = RedisClient.create(URI.create(address))) {
                     client = c;
-                    LOG.info("Redis trigger: subscribing to {} on {}", componentsByChannel.keySet(), address);
+                    LOG.info(
+                            "Redis trigger: subscribing to {} on {}",
+                            componentsByChannel.keySet(),
+                            address);
                     c.subscribe(this, channels);
                 } catch (RuntimeException e) {
                     if (running) {
-                        LOG.warn("Redis trigger on {}: {}; retrying in {} ms", address, e.getMessage(), RETRY.toMillis());
+                        LOG.warn(
+                                "Redis trigger on {}: {}; retrying in {} ms",
+                                address,
+                                e.getMessage(),
+                                RETRY.toMillis());
                         sleep();
                     }
                 }
@@ -161,15 +187,28 @@ public final class RedisTriggerRunner implements AutoCloseable {
                         handled.incrementAndGet();
                     } else {
                         failed.incrementAndGet();
-                        LOG.warn("component '{}' returned an error for a message on '{}' ({} bytes)", component, channel, message.length);
+                        LOG.warn(
+                                "component '{}' returned an error for a message on '{}' ({} bytes)",
+                                component,
+                                channel,
+                                message.length);
                     }
                 } catch (TimeoutException e) {
                     failed.incrementAndGet();
-                    LOG.error("component '{}' did not handle a message on '{}' within its deadline of {} ms; the call was interrupted",
-                            component, channel, deadlines.apply(component).toMillis());
+                    LOG.error(
+                            "component '{}' did not handle a message on '{}' within its deadline of"
+                                    + " {} ms; the call was interrupted",
+                            component,
+                            channel,
+                            deadlines.apply(component).toMillis());
                 } catch (ExecutionException e) {
                     failed.incrementAndGet();
-                    LOG.error("component '{}' failed on a message on '{}' ({} bytes)", component, channel, message.length, e.getCause());
+                    LOG.error(
+                            "component '{}' failed on a message on '{}' ({} bytes)",
+                            component,
+                            channel,
+                            message.length,
+                            e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Limits on each triggered component's guest calls: the deadline of one call and the largest
- * linear memory of each instance in its composition (the component and its dependencies).
- * Spin's spin.toml has no per-component limits, so they are host settings (the {@code up}
- * options {@code --deadline}, {@code --max-memory}, {@code --component-deadline},
- * {@code --component-max-memory}); a component not named gets the defaults.
+ * Limits on each triggered component's guest calls: the deadline of one call and the largest linear
+ * memory of each instance in its composition (the component and its dependencies). Spin's spin.toml
+ * has no per-component limits, so they are host settings (the {@code up} options {@code
+ * --deadline}, {@code --max-memory}, {@code --component-deadline}, {@code --component-max-memory});
+ * a component not named gets the defaults.
  */
-public record GuestLimits(Duration defaultDeadline, long defaultMaxMemoryBytes,
-                          Map<String, Duration> deadlines, Map<String, Long> maxMemoryBytes) {
+public record GuestLimits(
+        Duration defaultDeadline,
+        long defaultMaxMemoryBytes,
+        Map<String, Duration> deadlines,
+        Map<String, Long> maxMemoryBytes) {
 
     /** 64 KiB, the wasm page. */
     public static final long PAGE_BYTES = 65536;
+
     /** What wasm32 can address (65536 pages). */
     public static final long WASM32_MEMORY_BYTES = 65536 * PAGE_BYTES;
 
@@ -23,8 +27,12 @@ public record GuestLimits(Duration defaultDeadline, long defaultMaxMemoryBytes,
         maxMemoryBytes = Map.copyOf(maxMemoryBytes);
         requirePositive("the default deadline", defaultDeadline);
         requireMemory("the default memory cap", defaultMaxMemoryBytes);
-        deadlines.forEach((component, d) -> requirePositive("the deadline of component '" + component + "'", d));
-        maxMemoryBytes.forEach((component, bytes) -> requireMemory("the memory cap of component '" + component + "'", bytes));
+        deadlines.forEach(
+                (component, d) ->
+                        requirePositive("the deadline of component '" + component + "'", d));
+        maxMemoryBytes.forEach(
+                (component, bytes) ->
+                        requireMemory("the memory cap of component '" + component + "'", bytes));
     }
 
     /** The same deadline and memory cap for every component. */
@@ -53,8 +61,14 @@ public record GuestLimits(Duration defaultDeadline, long defaultMaxMemoryBytes,
 
     private static void requireMemory(String what, long bytes) {
         if (bytes < PAGE_BYTES || bytes > WASM32_MEMORY_BYTES) {
-            throw new IllegalArgumentException(what + " must be from " + PAGE_BYTES + " bytes (one wasm page) to "
-                    + WASM32_MEMORY_BYTES + " bytes (4 GiB), got " + bytes);
+            throw new IllegalArgumentException(
+                    what
+                            + " must be from "
+                            + PAGE_BYTES
+                            + " bytes (one wasm page) to "
+                            + WASM32_MEMORY_BYTES
+                            + " bytes (4 GiB), got "
+                            + bytes);
         }
     }
 }

@@ -5,7 +5,13 @@ import java.util.Optional;
 
 /** The cases of {@code fermyon:spin/http-types.method}; other HTTP methods never reach a guest. */
 public enum HttpMethod {
-    GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS;
+    GET,
+    POST,
+    PUT,
+    DELETE,
+    PATCH,
+    HEAD,
+    OPTIONS;
 
     public static Optional<HttpMethod> fromHttp(String method) {
         for (HttpMethod m : values()) {

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** echo.wasm compiled by chicory-compiler-maven-plugin during this build, plugged in per component. */
+/**
+ * echo.wasm compiled by chicory-compiler-maven-plugin during this build, plugged in per component.
+ */
 class BuildTimeMachineTest {
 
     private static final String ECHO = "test:abi/echo@0.1.0";
@@ -23,17 +25,29 @@ class BuildTimeMachineTest {
     @Test
     void theBuildTimeMachineRunsTheCalls() {
         AtomicInteger machines = new AtomicInteger();
-        Component echo = TestModules.component("echo", "callee").withMachineFactory(instance -> {
-            machines.incrementAndGet();
-            return EchoModule.create(instance);
-        });
+        Component echo =
+                TestModules.component("echo", "callee")
+                        .withMachineFactory(
+                                instance -> {
+                                    machines.incrementAndGet();
+                                    return EchoModule.create(instance);
+                                });
         try (Composition comp = Composition.builder(echo).mode(ExecutionMode.INTERPRETER).build()) {
             assertEquals("olleh", comp.call(ECHO, "reverse", List.of("hello")));
-            assertEquals(Result.ok(6L), comp.call(ECHO, "total", List.of(List.of(Record.of("name", "x", "price", 2L, "qty", 3L)))));
-            GuestFault trap = assertThrows(GuestFault.class, () -> comp.call(ECHO, "fail", List.of()));
+            assertEquals(
+                    Result.ok(6L),
+                    comp.call(
+                            ECHO,
+                            "total",
+                            List.of(List.of(Record.of("name", "x", "price", 2L, "qty", 3L)))));
+            GuestFault trap =
+                    assertThrows(GuestFault.class, () -> comp.call(ECHO, "fail", List.of()));
             assertTrue(trap.getMessage().contains("trapped"), trap.getMessage());
             assertEquals("dlrow", comp.call(ECHO, "reverse", List.of("world")));
         }
-        assertEquals(2, machines.get(), "one machine per instance: the first set, and the fresh one after the trap");
+        assertEquals(
+                2,
+                machines.get(),
+                "one machine per instance: the first set, and the fresh one after the trap");
     }
 }

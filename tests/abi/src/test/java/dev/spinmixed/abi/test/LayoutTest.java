@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Sizes, alignments, offsets and flattening: DESIGN.md's worked values and CanonicalABI.md's rules. */
+/**
+ * Sizes, alignments, offsets and flattening: DESIGN.md's worked values and CanonicalABI.md's rules.
+ */
 class LayoutTest {
 
     static final WitResolve APP_WIT = WitLoader.loadDirectory(Path.of("..", "..", "apps", "wit"));
@@ -45,11 +47,15 @@ class LayoutTest {
 
     @Test
     void spinHttpResponseIs28BytesWithDesignOffsets() {
-        WitType.RecordType response = (WitType.RecordType) spinResult("fermyon:spin/inbound-http", "handle-request");
+        WitType.RecordType response =
+                (WitType.RecordType) spinResult("fermyon:spin/inbound-http", "handle-request");
         assertEquals(28, Layout.size(response));
         assertEquals(4, Layout.alignment(response));
         List<WitType> fields = response.fields().stream().map(WitType.Field::type).toList();
-        assertArrayEquals(new int[] {0, 4, 16}, Layout.fieldOffsets(fields), "status @0, headers @4, body @16");
+        assertArrayEquals(
+                new int[] {0, 4, 16},
+                Layout.fieldOffsets(fields),
+                "status @0, headers @4, body @16");
         WitType headers = fields.get(1);
         assertEquals(12, Layout.size(headers), "option disc @4, ptr @8, len @12");
         assertEquals(4, Layout.payloadOffset(Layout.payloads(headers)));
@@ -58,7 +64,9 @@ class LayoutTest {
     @Test
     void spinHttpRequestFlattensToTenI32() {
         WitType request = spinType("fermyon:spin/inbound-http", "handle-request", 0);
-        assertEquals(List.of(I32, I32, I32, I32, I32, I32, I32, I32, I32, I32), Flattening.flatten(request));
+        assertEquals(
+                List.of(I32, I32, I32, I32, I32, I32, I32, I32, I32, I32),
+                Flattening.flatten(request));
         assertEquals(40, Layout.size(request));
     }
 
@@ -75,15 +83,29 @@ class LayoutTest {
         WitType r = record("r", "a", Primitive.U8, "b", Primitive.U32, "c", Primitive.U8);
         assertEquals(12, Layout.size(r));
         assertEquals(4, Layout.alignment(r));
-        assertArrayEquals(new int[] {0, 4, 8}, Layout.fieldOffsets(List.of(Primitive.U8, Primitive.U32, Primitive.U8)));
+        assertArrayEquals(
+                new int[] {0, 4, 8},
+                Layout.fieldOffsets(List.of(Primitive.U8, Primitive.U32, Primitive.U8)));
         assertEquals(16, Layout.size(tuple(Primitive.U8, Primitive.U64)));
         assertEquals(8, Layout.alignment(tuple(Primitive.U8, Primitive.U64)));
     }
 
     @ParameterizedTest(name = "{0}: size {1} align {2}")
     @CsvSource({
-        "BOOL, 1, 1", "S8, 1, 1", "U8, 1, 1", "S16, 2, 2", "U16, 2, 2", "S32, 4, 4", "U32, 4, 4",
-        "S64, 8, 8", "U64, 8, 8", "F32, 4, 4", "F64, 8, 8", "CHAR, 4, 4", "STRING, 8, 4"})
+        "BOOL, 1, 1",
+        "S8, 1, 1",
+        "U8, 1, 1",
+        "S16, 2, 2",
+        "U16, 2, 2",
+        "S32, 4, 4",
+        "U32, 4, 4",
+        "S64, 8, 8",
+        "U64, 8, 8",
+        "F32, 4, 4",
+        "F64, 8, 8",
+        "CHAR, 4, 4",
+        "STRING, 8, 4"
+    })
     void primitives(Primitive p, int size, int alignment) {
         assertEquals(size, Layout.size(p));
         assertEquals(alignment, Layout.alignment(p));
@@ -102,10 +124,26 @@ class LayoutTest {
 
     @Test
     void variantPayloadSlotsAreJoined() {
-        assertEquals(List.of(I32, I32), Flattening.flatten(result(Primitive.F32, Primitive.U32)), "f32 joined with i32 is i32");
-        assertEquals(List.of(I32, I64), Flattening.flatten(result(Primitive.F32, Primitive.F64)), "f32 joined with f64 is i64");
+        assertEquals(
+                List.of(I32, I32),
+                Flattening.flatten(result(Primitive.F32, Primitive.U32)),
+                "f32 joined with i32 is i32");
+        assertEquals(
+                List.of(I32, I64),
+                Flattening.flatten(result(Primitive.F32, Primitive.F64)),
+                "f32 joined with f64 is i64");
         assertEquals(List.of(I32, F64), Flattening.flatten(option(Primitive.F64)));
-        WitType v = variant("v", "a", Primitive.F32, "b", Primitive.U64, "c", tuple(Primitive.F64, Primitive.U8), "d", null);
+        WitType v =
+                variant(
+                        "v",
+                        "a",
+                        Primitive.F32,
+                        "b",
+                        Primitive.U64,
+                        "c",
+                        tuple(Primitive.F64, Primitive.U8),
+                        "d",
+                        null);
         assertEquals(List.of(I32, I64, I32), Flattening.flatten(v));
         assertEquals(List.of(I32, F32), Flattening.flatten(option(Primitive.F32)));
     }
@@ -128,7 +166,17 @@ class LayoutTest {
     }
 
     @ParameterizedTest(name = "{0} flags: {1} bytes, {2} i32")
-    @CsvSource({"1, 1, 1", "8, 1, 1", "9, 2, 1", "16, 2, 1", "17, 4, 1", "32, 4, 1", "33, 8, 2", "64, 8, 2", "65, 12, 3"})
+    @CsvSource({
+        "1, 1, 1",
+        "8, 1, 1",
+        "9, 2, 1",
+        "16, 2, 1",
+        "17, 4, 1",
+        "32, 4, 1",
+        "33, 8, 2",
+        "64, 8, 2",
+        "65, 12, 3"
+    })
     void flagsSizes(int flags, int bytes, int flatCount) {
         assertEquals(bytes, Layout.size(flagsOf(flags)));
         assertEquals(flatCount, Flattening.flatten(flagsOf(flags)).size());

@@ -19,7 +19,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A C caller linked in-process to a C callee and to Java host functions, in both execution modes. */
+/**
+ * A C caller linked in-process to a C callee and to Java host functions, in both execution modes.
+ */
 class LinkingTest {
 
     private static final String ECHO = "test:abi/echo@0.1.0";
@@ -32,11 +34,14 @@ class LinkingTest {
     private static Composition linked(ExecutionMode mode, List<String> notesSeen) {
         return Composition.builder(CALLER)
                 .dependency(ECHO, CALLEE)
-                .host(NOTES, "note", args -> {
-                    String msg = (String) args.get(0);
-                    notesSeen.add(msg);
-                    return msg.isEmpty() ? Optional.empty() : Optional.of("«" + msg + "»");
-                })
+                .host(
+                        NOTES,
+                        "note",
+                        args -> {
+                            String msg = (String) args.get(0);
+                            notesSeen.add(msg);
+                            return msg.isEmpty() ? Optional.empty() : Optional.of("«" + msg + "»");
+                        })
                 .mode(mode)
                 .maxInstances(2)
                 .build();
@@ -52,7 +57,10 @@ class LinkingTest {
         try (Composition comp = linked(mode, new ArrayList<>())) {
             assertEquals("OLLEH", comp.call(FRONT, "shout", List.of("hello")));
             assertEquals("", comp.call(FRONT, "shout", List.of("")));
-            assertEquals("éTé AL", comp.call(FRONT, "shout", List.of("la été")), "multi-byte UTF-8 survives both hops");
+            assertEquals(
+                    "éTé AL",
+                    comp.call(FRONT, "shout", List.of("la été")),
+                    "multi-byte UTF-8 survives both hops");
         }
     }
 
@@ -61,10 +69,15 @@ class LinkingTest {
     void listOfRecordsToResult(ExecutionMode mode) {
         try (Composition comp = linked(mode, new ArrayList<>())) {
             List<Object> items = List.of(item("apple", 120, 3), item("pear", 5_000_000_000L, 2));
-            assertEquals(Result.ok(10_000_000_360L), comp.call(FRONT, "order-total", List.of(items)));
+            assertEquals(
+                    Result.ok(10_000_000_360L), comp.call(FRONT, "order-total", List.of(items)));
             assertEquals(Result.ok(0L), comp.call(FRONT, "order-total", List.of(List.of())));
-            assertEquals(Result.err("zero quantity for pear"),
-                    comp.call(FRONT, "order-total", List.of(List.of(item("apple", 1, 1), item("pear", 1, 0)))));
+            assertEquals(
+                    Result.err("zero quantity for pear"),
+                    comp.call(
+                            FRONT,
+                            "order-total",
+                            List.of(List.of(item("apple", 1, 1), item("pear", 1, 0)))));
         }
     }
 
@@ -92,7 +105,9 @@ class LinkingTest {
                 assertEquals(body[body.length - 1 - i], reversed[i]);
             }
             assertArrayEquals(new byte[0], (byte[]) comp.call(ECHO, "bytes", List.of(new byte[0])));
-            List<Object> seventeen = new ArrayList<>(IntStream.rangeClosed(1, 17).mapToObj(i -> (Object) (long) i).toList());
+            List<Object> seventeen =
+                    new ArrayList<>(
+                            IntStream.rangeClosed(1, 17).mapToObj(i -> (Object) (long) i).toList());
             seventeen.set(16, 0xFFFFFFFFL);
             assertEquals(136L + 0xFFFFFFFFL, comp.call(ECHO, "spill", seventeen));
         }
@@ -103,25 +118,38 @@ class LinkingTest {
     void trapInTheCalleeDiscardsTheSetAndTheNextCallWorks(ExecutionMode mode) {
         try (Composition comp = linked(mode, new ArrayList<>())) {
             assertEquals("OLLEH", comp.call(FRONT, "shout", List.of("hello")));
-            GuestFault fault = assertThrows(GuestFault.class, () -> comp.call(FRONT, "fail-through", List.of()));
+            GuestFault fault =
+                    assertThrows(
+                            GuestFault.class, () -> comp.call(FRONT, "fail-through", List.of()));
             assertEquals("echo", fault.component());
             assertEquals(ECHO + "#fail", fault.function());
             assertTrue(fault.getMessage().contains("trapped"), fault.getMessage());
             assertEquals(0, comp.liveInstanceSets(), "the set that faulted is discarded");
             assertEquals("OLLEH", comp.call(FRONT, "shout", List.of("hello")));
-            assertEquals(1, comp.liveInstanceSets(), "a fresh set serves the next call and goes back to the pool");
+            assertEquals(
+                    1,
+                    comp.liveInstanceSets(),
+                    "a fresh set serves the next call and goes back to the pool");
         }
     }
 
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void hostFunctionThatThrowsIsAGuestFault(ExecutionMode mode) {
-        try (Composition comp = Composition.builder(CALLER).dependency(ECHO, CALLEE)
-                .host(NOTES, "note", args -> {
-                    throw new IllegalStateException("notes backend down");
-                })
-                .mode(mode).build()) {
-            GuestFault fault = assertThrows(GuestFault.class, () -> comp.call(FRONT, "annotate", List.of("x")));
+        try (Composition comp =
+                Composition.builder(CALLER)
+                        .dependency(ECHO, CALLEE)
+                        .host(
+                                NOTES,
+                                "note",
+                                args -> {
+                                    throw new IllegalStateException("notes backend down");
+                                })
+                        .mode(mode)
+                        .build()) {
+            GuestFault fault =
+                    assertThrows(
+                            GuestFault.class, () -> comp.call(FRONT, "annotate", List.of("x")));
             assertTrue(fault.getMessage().contains("notes backend down"), fault.getMessage());
             assertEquals("OLLEH", comp.call(FRONT, "shout", List.of("hello")));
         }
@@ -129,7 +157,10 @@ class LinkingTest {
 
     @org.junit.jupiter.api.Test
     void missingProviderIsALinkError() {
-        LinkException e = assertThrows(LinkException.class, () -> Composition.builder(CALLER).dependency(ECHO, CALLEE).build());
+        LinkException e =
+                assertThrows(
+                        LinkException.class,
+                        () -> Composition.builder(CALLER).dependency(ECHO, CALLEE).build());
         assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains(NOTES + "#note"), e.getMessage());
     }

@@ -30,34 +30,47 @@ class PoolTest {
     void concurrentCallsNeverShareASetAndStayWithinTheBound() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
-        Composition comp = Composition.builder(CALLER)
-                .dependency(ECHO, CALLEE)
-                .host(NOTES, "note", args -> {
-                    int now = inFlight.incrementAndGet();
-                    peak.accumulateAndGet(now, Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    inFlight.decrementAndGet();
-                    return Optional.of(((String) args.get(0)).toUpperCase());
-                })
-                .maxInstances(3)
-                .build();
+        Composition comp =
+                Composition.builder(CALLER)
+                        .dependency(ECHO, CALLEE)
+                        .host(
+                                NOTES,
+                                "note",
+                                args -> {
+                                    int now = inFlight.incrementAndGet();
+                                    peak.accumulateAndGet(now, Math::max);
+                                    try {
+                                        Thread.sleep(5);
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                    inFlight.decrementAndGet();
+                                    return Optional.of(((String) args.get(0)).toUpperCase());
+                                })
+                        .maxInstances(3)
+                        .build();
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
-                done.add(threads.submit(() -> {
-                    for (int i = 0; i < 15; i++) {
-                        String word = "t" + thread + "c" + i;
-                        assertEquals("note: " + word.toUpperCase(), comp.call(FRONT, "annotate", List.of(word)));
-                        assertEquals(new StringBuilder(word).reverse().toString().toUpperCase(), comp.call(FRONT, "shout", List.of(word)));
-                    }
-                    return null;
-                }));
+                done.add(
+                        threads.submit(
+                                () -> {
+                                    for (int i = 0; i < 15; i++) {
+                                        String word = "t" + thread + "c" + i;
+                                        assertEquals(
+                                                "note: " + word.toUpperCase(),
+                                                comp.call(FRONT, "annotate", List.of(word)));
+                                        assertEquals(
+                                                new StringBuilder(word)
+                                                        .reverse()
+                                                        .toString()
+                                                        .toUpperCase(),
+                                                comp.call(FRONT, "shout", List.of(word)));
+                                    }
+                                    return null;
+                                }));
             }
             for (Future<?> f : done) {
                 f.get(120, TimeUnit.SECONDS);
@@ -77,22 +90,35 @@ class PoolTest {
     void aCallWaitsForAFreeSetAndGivesUpAfterTheLeaseTimeout() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (Composition comp = Composition.builder(CALLER).dependency(ECHO, CALLEE)
-                .host(NOTES, "note", args -> {
-                    inside.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return Optional.empty();
-                })
-                .maxInstances(1).leaseTimeoutMillis(100).build()) {
+        try (Composition comp =
+                Composition.builder(CALLER)
+                        .dependency(ECHO, CALLEE)
+                        .host(
+                                NOTES,
+                                "note",
+                                args -> {
+                                    inside.countDown();
+                                    try {
+                                        release.await();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                    return Optional.empty();
+                                })
+                        .maxInstances(1)
+                        .leaseTimeoutMillis(100)
+                        .build()) {
             ExecutorService thread = Executors.newSingleThreadExecutor();
-            Future<Object> blocked = thread.submit(() -> comp.call(FRONT, "annotate", List.of("x")));
+            Future<Object> blocked =
+                    thread.submit(() -> comp.call(FRONT, "annotate", List.of("x")));
             assertTrue(inside.await(30, TimeUnit.SECONDS));
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> comp.call(FRONT, "shout", List.of("y")));
-            assertTrue(e.getMessage().contains("all 1 instance sets stayed busy for 100 ms"), e.getMessage());
+            IllegalStateException e =
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> comp.call(FRONT, "shout", List.of("y")));
+            assertTrue(
+                    e.getMessage().contains("all 1 instance sets stayed busy for 100 ms"),
+                    e.getMessage());
             release.countDown();
             assertEquals("no note", blocked.get(30, TimeUnit.SECONDS));
             assertEquals("Y", comp.call(FRONT, "shout", List.of("y")));
@@ -102,10 +128,16 @@ class PoolTest {
 
     @Test
     void faultingCallsDoNotLeakInstanceSets() {
-        try (Composition comp = Composition.builder(CALLER).dependency(ECHO, CALLEE).host(NOTES, "note", args -> Optional.empty())
-                .maxInstances(2).build()) {
+        try (Composition comp =
+                Composition.builder(CALLER)
+                        .dependency(ECHO, CALLEE)
+                        .host(NOTES, "note", args -> Optional.empty())
+                        .maxInstances(2)
+                        .build()) {
             for (int i = 0; i < 20; i++) {
-                assertThrows(dev.spinmixed.linker.GuestFault.class, () -> comp.call(FRONT, "fail-through", List.of()));
+                assertThrows(
+                        dev.spinmixed.linker.GuestFault.class,
+                        () -> comp.call(FRONT, "fail-through", List.of()));
             }
             assertEquals(0, comp.liveInstanceSets());
             assertEquals("A", comp.call(FRONT, "shout", List.of("a")));

@@ -19,8 +19,12 @@ import java.util.Set;
  */
 final class RandomWit {
 
-    private static final int[] CHAR_EDGES = {0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x10FFFF};
-    private static final String[] STRING_EDGES = {"", "a", "é", "€", "😀", "नमस्ते", "\u0000", "a\u0000b", "\uD7FF\uE000"};
+    private static final int[] CHAR_EDGES = {
+        0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x10FFFF
+    };
+    private static final String[] STRING_EDGES = {
+        "", "a", "é", "€", "😀", "नमस्ते", "\u0000", "a\u0000b", "\uD7FF\uE000"
+    };
 
     private final Random random;
     private int names;
@@ -42,7 +46,8 @@ final class RandomWit {
             case 17 -> new WitType.TupleType(types(depth - 1));
             case 18 -> {
                 List<WitType.Field> fields = new ArrayList<>();
-                types(depth - 1).forEach(t -> fields.add(new WitType.Field("f" + fields.size(), t)));
+                types(depth - 1)
+                        .forEach(t -> fields.add(new WitType.Field("f" + fields.size(), t)));
                 yield new WitType.RecordType("r" + names++, fields);
             }
             case 19 -> {
@@ -111,15 +116,21 @@ final class RandomWit {
             return new Variant(c.name(), c.type().map(this::value).orElse(null));
         }
         if (type instanceof WitType.EnumType e) {
-            return e.cases().get(random.nextBoolean() ? e.cases().size() - 1 : random.nextInt(e.cases().size()));
+            return e.cases()
+                    .get(
+                            random.nextBoolean()
+                                    ? e.cases().size() - 1
+                                    : random.nextInt(e.cases().size()));
         }
         WitType.FlagsType f = (WitType.FlagsType) type;
         Set<String> set = new LinkedHashSet<>();
-        f.flags().forEach(flag -> {
-            if (random.nextBoolean()) {
-                set.add(flag);
-            }
-        });
+        f.flags()
+                .forEach(
+                        flag -> {
+                            if (random.nextBoolean()) {
+                                set.add(flag);
+                            }
+                        });
         return set;
     }
 
@@ -127,13 +138,21 @@ final class RandomWit {
         boolean edge = random.nextInt(3) == 0;
         return switch (p) {
             case BOOL -> random.nextBoolean();
-            case S8 -> edge ? pick(Byte.MIN_VALUE, Byte.MAX_VALUE, -1, 0) : (int) (byte) random.nextInt();
+            case S8 ->
+                    edge
+                            ? pick(Byte.MIN_VALUE, Byte.MAX_VALUE, -1, 0)
+                            : (int) (byte) random.nextInt();
             case U8 -> edge ? pick(0, 0xFF, 0x80) : random.nextInt(0x100);
-            case S16 -> edge ? pick(Short.MIN_VALUE, Short.MAX_VALUE, -1) : (int) (short) random.nextInt();
+            case S16 ->
+                    edge
+                            ? pick(Short.MIN_VALUE, Short.MAX_VALUE, -1)
+                            : (int) (short) random.nextInt();
             case U16 -> edge ? pick(0, 0xFFFF, 0x8000) : random.nextInt(0x10000);
             case S32 -> edge ? pick(Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0) : random.nextInt();
-            case U32 -> edge ? pickLong(0L, 0xFFFFFFFFL, 0x80000000L) : random.nextInt() & 0xFFFFFFFFL;
-            case S64, U64 -> edge ? pickLong(Long.MIN_VALUE, Long.MAX_VALUE, -1L, 0L) : random.nextLong();
+            case U32 ->
+                    edge ? pickLong(0L, 0xFFFFFFFFL, 0x80000000L) : random.nextInt() & 0xFFFFFFFFL;
+            case S64, U64 ->
+                    edge ? pickLong(Long.MIN_VALUE, Long.MAX_VALUE, -1L, 0L) : random.nextLong();
             case F32 -> edge ? pickFloat() : random.nextFloat() * random.nextInt();
             case F64 -> edge ? pickDouble() : random.nextDouble() * random.nextLong();
             case CHAR -> edge ? CHAR_EDGES[random.nextInt(CHAR_EDGES.length)] : scalar();
@@ -167,15 +186,30 @@ final class RandomWit {
     }
 
     private float pickFloat() {
-        float[] options = {Float.NaN, Float.intBitsToFloat(0x7f800001 | random.nextInt(0x7fffff)), Float.intBitsToFloat(0xffc00001),
-            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0.0f, Float.MIN_VALUE, Float.MAX_VALUE};
+        float[] options = {
+            Float.NaN,
+            Float.intBitsToFloat(0x7f800001 | random.nextInt(0x7fffff)),
+            Float.intBitsToFloat(0xffc00001),
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY,
+            -0.0f,
+            Float.MIN_VALUE,
+            Float.MAX_VALUE
+        };
         return options[random.nextInt(options.length)];
     }
 
     private double pickDouble() {
-        double[] options = {Double.NaN, Double.longBitsToDouble(0x7ff0000000000001L | (random.nextLong() & 0xfffffffffffffL)),
-            Double.longBitsToDouble(0xfff8000000000001L), Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE,
-            Double.MAX_VALUE};
+        double[] options = {
+            Double.NaN,
+            Double.longBitsToDouble(0x7ff0000000000001L | (random.nextLong() & 0xfffffffffffffL)),
+            Double.longBitsToDouble(0xfff8000000000001L),
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            -0.0,
+            Double.MIN_VALUE,
+            Double.MAX_VALUE
+        };
         return options[random.nextInt(options.length)];
     }
 }

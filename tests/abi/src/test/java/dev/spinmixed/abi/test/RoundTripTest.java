@@ -21,7 +21,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Random values of random types lowered into a real Chicory memory and lifted back come back equal. */
+/**
+ * Random values of random types lowered into a real Chicory memory and lifted back come back equal.
+ */
 class RoundTripTest {
 
     record Sample(WitType type, Object value) {
@@ -33,11 +35,13 @@ class RoundTripTest {
 
     @Provide
     Arbitrary<Sample> samples() {
-        return Arbitraries.randoms().map(r -> {
-            RandomWit gen = new RandomWit(r);
-            WitType type = gen.type(3);
-            return new Sample(type, gen.value(type));
-        });
+        return Arbitraries.randoms()
+                .map(
+                        r -> {
+                            RandomWit gen = new RandomWit(r);
+                            WitType type = gen.type(3);
+                            return new Sample(type, gen.value(type));
+                        });
     }
 
     @Provide
@@ -51,7 +55,9 @@ class RoundTripTest {
         int ptr = m.allocate(Layout.alignment(s.type()), Layout.size(s.type()));
         m.lowerer().store(s.type(), s.value(), ptr, "value");
         Object back = m.lifter().load(s.type(), ptr, "value");
-        assertTrue(ValueModel.equal(s.value(), back), () -> "stored " + ValueModel.show(s.value()) + ", loaded " + ValueModel.show(back));
+        assertTrue(
+                ValueModel.equal(s.value(), back),
+                () -> "stored " + ValueModel.show(s.value()) + ", loaded " + ValueModel.show(back));
     }
 
     @Property(tries = 1500)
@@ -62,10 +68,19 @@ class RoundTripTest {
         List<dev.spinmixed.abi.FlatType> types = Flattening.flatten(s.type());
         assertEquals(types, flat.types(), "lowered core values have the flattened types");
         Object back = m.lifter().liftFlat(s.type(), new FlatValues(flat.toArray(), types));
-        assertTrue(ValueModel.equal(s.value(), back), () -> "lowered " + ValueModel.show(s.value()) + ", lifted " + ValueModel.show(back));
+        assertTrue(
+                ValueModel.equal(s.value(), back),
+                () ->
+                        "lowered "
+                                + ValueModel.show(s.value())
+                                + ", lifted "
+                                + ValueModel.show(back));
     }
 
-    /** Both function-level paths: arguments (flat or spilled past 16) and results (flat or through memory). */
+    /**
+     * Both function-level paths: arguments (flat or spilled past 16) and results (flat or through
+     * memory).
+     */
     @Property(tries = 800)
     void functionArgumentsAndResults(@ForAll("randoms") Random random) {
         RandomWit gen = new RandomWit(random);
@@ -85,13 +100,20 @@ class RoundTripTest {
         long[] core = abi.lowerArguments(args, m.lowerer());
         assertEquals(abi.liftSignature().params().size(), core.length);
         List<Object> lifted = abi.liftArguments(withReturnPointer(abi, core, m), m.lifter());
-        assertTrue(ValueModel.equal(args, lifted), () -> "args " + ValueModel.show(args) + " came back " + ValueModel.show(lifted));
+        assertTrue(
+                ValueModel.equal(args, lifted),
+                () -> "args " + ValueModel.show(args) + " came back " + ValueModel.show(lifted));
 
         long[] importArgs = withReturnPointer(abi, core, m);
         long[] flatResults = abi.lowerResult(result, importArgs, m.lowerer());
-        long[] exportResults = abi.lowerSignature().resultInMemory() ? new long[] {importArgs[importArgs.length - 1]} : flatResults;
+        long[] exportResults =
+                abi.lowerSignature().resultInMemory()
+                        ? new long[] {importArgs[importArgs.length - 1]}
+                        : flatResults;
         Object back = abi.liftResult(exportResults, m.lifter());
-        assertTrue(ValueModel.equal(result, back), () -> "result " + ValueModel.show(result) + " came back " + ValueModel.show(back));
+        assertTrue(
+                ValueModel.equal(result, back),
+                () -> "result " + ValueModel.show(result) + " came back " + ValueModel.show(back));
     }
 
     /** The import side takes a trailing return pointer when the result goes through memory. */

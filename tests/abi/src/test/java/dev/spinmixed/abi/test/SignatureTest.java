@@ -32,12 +32,14 @@ class SignatureTest {
         assertEquals(Collections.nCopies(10, I32), sig.params());
         assertEquals(List.of(I32), sig.results());
         assertTrue(sig.resultInMemory());
-        assertEquals("(param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)", sig.toString());
+        assertEquals(
+                "(param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)", sig.toString());
     }
 
     @Test
     void handleMessageExportIsTwoI32ReturningAPointer() {
-        CoreSignature sig = CoreSignature.lift(spin("fermyon:spin/inbound-redis", "handle-message"));
+        CoreSignature sig =
+                CoreSignature.lift(spin("fermyon:spin/inbound-redis", "handle-message"));
         assertEquals("(param i32 i32) (result i32)", sig.toString());
     }
 
@@ -52,8 +54,10 @@ class SignatureTest {
 
     @Test
     void sixteenFlatParamsStayFlatSeventeenGoThroughMemory() {
-        WitType[] sixteen = Collections.nCopies(16, (WitType) Primitive.U32).toArray(WitType[]::new);
-        WitType[] seventeen = Collections.nCopies(17, (WitType) Primitive.U32).toArray(WitType[]::new);
+        WitType[] sixteen =
+                Collections.nCopies(16, (WitType) Primitive.U32).toArray(WitType[]::new);
+        WitType[] seventeen =
+                Collections.nCopies(17, (WitType) Primitive.U32).toArray(WitType[]::new);
         CoreSignature flat = CoreSignature.lift(function("f", null, sixteen));
         assertEquals(16, flat.params().size());
         assertFalse(flat.paramsInMemory());
@@ -61,7 +65,10 @@ class SignatureTest {
         assertEquals(List.of(I32), spilled.params());
         assertTrue(spilled.paramsInMemory());
         CoreSignature lowered = CoreSignature.lower(function("f", Primitive.STRING, seventeen));
-        assertEquals(List.of(I32, I32), lowered.params(), "spilled params pointer, then the return pointer");
+        assertEquals(
+                List.of(I32, I32),
+                lowered.params(),
+                "spilled params pointer, then the return pointer");
     }
 
     @Test
@@ -85,7 +92,8 @@ class SignatureTest {
         Interface http = LayoutTest.APP_WIT.iface("fermyon:spin/inbound-http");
         Function handle = http.function("handle-request").orElseThrow();
         assertEquals("fermyon:spin/inbound-http#handle-request", AbiNames.exportName(http, handle));
-        assertEquals("cabi_post_fermyon:spin/inbound-http#handle-request",
+        assertEquals(
+                "cabi_post_fermyon:spin/inbound-http#handle-request",
                 AbiNames.postReturnName(AbiNames.exportName(http, handle)));
         assertEquals("fermyon:spin/inbound-http", AbiNames.importModule(http));
         Interface pricing = LayoutTest.APP_WIT.iface("acme:orders/pricing@0.1.0");

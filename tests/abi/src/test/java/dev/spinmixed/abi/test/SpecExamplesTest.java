@@ -35,21 +35,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The known answers of the spec's own test suite (component-model design/mvp/canonical-abi/
- * run_tests.py), restated against this implementation: core values in, the value the spec lifts
- * (or a trap) out, then lowered again and lifted back unchanged.
+ * run_tests.py), restated against this implementation: core values in, the value the spec lifts (or
+ * a trap) out, then lowered again and lifted back unchanged.
  */
 class SpecExamplesTest {
 
     private final ScratchMemory m = new ScratchMemory();
 
-    /** Lifts {@code type} from core values (given as unsigned 32/64-bit patterns), then round-trips it. */
+    /**
+     * Lifts {@code type} from core values (given as unsigned 32/64-bit patterns), then round-trips
+     * it.
+     */
     private Object lift(WitType type, long... values) {
         List<FlatType> flat = Flattening.flatten(type);
         Object value = m.lifter().liftFlat(type, new FlatValues(values, flat));
         FlatValues.Builder again = new FlatValues.Builder();
         m.lowerer().lowerFlat(type, value, again);
         Object back = m.lifter().liftFlat(type, new FlatValues(again.toArray(), flat));
-        assertTrue(ValueModel.equal(value, back), () -> "re-lift of " + ValueModel.show(value) + " gave " + ValueModel.show(back));
+        assertTrue(
+                ValueModel.equal(value, back),
+                () -> "re-lift of " + ValueModel.show(value) + " gave " + ValueModel.show(back));
         return value;
     }
 
@@ -82,9 +87,16 @@ class SpecExamplesTest {
 
     @Test
     void recordsAndTuples() {
-        assertEquals(Record.of("x", 1, "y", 2, "z", 3L),
-                lift(record("r", "x", Primitive.U8, "y", Primitive.U16, "z", Primitive.U32), 1, 2, 3));
-        assertEquals(List.of(List.of(1, 2), 3), lift(tuple(tuple(Primitive.U8, Primitive.U8), Primitive.U8), 1, 2, 3));
+        assertEquals(
+                Record.of("x", 1, "y", 2, "z", 3L),
+                lift(
+                        record("r", "x", Primitive.U8, "y", Primitive.U16, "z", Primitive.U32),
+                        1,
+                        2,
+                        3));
+        assertEquals(
+                List.of(List.of(1, 2), 3),
+                lift(tuple(tuple(Primitive.U8, Primitive.U8), Primitive.U8), 1, 2, 3));
     }
 
     @Test
@@ -113,12 +125,42 @@ class SpecExamplesTest {
 
     @Test
     void integersFromI32AreTruncatedToTheirWidth() {
-        long[][] u8 = {{127, 127}, {128, 128}, {255, 255}, {256, 0}, {0xffffffffL, 255}, {0xffffff80L, 128}, {0xffffff7fL, 127}};
-        long[][] s8 = {{127, 127}, {128, -128}, {255, -1}, {256, 0}, {0xffffffffL, -1}, {0xffffff80L, -128}, {0xffffff7fL, 127}};
-        long[][] u16 = {{32767, 32767}, {32768, 32768}, {65535, 65535}, {65536, 0}, {0xffffffffL, 65535}, {0xffff8000L, 32768},
-            {0xffff7fffL, 32767}};
-        long[][] s16 = {{32767, 32767}, {32768, -32768}, {65535, -1}, {65536, 0}, {0xffffffffL, -1}, {0xffff8000L, -32768},
-            {0xffff7fffL, 32767}};
+        long[][] u8 = {
+            {127, 127},
+            {128, 128},
+            {255, 255},
+            {256, 0},
+            {0xffffffffL, 255},
+            {0xffffff80L, 128},
+            {0xffffff7fL, 127}
+        };
+        long[][] s8 = {
+            {127, 127},
+            {128, -128},
+            {255, -1},
+            {256, 0},
+            {0xffffffffL, -1},
+            {0xffffff80L, -128},
+            {0xffffff7fL, 127}
+        };
+        long[][] u16 = {
+            {32767, 32767},
+            {32768, 32768},
+            {65535, 65535},
+            {65536, 0},
+            {0xffffffffL, 65535},
+            {0xffff8000L, 32768},
+            {0xffff7fffL, 32767}
+        };
+        long[][] s16 = {
+            {32767, 32767},
+            {32768, -32768},
+            {65535, -1},
+            {65536, 0},
+            {0xffffffffL, -1},
+            {0xffff8000L, -32768},
+            {0xffff7fffL, 32767}
+        };
         for (long[] c : u8) {
             assertEquals((int) c[1], lift(Primitive.U8, c[0]), "u8 " + c[0]);
         }
@@ -136,11 +178,17 @@ class SpecExamplesTest {
         assertEquals(0xffffffffL, lift(Primitive.U32, 0xffffffffL));
         assertEquals(Integer.MIN_VALUE, lift(Primitive.S32, 0x80000000L));
         assertEquals(-1, lift(Primitive.S32, 0xffffffffL));
-        assertEquals(Long.MIN_VALUE, lift(Primitive.U64, Long.MIN_VALUE), "u64 2^63 as its bit pattern");
+        assertEquals(
+                Long.MIN_VALUE, lift(Primitive.U64, Long.MIN_VALUE), "u64 2^63 as its bit pattern");
         assertEquals(-1L, lift(Primitive.U64, -1L), "u64 2^64-1 as its bit pattern");
         assertEquals(Long.MIN_VALUE, lift(Primitive.S64, Long.MIN_VALUE));
-        assertEquals(List.of(false, true, true, true),
-                List.of(lift(Primitive.BOOL, 0), lift(Primitive.BOOL, 1), lift(Primitive.BOOL, 2), lift(Primitive.BOOL, 0xffffffffL)));
+        assertEquals(
+                List.of(false, true, true, true),
+                List.of(
+                        lift(Primitive.BOOL, 0),
+                        lift(Primitive.BOOL, 1),
+                        lift(Primitive.BOOL, 2),
+                        lift(Primitive.BOOL, 0xffffffffL)));
     }
 
     @Test
@@ -163,30 +211,65 @@ class SpecExamplesTest {
     @ParameterizedTest
     @ValueSource(ints = {0x7fc00000, 0x7fc00001, 0x7fe00000, 0x7fffffff, 0xffffffff})
     void f32NansLiftAsTheCanonicalNan(int bits) {
-        assertEquals(0x7fc00000, Float.floatToRawIntBits((Float) lift(Primitive.F32, bits & 0xffffffffL)));
+        assertEquals(
+                0x7fc00000,
+                Float.floatToRawIntBits((Float) lift(Primitive.F32, bits & 0xffffffffL)));
         m.memory.writeI32(0, bits);
-        assertEquals(0x7fc00000, Float.floatToRawIntBits((Float) m.lifter().load(Primitive.F32, 0, "f32")));
+        assertEquals(
+                0x7fc00000,
+                Float.floatToRawIntBits((Float) m.lifter().load(Primitive.F32, 0, "f32")));
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {0x7ff8000000000000L, 0x7ff8000000000001L, 0x7ffc000000000000L, 0x7fffffffffffffffL, 0xffffffffffffffffL})
+    @ValueSource(
+            longs = {
+                0x7ff8000000000000L,
+                0x7ff8000000000001L,
+                0x7ffc000000000000L,
+                0x7fffffffffffffffL,
+                0xffffffffffffffffL
+            })
     void f64NansLiftAsTheCanonicalNan(long bits) {
-        assertEquals(0x7ff8000000000000L, Double.doubleToRawLongBits((Double) lift(Primitive.F64, bits)));
+        assertEquals(
+                0x7ff8000000000000L,
+                Double.doubleToRawLongBits((Double) lift(Primitive.F64, bits)));
         m.memory.writeLong(0, bits);
-        assertEquals(0x7ff8000000000000L, Double.doubleToRawLongBits((Double) m.lifter().load(Primitive.F64, 0, "f64")));
+        assertEquals(
+                0x7ff8000000000000L,
+                Double.doubleToRawLongBits((Double) m.lifter().load(Primitive.F64, 0, "f64")));
     }
 
     @Test
     void nonNanFloatsKeepTheirBits() {
         assertEquals(0x7f800000, Float.floatToRawIntBits((Float) lift(Primitive.F32, 0x7f800000L)));
         assertEquals(0x3fc00000, Float.floatToRawIntBits((Float) lift(Primitive.F32, 0x3fc00000L)));
-        assertEquals(0x7ff0000000000000L, Double.doubleToRawLongBits((Double) lift(Primitive.F64, 0x7ff0000000000000L)));
-        assertEquals(0x3ff0000000000000L, Double.doubleToRawLongBits((Double) lift(Primitive.F64, 0x3ff0000000000000L)));
+        assertEquals(
+                0x7ff0000000000000L,
+                Double.doubleToRawLongBits((Double) lift(Primitive.F64, 0x7ff0000000000000L)));
+        assertEquals(
+                0x3ff0000000000000L,
+                Double.doubleToRawLongBits((Double) lift(Primitive.F64, 0x3ff0000000000000L)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a", "hi", "\u0000", "a\u0000b", "\u0080", "\u0080b", "ab\u00efc", "\u01ffy", "xy\u01ff", "a\ud7ffb",
-        "a\u02ff\u03ff\u04ffbc", "\uf123", "\uf123\uf123abc", "abcdef\uf123"})
+    @ValueSource(
+            strings = {
+                "",
+                "a",
+                "hi",
+                "\u0000",
+                "a\u0000b",
+                "\u0080",
+                "\u0080b",
+                "ab\u00efc",
+                "\u01ffy",
+                "xy\u01ff",
+                "a\ud7ffb",
+                "a\u02ff\u03ff\u04ffbc",
+                "\uf123",
+                "\uf123\uf123abc",
+                "abcdef\uf123"
+            })
     void stringsRoundTripAsUtf8(String s) {
         byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         m.memory.write(0, utf8);
@@ -198,59 +281,289 @@ class SpecExamplesTest {
     void listsOfScalarsFromMemory() {
         assertEquals(List.of(true, false, true), heap(Primitive.BOOL, 0, 3, 1, 0, 1));
         assertEquals(List.of(true, false, true), heap(Primitive.BOOL, 0, 3, 1, 0, 2));
-        assertEquals(List.of(true, false, true), heap(Primitive.BOOL, 3, 3, 0xff, 0xff, 0xff, 1, 0, 1));
+        assertEquals(
+                List.of(true, false, true), heap(Primitive.BOOL, 3, 3, 0xff, 0xff, 0xff, 1, 0, 1));
         assertEquals("[1, 2, 3]", Arrays.toString((byte[]) heap(Primitive.U8, 0, 3, 1, 2, 3)));
         assertEquals(List.of(1, 2, 3), heap(Primitive.U16, 0, 3, 1, 0, 2, 0, 3, 0));
-        assertThrows(AbiException.class, () -> heap(Primitive.U16, 1, 3, 0, 1, 0, 2, 0, 3, 0), "misaligned");
-        assertEquals(List.of(1L, 2L, 3L), heap(Primitive.U32, 0, 3, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0));
-        assertEquals(List.of(1L, 2L), heap(Primitive.U64, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0));
+        assertThrows(
+                AbiException.class,
+                () -> heap(Primitive.U16, 1, 3, 0, 1, 0, 2, 0, 3, 0),
+                "misaligned");
+        assertEquals(
+                List.of(1L, 2L, 3L), heap(Primitive.U32, 0, 3, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0));
+        assertEquals(
+                List.of(1L, 2L),
+                heap(Primitive.U64, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0));
         assertEquals(List.of(-1, -2, -3), heap(Primitive.S8, 0, 3, 0xff, 0xfe, 0xfd));
-        assertEquals(List.of(-1, -2, -3), heap(Primitive.S16, 0, 3, 0xff, 0xff, 0xfe, 0xff, 0xfd, 0xff));
-        assertEquals(List.of(-1, -2, -3), heap(Primitive.S32, 0, 3, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xfd, 0xff, 0xff, 0xff));
-        assertEquals(List.of(-1L, -2L), heap(Primitive.S64, 0, 2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff,
-                0xff, 0xff, 0xff, 0xff));
-        assertEquals(List.of(65, 66, 99), heap(Primitive.CHAR, 0, 3, 65, 0, 0, 0, 66, 0, 0, 0, 99, 0, 0, 0));
+        assertEquals(
+                List.of(-1, -2, -3), heap(Primitive.S16, 0, 3, 0xff, 0xff, 0xfe, 0xff, 0xfd, 0xff));
+        assertEquals(
+                List.of(-1, -2, -3),
+                heap(
+                        Primitive.S32,
+                        0,
+                        3,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xfe,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xfd,
+                        0xff,
+                        0xff,
+                        0xff));
+        assertEquals(
+                List.of(-1L, -2L),
+                heap(
+                        Primitive.S64,
+                        0,
+                        2,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xfe,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff,
+                        0xff));
+        assertEquals(
+                List.of(65, 66, 99),
+                heap(Primitive.CHAR, 0, 3, 65, 0, 0, 0, 66, 0, 0, 0, 99, 0, 0, 0));
     }
 
     @Test
     void nestedListsFromMemory() {
-        assertEquals(List.of("hi", "wat"), heap(Primitive.STRING, 0, 2,
-                16, 0, 0, 0, 2, 0, 0, 0, 21, 0, 0, 0, 3, 0, 0, 0, 'h', 'i', 0xf, 0xf, 0xf, 'w', 'a', 't'));
-        List<?> bytes = (List<?>) heap(list(Primitive.U8), 0, 3,
-                24, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 27, 0, 0, 0, 2, 0, 0, 0, 3, 4, 5, 6, 7);
-        assertEquals("[[3, 4, 5], [], [6, 7]]", bytes.stream().map(b -> Arrays.toString((byte[]) b)).toList().toString());
-        assertEquals(List.of(List.of(5, 6)), heap(list(Primitive.U16), 0, 1, 8, 0, 0, 0, 2, 0, 0, 0, 5, 0, 6, 0));
-        assertThrows(AbiException.class, () -> heap(list(Primitive.U16), 0, 1, 9, 0, 0, 0, 2, 0, 0, 0, 0, 5, 0, 6, 0), "misaligned");
+        assertEquals(
+                List.of("hi", "wat"),
+                heap(
+                        Primitive.STRING,
+                        0,
+                        2,
+                        16,
+                        0,
+                        0,
+                        0,
+                        2,
+                        0,
+                        0,
+                        0,
+                        21,
+                        0,
+                        0,
+                        0,
+                        3,
+                        0,
+                        0,
+                        0,
+                        'h',
+                        'i',
+                        0xf,
+                        0xf,
+                        0xf,
+                        'w',
+                        'a',
+                        't'));
+        List<?> bytes =
+                (List<?>)
+                        heap(
+                                list(Primitive.U8),
+                                0,
+                                3,
+                                24,
+                                0,
+                                0,
+                                0,
+                                3,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                27,
+                                0,
+                                0,
+                                0,
+                                2,
+                                0,
+                                0,
+                                0,
+                                3,
+                                4,
+                                5,
+                                6,
+                                7);
+        assertEquals(
+                "[[3, 4, 5], [], [6, 7]]",
+                bytes.stream().map(b -> Arrays.toString((byte[]) b)).toList().toString());
+        assertEquals(
+                List.of(List.of(5, 6)),
+                heap(list(Primitive.U16), 0, 1, 8, 0, 0, 0, 2, 0, 0, 0, 5, 0, 6, 0));
+        assertThrows(
+                AbiException.class,
+                () -> heap(list(Primitive.U16), 0, 1, 9, 0, 0, 0, 2, 0, 0, 0, 0, 5, 0, 6, 0),
+                "misaligned");
     }
 
     @Test
     void tuplesInListsSkipTheirPadding() {
-        assertEquals(List.of(List.of(6, 7, 8, 9L), List.of(4, 5, 6, 7L)),
-                heap(tuple(Primitive.U8, Primitive.U8, Primitive.U16, Primitive.U32), 0, 2, 6, 7, 8, 0, 9, 0, 0, 0, 4, 5, 6, 0, 7, 0, 0, 0));
-        assertEquals(List.of(List.of(6, 7, 8, 9L), List.of(4, 5, 6, 7L)),
-                heap(tuple(Primitive.U8, Primitive.U16, Primitive.U8, Primitive.U32), 0, 2,
-                        6, 0xff, 7, 0, 8, 0xff, 0xff, 0xff, 9, 0, 0, 0, 4, 0xff, 5, 0, 6, 0xff, 0xff, 0xff, 7, 0, 0, 0));
-        assertEquals(List.of(List.of(6, 7), List.of(8, 9)), heap(tuple(Primitive.U16, Primitive.U8), 0, 2, 6, 0, 7, 0xff, 8, 0, 9, 0xff));
-        assertEquals(List.of(List.of(List.of(4, 5), 6), List.of(List.of(7, 8), 9)),
-                heap(tuple(tuple(Primitive.U16, Primitive.U8), Primitive.U8), 0, 2, 4, 0, 5, 0xff, 6, 0xff, 7, 0, 8, 0xff, 9, 0xff));
+        assertEquals(
+                List.of(List.of(6, 7, 8, 9L), List.of(4, 5, 6, 7L)),
+                heap(
+                        tuple(Primitive.U8, Primitive.U8, Primitive.U16, Primitive.U32),
+                        0,
+                        2,
+                        6,
+                        7,
+                        8,
+                        0,
+                        9,
+                        0,
+                        0,
+                        0,
+                        4,
+                        5,
+                        6,
+                        0,
+                        7,
+                        0,
+                        0,
+                        0));
+        assertEquals(
+                List.of(List.of(6, 7, 8, 9L), List.of(4, 5, 6, 7L)),
+                heap(
+                        tuple(Primitive.U8, Primitive.U16, Primitive.U8, Primitive.U32),
+                        0,
+                        2,
+                        6,
+                        0xff,
+                        7,
+                        0,
+                        8,
+                        0xff,
+                        0xff,
+                        0xff,
+                        9,
+                        0,
+                        0,
+                        0,
+                        4,
+                        0xff,
+                        5,
+                        0,
+                        6,
+                        0xff,
+                        0xff,
+                        0xff,
+                        7,
+                        0,
+                        0,
+                        0));
+        assertEquals(
+                List.of(List.of(6, 7), List.of(8, 9)),
+                heap(tuple(Primitive.U16, Primitive.U8), 0, 2, 6, 0, 7, 0xff, 8, 0, 9, 0xff));
+        assertEquals(
+                List.of(List.of(List.of(4, 5), 6), List.of(List.of(7, 8), 9)),
+                heap(
+                        tuple(tuple(Primitive.U16, Primitive.U8), Primitive.U8),
+                        0,
+                        2,
+                        4,
+                        0,
+                        5,
+                        0xff,
+                        6,
+                        0xff,
+                        7,
+                        0,
+                        8,
+                        0xff,
+                        9,
+                        0xff));
     }
 
     @Test
     void flagsInListsFromMemory() {
-        assertEquals(List.of(flags(), flags(1), flags(0, 1)), sorted(heap(flagsOf(2), 0, 3, 0, 2, 3)));
+        assertEquals(
+                List.of(flags(), flags(1), flags(0, 1)), sorted(heap(flagsOf(2), 0, 3, 0, 2, 3)));
         assertEquals(List.of(flags(), flags(1), flags()), sorted(heap(flagsOf(2), 0, 3, 0, 2, 4)));
-        assertEquals(List.of(allFlags(9), flags()), sorted(heap(flagsOf(9), 0, 2, 0xff, 0x1, 0, 0)));
-        assertEquals(List.of(allFlags(9), flags()), sorted(heap(flagsOf(9), 0, 2, 0xff, 0x3, 0, 0)));
-        assertEquals(List.of(allFlags(17), flags()), sorted(heap(flagsOf(17), 0, 2, 0xff, 0xff, 0x1, 0, 0, 0, 0, 0)));
-        assertEquals(List.of(allFlags(17), flags()), sorted(heap(flagsOf(17), 0, 2, 0xff, 0xff, 0x3, 0, 0, 0, 0, 0)));
-        assertEquals(List.of(allFlags(33), flags()),
-                sorted(heap(flagsOf(33), 0, 2, 0xff, 0xff, 0xff, 0xff, 0x1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
-        assertEquals(List.of(allFlags(33), flags()),
-                sorted(heap(flagsOf(33), 0, 2, 0xff, 0xff, 0xff, 0xff, 0x3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        assertEquals(
+                List.of(allFlags(9), flags()), sorted(heap(flagsOf(9), 0, 2, 0xff, 0x1, 0, 0)));
+        assertEquals(
+                List.of(allFlags(9), flags()), sorted(heap(flagsOf(9), 0, 2, 0xff, 0x3, 0, 0)));
+        assertEquals(
+                List.of(allFlags(17), flags()),
+                sorted(heap(flagsOf(17), 0, 2, 0xff, 0xff, 0x1, 0, 0, 0, 0, 0)));
+        assertEquals(
+                List.of(allFlags(17), flags()),
+                sorted(heap(flagsOf(17), 0, 2, 0xff, 0xff, 0x3, 0, 0, 0, 0, 0)));
+        assertEquals(
+                List.of(allFlags(33), flags()),
+                sorted(
+                        heap(
+                                flagsOf(33),
+                                0,
+                                2,
+                                0xff,
+                                0xff,
+                                0xff,
+                                0xff,
+                                0x1,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0)));
+        assertEquals(
+                List.of(allFlags(33), flags()),
+                sorted(
+                        heap(
+                                flagsOf(33),
+                                0,
+                                2,
+                                0xff,
+                                0xff,
+                                0xff,
+                                0xff,
+                                0x3,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0)));
     }
 
     private static List<Set<String>> sorted(Object listOfSets) {
-        return ((List<?>) listOfSets).stream().map(s -> (Set<String>) new TreeSet<String>(castSet(s))).toList();
+        return ((List<?>) listOfSets)
+                .stream().map(s -> (Set<String>) new TreeSet<String>(castSet(s))).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -262,19 +575,39 @@ class SpecExamplesTest {
     void functionTypesFlatten() {
         WitType[] ufd = {Primitive.U8, Primitive.F32, Primitive.F64};
         List<FlatType> ufdFlat = List.of(FlatType.I32, FlatType.F32, FlatType.F64);
-        assertEquals("(param i32 f32 f64)", CoreSignature.lift(Types.function("f", null, ufd)).toString());
-        assertEquals("(param i32 f32 f64) (result f32)", CoreSignature.lift(Types.function("f", Primitive.F32, ufd)).toString());
-        assertEquals("(param i32 f32 f64) (result i32)", CoreSignature.lift(Types.function("f", Primitive.U8, ufd)).toString());
-        assertEquals("(param i32 f32 f64) (result f32)", CoreSignature.lift(Types.function("f", tuple(Primitive.F32), ufd)).toString());
-        CoreSignature twoF32 = CoreSignature.lower(Types.function("f", tuple(Primitive.F32, Primitive.F32), ufd));
+        assertEquals(
+                "(param i32 f32 f64)",
+                CoreSignature.lift(Types.function("f", null, ufd)).toString());
+        assertEquals(
+                "(param i32 f32 f64) (result f32)",
+                CoreSignature.lift(Types.function("f", Primitive.F32, ufd)).toString());
+        assertEquals(
+                "(param i32 f32 f64) (result i32)",
+                CoreSignature.lift(Types.function("f", Primitive.U8, ufd)).toString());
+        assertEquals(
+                "(param i32 f32 f64) (result f32)",
+                CoreSignature.lift(Types.function("f", tuple(Primitive.F32), ufd)).toString());
+        CoreSignature twoF32 =
+                CoreSignature.lower(Types.function("f", tuple(Primitive.F32, Primitive.F32), ufd));
         assertEquals("(param i32 f32 f64 i32)", twoF32.toString());
-        assertEquals("(param i32 f32 f64) (result i32)",
-                CoreSignature.lift(Types.function("f", tuple(Primitive.F32, Primitive.F32), ufd)).toString());
+        assertEquals(
+                "(param i32 f32 f64) (result i32)",
+                CoreSignature.lift(Types.function("f", tuple(Primitive.F32, Primitive.F32), ufd))
+                        .toString());
         assertEquals(ufdFlat, CoreSignature.lift(Types.function("f", null, ufd)).params());
-        WitType[] seventeen = Collections.nCopies(17, (WitType) Primitive.U8).toArray(WitType[]::new);
-        assertEquals("(param i32)", CoreSignature.lift(Types.function("f", null, seventeen)).toString());
-        assertEquals("(param i32) (result i32)",
-                CoreSignature.lift(Types.function("f", tuple(Primitive.U8, Primitive.U8), seventeen)).toString());
-        assertEquals("(param i32 i32)", CoreSignature.lower(Types.function("f", tuple(Primitive.U8, Primitive.U8), seventeen)).toString());
+        WitType[] seventeen =
+                Collections.nCopies(17, (WitType) Primitive.U8).toArray(WitType[]::new);
+        assertEquals(
+                "(param i32)", CoreSignature.lift(Types.function("f", null, seventeen)).toString());
+        assertEquals(
+                "(param i32) (result i32)",
+                CoreSignature.lift(
+                                Types.function("f", tuple(Primitive.U8, Primitive.U8), seventeen))
+                        .toString());
+        assertEquals(
+                "(param i32 i32)",
+                CoreSignature.lower(
+                                Types.function("f", tuple(Primitive.U8, Primitive.U8), seventeen))
+                        .toString());
     }
 }

@@ -9,11 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The suite's test modules (built by build-test-wasm.sh) and their WIT (src/test/resources/wit). */
+/**
+ * The suite's test modules (built by build-test-wasm.sh) and their WIT (src/test/resources/wit).
+ */
 final class TestModules {
 
     static final Path WASM_DIR = Path.of("target", "test-wasm");
-    static final WitResolve WIT = WitLoader.loadDirectory(Path.of("src", "test", "resources", "wit"));
+    static final WitResolve WIT =
+            WitLoader.loadDirectory(Path.of("src", "test", "resources", "wit"));
 
     private TestModules() {}
 
@@ -26,7 +29,8 @@ final class TestModules {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("test module " + file + " was not built (see build-test-wasm.sh)", e);
+            throw new UncheckedIOException(
+                    "test module " + file + " was not built (see build-test-wasm.sh)", e);
         }
     }
 

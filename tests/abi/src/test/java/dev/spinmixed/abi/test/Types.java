@@ -40,26 +40,37 @@ final class Types {
         return new WitType.RecordType(name, fields);
     }
 
-    /** {@code variant("v", "a", F32, "b", null)}: alternating case names and payload types (null: none). */
+    /**
+     * {@code variant("v", "a", F32, "b", null)}: alternating case names and payload types (null:
+     * none).
+     */
     static WitType.VariantType variant(String name, Object... casesAndTypes) {
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < casesAndTypes.length; i += 2) {
-            cases.add(new Case((String) casesAndTypes[i], Optional.ofNullable((WitType) casesAndTypes[i + 1])));
+            cases.add(
+                    new Case(
+                            (String) casesAndTypes[i],
+                            Optional.ofNullable((WitType) casesAndTypes[i + 1])));
         }
         return new WitType.VariantType(name, cases);
     }
 
     static WitType.EnumType enumOf(int cases) {
-        return new WitType.EnumType("e" + cases, IntStream.range(0, cases).mapToObj(i -> "c" + i).toList());
+        return new WitType.EnumType(
+                "e" + cases, IntStream.range(0, cases).mapToObj(i -> "c" + i).toList());
     }
 
     static WitType.FlagsType flagsOf(int flags) {
-        return new WitType.FlagsType("f" + flags, IntStream.range(0, flags).mapToObj(i -> "f" + i).toList());
+        return new WitType.FlagsType(
+                "f" + flags, IntStream.range(0, flags).mapToObj(i -> "f" + i).toList());
     }
 
     /** A function with parameters p0, p1, ... of the given types. */
     static Function function(String name, WitType result, WitType... params) {
-        List<Function.Param> ps = IntStream.range(0, params.length).mapToObj(i -> new Function.Param("p" + i, params[i])).toList();
+        List<Function.Param> ps =
+                IntStream.range(0, params.length)
+                        .mapToObj(i -> new Function.Param("p" + i, params[i]))
+                        .toList();
         return new Function(name, ps, Optional.ofNullable(result));
     }
 

@@ -13,10 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The app's built core modules (apps/target/core), each loaded for its world, and the
- * compositions a Spin host would make of them: the orchestrator and the relays with the domain
- * components they depend on (as apps/spin.toml declares), Redis and the Spin variables served
- * by Java.
+ * The app's built core modules (apps/target/core), each loaded for its world, and the compositions
+ * a Spin host would make of them: the orchestrator and the relays with the domain components they
+ * depend on (as apps/spin.toml declares), Redis and the Spin variables served by Java.
  */
 final class Guests {
 
@@ -34,7 +33,8 @@ final class Guests {
     private static Path appsDir() {
         String dir = System.getProperty("apps.dir");
         if (dir == null) {
-            throw new IllegalStateException("system property apps.dir is not set (tests/app/pom.xml sets it)");
+            throw new IllegalStateException(
+                    "system property apps.dir is not set (tests/app/pom.xml sets it)");
         }
         return Path.of(dir);
     }
@@ -42,7 +42,8 @@ final class Guests {
     static Component load(String name, String world) {
         Path module = appsDir().resolve("target/core").resolve(name + ".wasm");
         if (!Files.isRegularFile(module)) {
-            throw new IllegalStateException(module + " is missing: build the app first (./mvnw -pl apps -am install)");
+            throw new IllegalStateException(
+                    module + " is missing: build the app first (./mvnw -pl apps -am install)");
         }
         try {
             return Component.load(name, module, WIT.world(world));
@@ -52,7 +53,10 @@ final class Guests {
     }
 
     /** A guest with the Spin imports every publishing guest has: redis publish and config. */
-    private static Composition.Builder spinGuest(Component root, RecordingRedis redis, HostFunction getConfig,
+    private static Composition.Builder spinGuest(
+            Component root,
+            RecordingRedis redis,
+            HostFunction getConfig,
             ByteArrayOutputStream stderr) {
         return Composition.builder(root)
                 .host("fermyon:spin/redis", "publish", redis::publish)
@@ -61,12 +65,14 @@ final class Guests {
                 .maxInstances(1);
     }
 
-    static Composition orchestrator(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+    static Composition orchestrator(
+            RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return orchestrator(redis, variables::get, stderr);
     }
 
     /** The orchestrator with {@code get-config} served by {@code getConfig}. */
-    static Composition orchestrator(RecordingRedis redis, HostFunction getConfig, ByteArrayOutputStream stderr) {
+    static Composition orchestrator(
+            RecordingRedis redis, HostFunction getConfig, ByteArrayOutputStream stderr) {
         return spinGuest(load("orchestrator", "orchestrator"), redis, getConfig, stderr)
                 .dependency(VALIDATION, load("validation", "validation-component"))
                 .dependency(PRICING, load("pricing", "pricing-component"))
@@ -74,23 +80,29 @@ final class Guests {
                 .build();
     }
 
-    static Composition ingress(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
-        return spinGuest(load("hops-ingress", "hops-ingress"), redis, variables::get, stderr).build();
+    static Composition ingress(
+            RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+        return spinGuest(load("hops-ingress", "hops-ingress"), redis, variables::get, stderr)
+                .build();
     }
 
-    static Composition validationRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
-        return spinGuest(load("validation-relay", "validation-relay"), redis, variables::get, stderr)
+    static Composition validationRelay(
+            RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+        return spinGuest(
+                        load("validation-relay", "validation-relay"), redis, variables::get, stderr)
                 .dependency(VALIDATION, load("validation", "validation-component"))
                 .build();
     }
 
-    static Composition pricingRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+    static Composition pricingRelay(
+            RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("pricing-relay", "pricing-relay"), redis, variables::get, stderr)
                 .dependency(PRICING, load("pricing", "pricing-component"))
                 .build();
     }
 
-    static Composition inventoryRelay(RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
+    static Composition inventoryRelay(
+            RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("inventory-relay", "inventory-relay"), redis, variables::get, stderr)
                 .dependency(INVENTORY, load("inventory", "inventory-component"))
                 .build();

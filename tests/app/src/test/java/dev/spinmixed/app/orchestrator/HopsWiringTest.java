@@ -41,14 +41,50 @@ class HopsWiringTest {
 
     @BeforeEach
     void open() {
-        ingress = open(Guests.ingress(redis,
-                SpinVariables.of("redis_address", ADDRESS, "next_channel", "orders.validate"), stderr));
-        validationRelay = open(Guests.validationRelay(redis, SpinVariables.of("redis_address", ADDRESS,
-                "next_channel", "orders.price", "events_channel", "orders.events"), stderr));
-        pricingRelay = open(Guests.pricingRelay(redis, SpinVariables.of("redis_address", ADDRESS,
-                "next_channel", "orders.reserve", "events_channel", "orders.events"), stderr));
-        inventoryRelay = open(Guests.inventoryRelay(redis,
-                SpinVariables.of("redis_address", ADDRESS, "events_channel", "orders.events"), stderr));
+        ingress =
+                open(
+                        Guests.ingress(
+                                redis,
+                                SpinVariables.of(
+                                        "redis_address",
+                                        ADDRESS,
+                                        "next_channel",
+                                        "orders.validate"),
+                                stderr));
+        validationRelay =
+                open(
+                        Guests.validationRelay(
+                                redis,
+                                SpinVariables.of(
+                                        "redis_address",
+                                        ADDRESS,
+                                        "next_channel",
+                                        "orders.price",
+                                        "events_channel",
+                                        "orders.events"),
+                                stderr));
+        pricingRelay =
+                open(
+                        Guests.pricingRelay(
+                                redis,
+                                SpinVariables.of(
+                                        "redis_address",
+                                        ADDRESS,
+                                        "next_channel",
+                                        "orders.reserve",
+                                        "events_channel",
+                                        "orders.events"),
+                                stderr));
+        inventoryRelay =
+                open(
+                        Guests.inventoryRelay(
+                                redis,
+                                SpinVariables.of(
+                                        "redis_address",
+                                        ADDRESS,
+                                        "events_channel",
+                                        "orders.events"),
+                                stderr));
     }
 
     @AfterEach
@@ -60,7 +96,10 @@ class HopsWiringTest {
     private record Trip(List<String> channels, List<JsonNode> messages, JsonNode event) {}
 
     private static Object handle(Composition relay, String payload) {
-        return relay.call(Guests.INBOUND_REDIS, "handle-message", List.of(payload.getBytes(StandardCharsets.UTF_8)));
+        return relay.call(
+                Guests.INBOUND_REDIS,
+                "handle-message",
+                List.of(payload.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Delivers published messages to their relays until the order's event comes out. */
@@ -72,18 +111,24 @@ class HopsWiringTest {
             assertEquals(ADDRESS, message.address());
             channels.add(message.channel());
             messages.add(Http.json(message.payload()));
-            Composition relay = switch (message.channel()) {
-                case "orders.validate" -> validationRelay;
-                case "orders.price" -> pricingRelay;
-                case "orders.reserve" -> inventoryRelay;
-                case "orders.events" -> null;
-                default -> throw new AssertionError("message on an unknown channel " + message.channel());
-            };
+            Composition relay =
+                    switch (message.channel()) {
+                        case "orders.validate" -> validationRelay;
+                        case "orders.price" -> pricingRelay;
+                        case "orders.reserve" -> inventoryRelay;
+                        case "orders.events" -> null;
+                        default ->
+                                throw new AssertionError(
+                                        "message on an unknown channel " + message.channel());
+                    };
             if (relay == null) {
                 assertTrue(redis.isEmpty(), "the event is the last message");
                 return new Trip(channels, messages, messages.get(messages.size() - 1));
             }
-            assertEquals(Result.ok(), handle(relay, message.payload()), message.channel() + ": " + stderr);
+            assertEquals(
+                    Result.ok(),
+                    handle(relay, message.payload()),
+                    message.channel() + ": " + stderr);
         }
         throw new AssertionError("no event came out; channels: " + channels);
     }
@@ -91,8 +136,9 @@ class HopsWiringTest {
     /** The event the orchestrated wiring publishes for the same order. */
     private static JsonNode orchestratedEvent(String order) {
         RecordingRedis events = new RecordingRedis();
-        try (Composition orchestrator = Guests.orchestrator(events, SpinVariables.orchestrator(),
-                new ByteArrayOutputStream())) {
+        try (Composition orchestrator =
+                Guests.orchestrator(
+                        events, SpinVariables.orchestrator(), new ByteArrayOutputStream())) {
             Http.post(orchestrator, "/orders", order);
         }
         assertEquals(1, events.published().size());
@@ -100,13 +146,17 @@ class HopsWiringTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            completed          | {"id":"o-1","customer":" Zoë ","region":"EU-DE","lines":[{"sku":"mug-0001","quantity":2,"unitPriceCents":1250}],"coupon":"WELCOME5"} | orders.validate orders.price orders.reserve orders.events | order-completed
-            rejected: validate | {"id":"o-2","customer":"Ada","region":"EU-DE","lines":[]} | orders.validate orders.events | order-rejected
-            rejected: price    | {"id":"o-3","customer":"Ada","region":"EU-DE","coupon":"SAVE10","lines":[{"sku":"MUG-0001","quantity":2,"unitPriceCents":1250}]} | orders.validate orders.price orders.events | order-rejected
-            rejected: reserve  | {"id":"o-4","customer":"Ada","region":"EU-DE","lines":[{"sku":"BTL-0007","quantity":1,"unitPriceCents":100}]} | orders.validate orders.price orders.reserve orders.events | order-rejected
-            """)
-    void orderHopsThroughTheChannelsToTheOrchestratorsEvent(String name, String order, String route, String event) {
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+                    completed          | {"id":"o-1","customer":" Zoë ","region":"EU-DE","lines":[{"sku":"mug-0001","quantity":2,"unitPriceCents":1250}],"coupon":"WELCOME5"} | orders.validate orders.price orders.reserve orders.events | order-completed
+                    rejected: validate | {"id":"o-2","customer":"Ada","region":"EU-DE","lines":[]} | orders.validate orders.events | order-rejected
+                    rejected: price    | {"id":"o-3","customer":"Ada","region":"EU-DE","coupon":"SAVE10","lines":[{"sku":"MUG-0001","quantity":2,"unitPriceCents":1250}]} | orders.validate orders.price orders.events | order-rejected
+                    rejected: reserve  | {"id":"o-4","customer":"Ada","region":"EU-DE","lines":[{"sku":"BTL-0007","quantity":1,"unitPriceCents":100}]} | orders.validate orders.price orders.reserve orders.events | order-rejected
+                    """)
+    void orderHopsThroughTheChannelsToTheOrchestratorsEvent(
+            String name, String order, String route, String event) {
         Http.Response accepted = Http.post(ingress, "/hops/orders", order);
 
         assertEquals(202, accepted.status());
@@ -120,23 +170,38 @@ class HopsWiringTest {
 
     @Test
     void eachHopCarriesTheStepsResult() {
-        Http.post(ingress, "/hops/orders", """
+        Http.post(
+                ingress,
+                "/hops/orders",
+                """
                 {"id":"o-5","customer":" Ada ","region":"US-CA",
-                 "lines":[{"sku":"tee-0002","quantity":3,"unitPriceCents":2000}]}""");
+                 "lines":[{"sku":"tee-0002","quantity":3,"unitPriceCents":2000}]}\
+                """);
 
         List<JsonNode> messages = deliver().messages();
 
-        assertEquals(Http.json("""
-                {"id":"o-5","customer":" Ada ","region":"US-CA",
-                 "lines":[{"sku":"tee-0002","quantity":3,"unitPriceCents":2000}],"coupon":null}"""), messages.get(0));
-        assertEquals(Http.json("""
-                {"id":"o-5","customer":"Ada","region":"US-CA",
-                 "lines":[{"sku":"TEE-0002","quantity":3,"unitPriceCents":2000}],"coupon":null}"""), messages.get(1));
+        assertEquals(
+                Http.json(
+                        """
+                        {"id":"o-5","customer":" Ada ","region":"US-CA",
+                         "lines":[{"sku":"tee-0002","quantity":3,"unitPriceCents":2000}],"coupon":null}\
+                        """),
+                messages.get(0));
+        assertEquals(
+                Http.json(
+                        """
+                        {"id":"o-5","customer":"Ada","region":"US-CA",
+                         "lines":[{"sku":"TEE-0002","quantity":3,"unitPriceCents":2000}],"coupon":null}\
+                        """),
+                messages.get(1));
         // US-CA tax 7.25% of 6000 = 435.
-        assertEquals(Http.json("""
-                {"orderId":"o-5","customer":"Ada","region":"US-CA",
-                 "lines":[{"sku":"TEE-0002","quantity":3,"unitPriceCents":2000,"lineTotalCents":6000,"discountCents":0}],
-                 "coupon":null,"subtotalCents":6000,"discountCents":0,"taxCents":435,"totalCents":6435}"""),
+        assertEquals(
+                Http.json(
+                        """
+                        {"orderId":"o-5","customer":"Ada","region":"US-CA",
+                         "lines":[{"sku":"TEE-0002","quantity":3,"unitPriceCents":2000,"lineTotalCents":6000,"discountCents":0}],
+                         "coupon":null,"subtotalCents":6000,"discountCents":0,"taxCents":435,"totalCents":6435}\
+                        """),
                 messages.get(2));
     }
 
@@ -149,7 +214,10 @@ class HopsWiringTest {
         assertEquals(400, notJson.status());
         assertEquals("not-json", notJson.body().get("error").asText());
         assertEquals(400, malformed.status());
-        assertEquals(Http.json("{\"error\":\"malformed-order\",\"field\":\"customer\",\"reason\":\"is required\"}"),
+        assertEquals(
+                Http.json(
+                        "{\"error\":\"malformed-order\",\"field\":\"customer\",\"reason\":\"is"
+                                + " required\"}"),
                 malformed.body());
         assertEquals(405, get.status());
         assertEquals(Optional.of("POST"), get.header("allow"));
@@ -160,18 +228,26 @@ class HopsWiringTest {
     void ingressSays502WhenTheOrderCannotBePublished() {
         redis.refuse();
 
-        Http.Response response = Http.post(ingress, "/hops/orders",
-                "{\"id\":\"o-6\",\"customer\":\"Ada\",\"region\":\"EU-DE\",\"lines\":[]}");
+        Http.Response response =
+                Http.post(
+                        ingress,
+                        "/hops/orders",
+                        "{\"id\":\"o-6\",\"customer\":\"Ada\",\"region\":\"EU-DE\",\"lines\":[]}");
 
         assertEquals(502, response.status());
-        assertEquals(Http.json("""
-                {"error":"order-not-published",
-                 "reason":"Redis refused or failed to publish to channel 'orders.validate'"}"""), response.body());
+        assertEquals(
+                Http.json(
+                        """
+                        {"error":"order-not-published",
+                         "reason":"Redis refused or failed to publish to channel 'orders.validate'"}\
+                        """),
+                response.body());
     }
 
     @Test
     void ingressWithoutItsChannelVariableIs500() {
-        try (Composition unconfigured = Guests.ingress(redis, SpinVariables.of("redis_address", ADDRESS), stderr)) {
+        try (Composition unconfigured =
+                Guests.ingress(redis, SpinVariables.of("redis_address", ADDRESS), stderr)) {
             Http.Response response = Http.post(unconfigured, "/hops/orders", "{}");
 
             assertEquals(500, response.status());
@@ -186,18 +262,29 @@ class HopsWiringTest {
 
         assertTrue(redis.published().isEmpty());
         String log = stderr.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("validate relay: the message is not an order: not JSON: "
-                + "unexpected character, expected a value at byte 0"), log);
-        assertTrue(log.contains("reserve relay: the message is not a priced order: id: unknown field"), log);
+        assertTrue(
+                log.contains(
+                        "validate relay: the message is not an order: not JSON: "
+                                + "unexpected character, expected a value at byte 0"),
+                log);
+        assertTrue(
+                log.contains("reserve relay: the message is not a priced order: id: unknown field"),
+                log);
     }
 
     @Test
     void relayReturnsTheErrorCaseWhenItCannotPublish() {
         redis.refuse();
 
-        assertEquals(Result.err("error"), handle(validationRelay,
-                "{\"id\":\"o-8\",\"customer\":\"Ada\",\"region\":\"EU-DE\",\"lines\":[]}"));
-        assertTrue(stderr.toString(StandardCharsets.UTF_8)
-                .contains("validate relay: Redis refused or failed to publish to channel 'orders.events'"));
+        assertEquals(
+                Result.err("error"),
+                handle(
+                        validationRelay,
+                        "{\"id\":\"o-8\",\"customer\":\"Ada\",\"region\":\"EU-DE\",\"lines\":[]}"));
+        assertTrue(
+                stderr.toString(StandardCharsets.UTF_8)
+                        .contains(
+                                "validate relay: Redis refused or failed to publish to channel"
+                                        + " 'orders.events'"));
     }
 }

@@ -15,11 +15,16 @@ final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The lifted {@code response}: status, headers (lower-case names) and the body parsed as JSON. */
+    /**
+     * The lifted {@code response}: status, headers (lower-case names) and the body parsed as JSON.
+     */
     record Response(int status, List<List<Object>> headers, JsonNode body) {
 
         Optional<String> header(String name) {
-            return headers.stream().filter(h -> h.get(0).equals(name)).map(h -> (String) h.get(1)).findFirst();
+            return headers.stream()
+                    .filter(h -> h.get(0).equals(name))
+                    .map(h -> (String) h.get(1))
+                    .findFirst();
         }
     }
 
@@ -40,13 +45,28 @@ final class Http {
     /** {@code method} is an {@code http-types.method} case name, e.g. "post". */
     @SuppressWarnings("unchecked")
     static Response call(Composition guest, String method, String path, Optional<byte[]> body) {
-        Record request = Record.of("method", method, "uri", path,
-                "headers", List.of(List.of("content-type", "application/json")), "params", List.of(),
-                "body", body.map(b -> (Object) b));
-        Record response = (Record) guest.call(Guests.INBOUND_HTTP, "handle-request", List.of(request));
-        List<List<Object>> headers = ((Optional<List<List<Object>>>) response.get("headers")).orElse(List.of());
-        byte[] bytes = ((Optional<byte[]>) response.get("body")).orElseThrow(() -> new AssertionError("no body"));
-        return new Response(((Number) response.get("status")).intValue(), headers,
+        Record request =
+                Record.of(
+                        "method",
+                        method,
+                        "uri",
+                        path,
+                        "headers",
+                        List.of(List.of("content-type", "application/json")),
+                        "params",
+                        List.of(),
+                        "body",
+                        body.map(b -> (Object) b));
+        Record response =
+                (Record) guest.call(Guests.INBOUND_HTTP, "handle-request", List.of(request));
+        List<List<Object>> headers =
+                ((Optional<List<List<Object>>>) response.get("headers")).orElse(List.of());
+        byte[] bytes =
+                ((Optional<byte[]>) response.get("body"))
+                        .orElseThrow(() -> new AssertionError("no body"));
+        return new Response(
+                ((Number) response.get("status")).intValue(),
+                headers,
                 json(new String(bytes, StandardCharsets.UTF_8)));
     }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Issue 4's proof for the orchestrated wiring: the same requests go to the orchestrator composed
  * with the domain components on Chicory (core modules, through the linker) and on Node (the
- * componentized .wasm of the OCI context, transpiled by jco, with Node stand-ins for the Spin
- * host imports), and the responses and the published events must be equal, case by case.
+ * componentized .wasm of the OCI context, transpiled by jco, with Node stand-ins for the Spin host
+ * imports), and the responses and the published events must be equal, case by case.
  */
 class OrchestratedFlowNodeParityTest {
 
@@ -37,31 +37,56 @@ class OrchestratedFlowNodeParityTest {
     private static final Map<String, String> VARIABLES =
             Map.of("redis_address", SpinVariables.REDIS_ADDRESS, "events_channel", "orders.events");
 
-    private static final List<Case> CASES = List.of(
-            post("completed", """
-                    {"id":"o-1","customer":"Zoë Ångström","region":"EU-DE",
-                     "lines":[{"sku":"MUG-0001","quantity":2,"unitPriceCents":1250},
-                              {"sku":"TEE-0002","quantity":1,"unitPriceCents":1999}]}"""),
-            post("normalised with coupon", """
-                    {"id":"o-2","customer":"  Ada ","region":"US-CA","coupon":"WELCOME5",
-                     "lines":[{"sku":"pen-0005","quantity":120,"unitPriceCents":99}]}"""),
-            post("escapes", """
-                    {"id":"o-\\u0033","customer":"Ren\\u00e9e \\ud83d\\ude00 \\"Q\\"","region":"EU-NL",
-                     "lines":[{"sku":"CAP-0003","quantity":1,"unitPriceCents":1500}]}"""),
-            post("rejected by validate", """
-                    {"id":"o-4","customer":"Ada","region":"EU-DE","lines":[]}"""),
-            post("rejected by price", """
-                    {"id":"o-5","customer":"Ada","region":"EU-DE","coupon":"SAVE10",
-                     "lines":[{"sku":"MUG-0001","quantity":2,"unitPriceCents":1250}]}"""),
-            post("rejected by reserve", """
-                    {"id":"o-6","customer":"Ada","region":"EU-DE",
-                     "lines":[{"sku":"BAG-0004","quantity":16,"unitPriceCents":3000}]}"""),
-            post("not JSON", "{\"id\":"),
-            post("malformed", "{\"id\":\"o-7\",\"customer\":\"Ada\",\"region\":\"EU-DE\",\"lines\":[{\"sku\":1}]}"),
-            new Case("no body", "post", null, VARIABLES),
-            new Case("GET", "get", null, VARIABLES),
-            new Case("DELETE", "delete", "{}", VARIABLES),
-            new Case("no redis_address", "post", "{}", Map.of("events_channel", "orders.events")));
+    private static final List<Case> CASES =
+            List.of(
+                    post(
+                            "completed",
+                            """
+                            {"id":"o-1","customer":"Zoë Ångström","region":"EU-DE",
+                             "lines":[{"sku":"MUG-0001","quantity":2,"unitPriceCents":1250},
+                                      {"sku":"TEE-0002","quantity":1,"unitPriceCents":1999}]}\
+                            """),
+                    post(
+                            "normalised with coupon",
+                            """
+                            {"id":"o-2","customer":"  Ada ","region":"US-CA","coupon":"WELCOME5",
+                             "lines":[{"sku":"pen-0005","quantity":120,"unitPriceCents":99}]}\
+                            """),
+                    post(
+                            "escapes",
+                            """
+                            {"id":"o-\\u0033","customer":"Ren\\u00e9e \\ud83d\\ude00 \\"Q\\"","region":"EU-NL",
+                             "lines":[{"sku":"CAP-0003","quantity":1,"unitPriceCents":1500}]}\
+                            """),
+                    post(
+                            "rejected by validate",
+                            """
+                            {"id":"o-4","customer":"Ada","region":"EU-DE","lines":[]}\
+                            """),
+                    post(
+                            "rejected by price",
+                            """
+                            {"id":"o-5","customer":"Ada","region":"EU-DE","coupon":"SAVE10",
+                             "lines":[{"sku":"MUG-0001","quantity":2,"unitPriceCents":1250}]}\
+                            """),
+                    post(
+                            "rejected by reserve",
+                            """
+                            {"id":"o-6","customer":"Ada","region":"EU-DE",
+                             "lines":[{"sku":"BAG-0004","quantity":16,"unitPriceCents":3000}]}\
+                            """),
+                    post("not JSON", "{\"id\":"),
+                    post(
+                            "malformed",
+                            "{\"id\":\"o-7\",\"customer\":\"Ada\",\"region\":\"EU-DE\",\"lines\":[{\"sku\":1}]}"),
+                    new Case("no body", "post", null, VARIABLES),
+                    new Case("GET", "get", null, VARIABLES),
+                    new Case("DELETE", "delete", "{}", VARIABLES),
+                    new Case(
+                            "no redis_address",
+                            "post",
+                            "{}",
+                            Map.of("events_channel", "orders.events")));
 
     private static Case post(String name, String body) {
         return new Case(name, "post", body, VARIABLES);
@@ -81,8 +106,11 @@ class OrchestratedFlowNodeParityTest {
         nodeResults = new HashMap<>();
         Http.json(node(work, casesFile)).forEach(r -> nodeResults.put(r.get("name").asText(), r));
         // One instance set for every case, as Node keeps one instance of each component.
-        orchestrator = Guests.orchestrator(REDIS,
-                args -> SpinVariables.of(flatten(currentVariables)).get(args), new ByteArrayOutputStream());
+        orchestrator =
+                Guests.orchestrator(
+                        REDIS,
+                        args -> SpinVariables.of(flatten(currentVariables)).get(args),
+                        new ByteArrayOutputStream());
     }
 
     @AfterAll
@@ -91,30 +119,47 @@ class OrchestratedFlowNodeParityTest {
     }
 
     private static String[] flatten(Map<String, String> variables) {
-        return variables.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);
+        return variables.entrySet().stream()
+                .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new);
     }
 
     /** Runs orchestrated-flow.mjs on Node; a missing Node or a failing script fails the suite. */
-    private static String node(Path work, Path casesFile) throws IOException, InterruptedException, URISyntaxException {
-        Path script = Path.of(OrchestratedFlowNodeParityTest.class.getResource("orchestrated-flow.mjs").toURI());
+    private static String node(Path work, Path casesFile)
+            throws IOException, InterruptedException, URISyntaxException {
+        Path script =
+                Path.of(
+                        OrchestratedFlowNodeParityTest.class
+                                .getResource("orchestrated-flow.mjs")
+                                .toURI());
         Path oci = Path.of(System.getProperty("apps.dir")).resolve("target/oci");
-        return NodeScript.run(script, work.resolve("node.stderr"), oci.toString(), work.toString(), casesFile.toString());
+        return NodeScript.run(
+                script,
+                work.resolve("node.stderr"),
+                oci.toString(),
+                work.toString(),
+                casesFile.toString());
     }
 
     /** The Chicory run of a case, in the shape orchestrated-flow.mjs prints (bodies parsed). */
     private static JsonNode onChicory(Case testCase) {
         currentVariables = testCase.variables();
-        Optional<byte[]> body = Optional.ofNullable(testCase.body()).map(b -> b.getBytes(StandardCharsets.UTF_8));
+        Optional<byte[]> body =
+                Optional.ofNullable(testCase.body()).map(b -> b.getBytes(StandardCharsets.UTF_8));
         Http.Response response = Http.call(orchestrator, testCase.method(), "/orders", body);
-        ObjectNode result = Http.JSON.createObjectNode()
-                .put("name", testCase.name())
-                .put("status", response.status());
+        ObjectNode result =
+                Http.JSON
+                        .createObjectNode()
+                        .put("name", testCase.name())
+                        .put("status", response.status());
         result.set("headers", Http.JSON.valueToTree(response.headers()));
         result.set("body", response.body());
         ArrayNode events = result.putArray("events");
         while (!REDIS.isEmpty()) {
             RecordingRedis.Message message = REDIS.take();
-            events.addObject().put("address", message.address()).put("channel", message.channel())
+            events.addObject()
+                    .put("address", message.address())
+                    .put("channel", message.channel())
                     .set("payload", Http.json(message.payload()));
         }
         return result;
@@ -125,17 +170,31 @@ class OrchestratedFlowNodeParityTest {
         ObjectNode result = node.deepCopy();
         result.set("body", Http.json(node.get("body").asText()));
         ArrayNode events = result.putArray("events");
-        node.get("events").forEach(e -> events.addObject().put("address", e.get("address").asText())
-                .put("channel", e.get("channel").asText()).set("payload", Http.json(e.get("payload").asText())));
+        node.get("events")
+                .forEach(
+                        e ->
+                                events.addObject()
+                                        .put("address", e.get("address").asText())
+                                        .put("channel", e.get("channel").asText())
+                                        .set("payload", Http.json(e.get("payload").asText())));
         return result;
     }
 
     @TestFactory
     Stream<DynamicTest> sameResponseAndEventsOnNodeAsOnChicory() {
-        return CASES.stream().map(testCase -> DynamicTest.dynamicTest(testCase.name(), () -> {
-            JsonNode node = nodeResults.get(testCase.name());
-            assertNotNull(node, "Node gave no result for case '" + testCase.name() + "'");
-            assertEquals(parsed(node), onChicory(testCase));
-        }));
+        return CASES.stream()
+                .map(
+                        testCase ->
+                                DynamicTest.dynamicTest(
+                                        testCase.name(),
+                                        () -> {
+                                            JsonNode node = nodeResults.get(testCase.name());
+                                            assertNotNull(
+                                                    node,
+                                                    "Node gave no result for case '"
+                                                            + testCase.name()
+                                                            + "'");
+                                            assertEquals(parsed(node), onChicory(testCase));
+                                        }));
     }
 }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The guests' {@code fermyon:spin/redis.publish} import served in memory: it records every
- * message, in order, and can be told to refuse (as Redis does when it is unreachable).
+ * The guests' {@code fermyon:spin/redis.publish} import served in memory: it records every message,
+ * in order, and can be told to refuse (as Redis does when it is unreachable).
  */
 final class RecordingRedis {
 
@@ -21,8 +21,11 @@ final class RecordingRedis {
         if (refusing) {
             return Result.err("error");
         }
-        published.add(new Message((String) args.get(0), (String) args.get(1),
-                new String((byte[]) args.get(2), StandardCharsets.UTF_8)));
+        published.add(
+                new Message(
+                        (String) args.get(0),
+                        (String) args.get(1),
+                        new String((byte[]) args.get(2), StandardCharsets.UTF_8)));
         return Result.ok();
     }
 

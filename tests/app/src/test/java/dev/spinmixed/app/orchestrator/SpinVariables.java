@@ -36,10 +36,14 @@ final class SpinVariables {
         return copy;
     }
 
-    /** get-config(key) -> result<string, error>; an unknown key is the invalid-key case, as in Spin. */
+    /**
+     * get-config(key) -> result<string, error>; an unknown key is the invalid-key case, as in Spin.
+     */
     Object get(List<Object> args) {
         String key = (String) args.get(0);
         String value = values.get(key);
-        return value != null ? Result.ok(value) : Result.err(new Variant("invalid-key", "no variable named " + key));
+        return value != null
+                ? Result.ok(value)
+                : Result.err(new Variant("invalid-key", "no variable named " + key));
     }
 }

@@ -22,7 +22,8 @@ final class AppComponents {
     static Path appsDir() {
         String dir = System.getProperty("apps.dir");
         if (dir == null) {
-            throw new IllegalStateException("system property apps.dir is not set (tests/app/pom.xml sets it)");
+            throw new IllegalStateException(
+                    "system property apps.dir is not set (tests/app/pom.xml sets it)");
         }
         return Path.of(dir);
     }
@@ -31,7 +32,8 @@ final class AppComponents {
         WitResolve wit = WitLoader.loadDirectory(appsDir().resolve("wit"));
         Path module = appsDir().resolve("target/core").resolve(name + ".wasm");
         if (!Files.isRegularFile(module)) {
-            throw new IllegalStateException(module + " is missing: build the app first (./mvnw -pl apps -am install)");
+            throw new IllegalStateException(
+                    module + " is missing: build the app first (./mvnw -pl apps -am install)");
         }
         try {
             return Component.load(name, module, wit.world(world));

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The AssemblyScript inventory component on Chicory: {@code reserve(priced-order) -> result<reservation, rejection>}. */
+/**
+ * The AssemblyScript inventory component on Chicory: {@code reserve(priced-order) ->
+ * result<reservation, rejection>}.
+ */
 class InventoryComponentTest {
 
     private static Composition inventory;
@@ -39,7 +42,10 @@ class InventoryComponentTest {
         return Problem.of(reserve(pricedOrder("order-1", lines, 100)), "reserve");
     }
 
-    /** The documented reservation id: "RSV-" and the 64-bit FNV-1a hash of the order id's UTF-8 bytes. */
+    /**
+     * The documented reservation id: "RSV-" and the 64-bit FNV-1a hash of the order id's UTF-8
+     * bytes.
+     */
     private static String reservationId(String orderId) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : orderId.getBytes(StandardCharsets.UTF_8)) {
@@ -51,88 +57,172 @@ class InventoryComponentTest {
 
     @Test
     void reservesEveryLineAndReportsWhatRemains() {
-        Record sent = pricedOrder("order-42", List.of(pricedLine("MUG-0001", 2, 1250), pricedLine("TEE-0002", 1, 1999)), 5354);
-        Record expected = Record.of("order-id", "order-42", "reservation-id", reservationId("order-42"),
-                "lines", List.of(Record.of("sku", "MUG-0001", "quantity", 2L, "remaining", 118L),
-                        Record.of("sku", "TEE-0002", "quantity", 1L, "remaining", 79L)),
-                "total-cents", 5354L);
+        Record sent =
+                pricedOrder(
+                        "order-42",
+                        List.of(pricedLine("MUG-0001", 2, 1250), pricedLine("TEE-0002", 1, 1999)),
+                        5354);
+        Record expected =
+                Record.of(
+                        "order-id",
+                        "order-42",
+                        "reservation-id",
+                        reservationId("order-42"),
+                        "lines",
+                        List.of(
+                                Record.of("sku", "MUG-0001", "quantity", 2L, "remaining", 118L),
+                                Record.of("sku", "TEE-0002", "quantity", 1L, "remaining", 79L)),
+                        "total-cents",
+                        5354L);
         assertEquals(expected, Problem.ok(reserve(sent)));
     }
 
     @Test
     void reservationIdIsDeterministicPerOrder() {
-        Object first = reserve(pricedOrder("order-1", List.of(pricedLine("PEN-0005", 1, 100)), 100));
-        Object again = reserve(pricedOrder("order-1", List.of(pricedLine("PEN-0005", 3, 100)), 300));
-        Object other = reserve(pricedOrder("order-2", List.of(pricedLine("PEN-0005", 1, 100)), 100));
-        assertEquals(Problem.ok(first).get("reservation-id"), Problem.ok(again).get("reservation-id"));
-        assertNotEquals(Problem.ok(first).get("reservation-id"), Problem.ok(other).get("reservation-id"));
+        Object first =
+                reserve(pricedOrder("order-1", List.of(pricedLine("PEN-0005", 1, 100)), 100));
+        Object again =
+                reserve(pricedOrder("order-1", List.of(pricedLine("PEN-0005", 3, 100)), 300));
+        Object other =
+                reserve(pricedOrder("order-2", List.of(pricedLine("PEN-0005", 1, 100)), 100));
+        assertEquals(
+                Problem.ok(first).get("reservation-id"), Problem.ok(again).get("reservation-id"));
+        assertNotEquals(
+                Problem.ok(first).get("reservation-id"), Problem.ok(other).get("reservation-id"));
     }
 
     @Test
     void nonAsciiOrderIdsHashTheirUtf8Bytes() {
-        Record reservation = Problem.ok(reserve(pricedOrder("commande-été-😀", List.of(pricedLine("CAP-0003", 1, 100)), 100)));
+        Record reservation =
+                Problem.ok(
+                        reserve(
+                                pricedOrder(
+                                        "commande-été-😀",
+                                        List.of(pricedLine("CAP-0003", 1, 100)),
+                                        100)));
         assertEquals("commande-été-😀", reservation.get("order-id"));
         assertEquals(reservationId("commande-été-😀"), reservation.get("reservation-id"));
     }
 
     @ParameterizedTest(name = "{0}: {1} in stock")
-    @CsvSource({"MUG-0001, 120", "TEE-0002, 80", "CAP-0003, 40", "BAG-0004, 15", "PEN-0005, 500", "STK-0006, 10000"})
+    @CsvSource({
+        "MUG-0001, 120",
+        "TEE-0002, 80",
+        "CAP-0003, 40",
+        "BAG-0004, 15",
+        "PEN-0005, 500",
+        "STK-0006, 10000"
+    })
     void takesTheWholeStockOfEachSku(String sku, long stock) {
-        Record reservation = Problem.ok(reserve(pricedOrder("order-1", List.of(pricedLine(sku, stock, 1)), stock)));
-        assertEquals(List.of(Record.of("sku", sku, "quantity", stock, "remaining", 0L)), reservation.get("lines"));
-        assertEquals(List.of(new Problem("lines[0].quantity",
-                "only " + stock + " units of " + sku + " left in stock, " + (stock + 1) + " requested")),
+        Record reservation =
+                Problem.ok(
+                        reserve(pricedOrder("order-1", List.of(pricedLine(sku, stock, 1)), stock)));
+        assertEquals(
+                List.of(Record.of("sku", sku, "quantity", stock, "remaining", 0L)),
+                reservation.get("lines"));
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "lines[0].quantity",
+                                "only "
+                                        + stock
+                                        + " units of "
+                                        + sku
+                                        + " left in stock, "
+                                        + (stock + 1)
+                                        + " requested")),
                 problems(List.of(pricedLine(sku, stock + 1, 1))));
     }
 
     @Test
     void soldOutSkuIsShort() {
-        assertEquals(List.of(new Problem("lines[0].quantity", "only 0 units of BTL-0007 left in stock, 1 requested")),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "lines[0].quantity",
+                                "only 0 units of BTL-0007 left in stock, 1 requested")),
                 problems(List.of(pricedLine("BTL-0007", 1, 900))));
     }
 
     @Test
     void hugeQuantityIsShortNotAnOverflow() {
-        assertEquals(List.of(new Problem("lines[0].quantity",
-                "only 10000 units of STK-0006 left in stock, 4294967295 requested")),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "lines[0].quantity",
+                                "only 10000 units of STK-0006 left in stock, 4294967295"
+                                        + " requested")),
                 problems(List.of(pricedLine("STK-0006", 4294967295L, 1))));
     }
 
     @Test
     void linesOfOneSkuDrawOnTheSameStock() {
-        Record reservation = Problem.ok(reserve(pricedOrder("order-1",
-                List.of(pricedLine("BAG-0004", 10, 100), pricedLine("BAG-0004", 5, 100)), 1500)));
-        assertEquals(List.of(Record.of("sku", "BAG-0004", "quantity", 10L, "remaining", 5L),
-                Record.of("sku", "BAG-0004", "quantity", 5L, "remaining", 0L)), reservation.get("lines"));
-        assertEquals(List.of(new Problem("lines[1].quantity", "only 5 units of BAG-0004 left in stock, 6 requested")),
+        Record reservation =
+                Problem.ok(
+                        reserve(
+                                pricedOrder(
+                                        "order-1",
+                                        List.of(
+                                                pricedLine("BAG-0004", 10, 100),
+                                                pricedLine("BAG-0004", 5, 100)),
+                                        1500)));
+        assertEquals(
+                List.of(
+                        Record.of("sku", "BAG-0004", "quantity", 10L, "remaining", 5L),
+                        Record.of("sku", "BAG-0004", "quantity", 5L, "remaining", 0L)),
+                reservation.get("lines"));
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "lines[1].quantity",
+                                "only 5 units of BAG-0004 left in stock, 6 requested")),
                 problems(List.of(pricedLine("BAG-0004", 10, 100), pricedLine("BAG-0004", 6, 100))));
     }
 
     @Test
     void unknownSkuRejectsTheWholeOrder() {
-        assertEquals(List.of(new Problem("lines[1].sku", "unknown SKU 'ZZZ-9999'")),
+        assertEquals(
+                List.of(new Problem("lines[1].sku", "unknown SKU 'ZZZ-9999'")),
                 problems(List.of(pricedLine("MUG-0001", 1, 100), pricedLine("ZZZ-9999", 1, 100))));
     }
 
     @Test
     void reportsEveryProblem() {
-        assertEquals(List.of(new Problem("lines[0].sku", "unknown SKU 'mug-0001'"),
-                new Problem("lines[1].quantity", "only 0 units of BTL-0007 left in stock, 2 requested"),
-                new Problem("lines[3].sku", "unknown SKU ''")),
-                problems(List.of(pricedLine("mug-0001", 1, 100), pricedLine("BTL-0007", 2, 100),
-                        pricedLine("PEN-0005", 1, 100), pricedLine("", 1, 100))));
+        assertEquals(
+                List.of(
+                        new Problem("lines[0].sku", "unknown SKU 'mug-0001'"),
+                        new Problem(
+                                "lines[1].quantity",
+                                "only 0 units of BTL-0007 left in stock, 2 requested"),
+                        new Problem("lines[3].sku", "unknown SKU ''")),
+                problems(
+                        List.of(
+                                pricedLine("mug-0001", 1, 100),
+                                pricedLine("BTL-0007", 2, 100),
+                                pricedLine("PEN-0005", 1, 100),
+                                pricedLine("", 1, 100))));
     }
 
     @Test
     void nothingToReserveWithoutLines() {
-        assertEquals(List.of(new Problem("lines", "nothing to reserve: the order has no lines")), problems(List.of()));
+        assertEquals(
+                List.of(new Problem("lines", "nothing to reserve: the order has no lines")),
+                problems(List.of()));
     }
 
     @Test
     void aReservationDoesNotChangeTheStockSeenByTheNextCall() {
         for (int i = 0; i < 20; i++) {
-            Record reservation = Problem.ok(reserve(pricedOrder("order-" + i, List.of(pricedLine("BAG-0004", 15, 100)), 1500)));
-            assertEquals(List.of(Record.of("sku", "BAG-0004", "quantity", 15L, "remaining", 0L)), reservation.get("lines"));
+            Record reservation =
+                    Problem.ok(
+                            reserve(
+                                    pricedOrder(
+                                            "order-" + i,
+                                            List.of(pricedLine("BAG-0004", 15, 100)),
+                                            1500)));
+            assertEquals(
+                    List.of(Record.of("sku", "BAG-0004", "quantity", 15L, "remaining", 0L)),
+                    reservation.get("lines"));
         }
         assertEquals(1, inventory.liveInstanceSets(), "one pooled instance served every call");
     }

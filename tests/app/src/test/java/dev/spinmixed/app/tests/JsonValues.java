@@ -46,31 +46,64 @@ final class JsonValues {
         if (value instanceof String text) {
             return JSON.textNode(text);
         }
-        throw new IllegalArgumentException("no JSON form for " + value + " (" + value.getClass() + ")");
+        throw new IllegalArgumentException(
+                "no JSON form for " + value + " (" + value.getClass() + ")");
     }
 
     static Record order(JsonNode json) {
         List<Record> lines = new ArrayList<>();
-        json.get("lines").forEach(line -> lines.add(Orders.line(line.get("sku").asText(),
-                unsigned(line.get("quantity")), unsigned(line.get("unit-price-cents")))));
-        return Orders.order(json.get("id").asText(), json.get("customer").asText(), json.get("region").asText(),
-                lines, coupon(json));
+        json.get("lines")
+                .forEach(
+                        line ->
+                                lines.add(
+                                        Orders.line(
+                                                line.get("sku").asText(),
+                                                unsigned(line.get("quantity")),
+                                                unsigned(line.get("unit-price-cents")))));
+        return Orders.order(
+                json.get("id").asText(),
+                json.get("customer").asText(),
+                json.get("region").asText(),
+                lines,
+                coupon(json));
     }
 
     static Record pricedOrder(JsonNode json) {
         List<Record> lines = new ArrayList<>();
-        json.get("lines").forEach(line -> lines.add(Record.of("sku", line.get("sku").asText(),
-                "quantity", unsigned(line.get("quantity")),
-                "unit-price-cents", unsigned(line.get("unit-price-cents")),
-                "line-total-cents", unsigned(line.get("line-total-cents")),
-                "discount-cents", unsigned(line.get("discount-cents")))));
-        return Record.of("order-id", json.get("order-id").asText(), "customer", json.get("customer").asText(),
-                "region", json.get("region").asText(), "lines", lines,
-                "coupon", coupon(json).map(c -> (Object) c),
-                "subtotal-cents", unsigned(json.get("subtotal-cents")),
-                "discount-cents", unsigned(json.get("discount-cents")),
-                "tax-cents", unsigned(json.get("tax-cents")),
-                "total-cents", unsigned(json.get("total-cents")));
+        json.get("lines")
+                .forEach(
+                        line ->
+                                lines.add(
+                                        Record.of(
+                                                "sku",
+                                                line.get("sku").asText(),
+                                                "quantity",
+                                                unsigned(line.get("quantity")),
+                                                "unit-price-cents",
+                                                unsigned(line.get("unit-price-cents")),
+                                                "line-total-cents",
+                                                unsigned(line.get("line-total-cents")),
+                                                "discount-cents",
+                                                unsigned(line.get("discount-cents")))));
+        return Record.of(
+                "order-id",
+                json.get("order-id").asText(),
+                "customer",
+                json.get("customer").asText(),
+                "region",
+                json.get("region").asText(),
+                "lines",
+                lines,
+                "coupon",
+                coupon(json).map(c -> (Object) c),
+                "subtotal-cents",
+                unsigned(json.get("subtotal-cents")),
+                "discount-cents",
+                unsigned(json.get("discount-cents")),
+                "tax-cents",
+                unsigned(json.get("tax-cents")),
+                "total-cents",
+                unsigned(json.get("total-cents")));
     }
 
     private static Optional<String> coupon(JsonNode json) {

@@ -49,7 +49,8 @@ class NodeParityTest {
         }
         cases = MAPPER.readTree(casesFile.toFile());
         nodeResults = new HashMap<>();
-        MAPPER.readTree(node(casesFile)).forEach(r -> nodeResults.put(r.get("name").asText(), r.get("result")));
+        MAPPER.readTree(node(casesFile))
+                .forEach(r -> nodeResults.put(r.get("name").asText(), r.get("result")));
         validation = AppComponents.alone("validation", "validation-component");
         pricing = AppComponents.alone("pricing", "pricing-component");
         inventory = AppComponents.alone("inventory", "inventory-component");
@@ -65,13 +66,18 @@ class NodeParityTest {
     /** Runs parity.mjs on Node; a missing Node or a failing script fails the suite. */
     private static String node(Path casesFile) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("node.scripts")).resolve("parity.mjs");
-        return NodeScript.run(script, casesFile.resolveSibling("parity.stderr"),
-                AppComponents.appsDir().resolve("target/oci").toString(), System.getProperty("jco.work"), casesFile.toString());
+        return NodeScript.run(
+                script,
+                casesFile.resolveSibling("parity.stderr"),
+                AppComponents.appsDir().resolve("target/oci").toString(),
+                System.getProperty("jco.work"),
+                casesFile.toString());
     }
 
     private static Object chicory(String step, Object input) {
         return switch (step) {
-            case "validate" -> validation.call(AppComponents.VALIDATION, "validate", List.of(input));
+            case "validate" ->
+                    validation.call(AppComponents.VALIDATION, "validate", List.of(input));
             case "price" -> pricing.call(AppComponents.PRICING, "price", List.of(input));
             case "reserve" -> inventory.call(AppComponents.INVENTORY, "reserve", List.of(input));
             default -> throw new IllegalArgumentException("unknown step " + step);
@@ -106,25 +112,42 @@ class NodeParityTest {
     @TestFactory
     Stream<DynamicTest> sameResultOnNodeAsOnChicory() {
         List<DynamicTest> tests = new ArrayList<>();
-        cases.forEach(testCase -> {
-            String name = testCase.get("name").asText();
-            tests.add(DynamicTest.dynamicTest(name, () -> {
-                JsonNode node = nodeResults.get(name);
-                assertTrue(node != null, "Node gave no result for case '" + name + "'");
-                assertEquals(onChicory(testCase), node);
-            }));
-        });
+        cases.forEach(
+                testCase -> {
+                    String name = testCase.get("name").asText();
+                    tests.add(
+                            DynamicTest.dynamicTest(
+                                    name,
+                                    () -> {
+                                        JsonNode node = nodeResults.get(name);
+                                        assertTrue(
+                                                node != null,
+                                                "Node gave no result for case '" + name + "'");
+                                        assertEquals(onChicory(testCase), node);
+                                    }));
+                });
         return tests.stream();
     }
 
     @Test
     void casesCoverOkAndErrOfEveryStep() {
         List<String> seen = new ArrayList<>();
-        nodeResults.values().forEach(result -> (result.isArray() ? result : List.of(result)).forEach(r -> {
-            String outcome = r.has("ok") ? "ok" : "err";
-            String step = r.has("err") ? r.get("err").get("step").asText() : okStep(r.get("ok"));
-            seen.add(step + ":" + outcome);
-        }));
+        nodeResults
+                .values()
+                .forEach(
+                        result ->
+                                (result.isArray() ? result : List.of(result))
+                                        .forEach(
+                                                r -> {
+                                                    String outcome = r.has("ok") ? "ok" : "err";
+                                                    String step =
+                                                            r.has("err")
+                                                                    ? r.get("err")
+                                                                            .get("step")
+                                                                            .asText()
+                                                                    : okStep(r.get("ok"));
+                                                    seen.add(step + ":" + outcome);
+                                                }));
         for (String step : List.of("validate", "price", "reserve")) {
             assertTrue(seen.contains(step + ":ok"), step + " never answers ok in the cases");
             assertTrue(seen.contains(step + ":err"), step + " never rejects in the cases");

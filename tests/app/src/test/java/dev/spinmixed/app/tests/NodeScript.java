@@ -13,8 +13,12 @@ public final class NodeScript {
 
     private NodeScript() {}
 
-    /** @return the script's standard output; its standard error goes to {@code stderr} and into the failure */
-    public static String run(Path script, Path stderr, String... args) throws IOException, InterruptedException {
+    /**
+     * @return the script's standard output; its standard error goes to {@code stderr} and into the
+     *     failure
+     */
+    public static String run(Path script, Path stderr, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", script.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
@@ -24,8 +28,13 @@ public final class NodeScript {
             throw new AssertionError("node " + script + " did not finish in 5 minutes");
         }
         if (process.exitValue() != 0) {
-            throw new AssertionError("node " + script + " exited with " + process.exitValue() + ":\n"
-                    + Files.readString(stderr));
+            throw new AssertionError(
+                    "node "
+                            + script
+                            + " exited with "
+                            + process.exitValue()
+                            + ":\n"
+                            + Files.readString(stderr));
         }
         return stdout;
     }

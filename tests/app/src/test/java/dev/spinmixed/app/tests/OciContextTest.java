@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.spinmixed.wit.World;
 import dev.spinmixed.wit.WitLoader;
 import dev.spinmixed.wit.WitResolve;
+import dev.spinmixed.wit.World;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,13 +27,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OCI build context apps/build.sh lays out: real components (not core modules), each checked
- * by jco and exporting its world, and a spin.toml, Dockerfile and sizes.json that name exactly them.
+ * The OCI build context apps/build.sh lays out: real components (not core modules), each checked by
+ * jco and exporting its world, and a spin.toml, Dockerfile and sizes.json that name exactly them.
  */
 class OciContextTest {
 
     /** Binary headers: magic, then version and layer (core module 1/0, component 0x0d/1). */
     private static final byte[] COMPONENT_HEADER = {0, 'a', 's', 'm', 0x0d, 0, 1, 0};
+
     private static final byte[] CORE_MODULE_HEADER = {0, 'a', 's', 'm', 1, 0, 0, 0};
 
     private static final Path OCI = AppComponents.appsDir().resolve("target/oci");
@@ -42,7 +43,8 @@ class OciContextTest {
     /** name -> world, from apps/build/guests.tsv. */
     private static Map<String, String> guests() throws IOException {
         Map<String, String> guests = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(AppComponents.appsDir().resolve("build/guests.tsv"))) {
+        for (String line :
+                Files.readAllLines(AppComponents.appsDir().resolve("build/guests.tsv"))) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 String[] fields = line.split("\t+");
                 guests.put(fields[0], fields[2]);
@@ -53,7 +55,8 @@ class OciContextTest {
 
     private static Set<String> wasmFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".wasm"))
+            return files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".wasm"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
@@ -64,12 +67,21 @@ class OciContextTest {
 
     @Test
     void holdsOneComponentPerGuestBuiltFromTheCoreModuleChicoryRuns() throws IOException {
-        Set<String> expected = guests().keySet().stream().map(n -> n + ".wasm").collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected =
+                guests().keySet().stream()
+                        .map(n -> n + ".wasm")
+                        .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, wasmFiles(OCI));
         assertEquals(expected, wasmFiles(CORE));
         for (String file : expected) {
-            assertArrayEquals(COMPONENT_HEADER, header(OCI.resolve(file)), file + " in the OCI context is not a component");
-            assertArrayEquals(CORE_MODULE_HEADER, header(CORE.resolve(file)), file + " in target/core is not a core module");
+            assertArrayEquals(
+                    COMPONENT_HEADER,
+                    header(OCI.resolve(file)),
+                    file + " in the OCI context is not a component");
+            assertArrayEquals(
+                    CORE_MODULE_HEADER,
+                    header(CORE.resolve(file)),
+                    file + " in target/core is not a core module");
         }
     }
 
@@ -77,22 +89,31 @@ class OciContextTest {
     void spinTomlReferencesExactlyTheComponentsBesideIt() throws IOException {
         JsonNode manifest = new TomlMapper().readTree(OCI.resolve("spin.toml").toFile());
         Set<String> referenced = new TreeSet<>();
-        manifest.get("component").fields().forEachRemaining(component -> {
-            referenced.add(component.getValue().get("source").asText());
-            component.getValue().path("dependencies").forEach(dependency -> {
-                if (dependency.has("path")) {
-                    referenced.add(dependency.get("path").asText());
-                }
-            });
-        });
+        manifest.get("component")
+                .fields()
+                .forEachRemaining(
+                        component -> {
+                            referenced.add(component.getValue().get("source").asText());
+                            component
+                                    .getValue()
+                                    .path("dependencies")
+                                    .forEach(
+                                            dependency -> {
+                                                if (dependency.has("path")) {
+                                                    referenced.add(dependency.get("path").asText());
+                                                }
+                                            });
+                        });
         assertEquals(wasmFiles(OCI), referenced);
         assertEquals(2, manifest.get("spin_manifest_version").asInt());
     }
 
     @Test
     void dockerfileCopiesTheManifestAndEveryComponentIntoAScratchImage() throws IOException {
-        List<String> instructions = Files.readAllLines(OCI.resolve("Dockerfile")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> instructions =
+                Files.readAllLines(OCI.resolve("Dockerfile")).stream()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                        .toList();
         assertEquals("FROM scratch", instructions.get(0));
         Set<String> copied = new HashSet<>(instructions.subList(1, instructions.size()));
         Set<String> expected = new HashSet<>();
@@ -115,22 +136,36 @@ class OciContextTest {
         assertEquals(total, sizes.get("contextBytes").asLong());
         for (String name : guests().keySet()) {
             JsonNode entry = sizes.get("components").get(name);
-            assertEquals(Files.size(OCI.resolve(name + ".wasm")), entry.get("componentBytes").asLong(), name);
-            assertEquals(Files.size(CORE.resolve(name + ".wasm")), entry.get("coreBytes").asLong(), name);
+            assertEquals(
+                    Files.size(OCI.resolve(name + ".wasm")),
+                    entry.get("componentBytes").asLong(),
+                    name);
+            assertEquals(
+                    Files.size(CORE.resolve(name + ".wasm")),
+                    entry.get("coreBytes").asLong(),
+                    name);
         }
     }
 
     @Test
-    void everyComponentPassesJcoAndExportsExactlyItsWorld() throws IOException, InterruptedException {
+    void everyComponentPassesJcoAndExportsExactlyItsWorld()
+            throws IOException, InterruptedException {
         JsonNode report = new ObjectMapper().readTree(checkWithJco());
         WitResolve wit = WitLoader.loadDirectory(AppComponents.appsDir().resolve("wit"));
         for (Map.Entry<String, String> guest : guests().entrySet()) {
             World world = wit.world(guest.getValue());
-            Set<String> expected = world.exports().stream()
-                    .map(item -> ((World.WorldItem.InterfaceItem) item).iface().qualifiedName())
-                    .collect(Collectors.toSet());
+            Set<String> expected =
+                    world.exports().stream()
+                            .map(
+                                    item ->
+                                            ((World.WorldItem.InterfaceItem) item)
+                                                    .iface()
+                                                    .qualifiedName())
+                            .collect(Collectors.toSet());
             Set<String> exported = new HashSet<>();
-            report.get(guest.getKey() + ".wasm").get("exports").forEach(e -> exported.add(e.asText()));
+            report.get(guest.getKey() + ".wasm")
+                    .get("exports")
+                    .forEach(e -> exported.add(e.asText()));
             assertEquals(expected, exported, guest.getKey());
         }
     }
@@ -139,8 +174,10 @@ class OciContextTest {
         Path script = Path.of(System.getProperty("node.scripts")).resolve("check-components.mjs");
         Path stderr = Path.of(System.getProperty("jco.work")).resolve("check-components.stderr");
         Files.createDirectories(stderr.getParent());
-        Process process = new ProcessBuilder("node", script.toString(), OCI.toString())
-                .redirectError(stderr.toFile()).start();
+        Process process =
+                new ProcessBuilder("node", script.toString(), OCI.toString())
+                        .redirectError(stderr.toFile())
+                        .start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "jco check did not finish in 5 minutes");
         assertEquals(0, process.exitValue(), () -> "jco rejected a component: " + read(stderr));

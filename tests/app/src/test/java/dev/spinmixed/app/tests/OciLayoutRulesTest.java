@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OciLayoutRulesTest {
 
-    @TempDir
-    Path apps;
+    @TempDir Path apps;
 
     private Path build;
 
@@ -29,8 +28,11 @@ class OciLayoutRulesTest {
     void guests() throws IOException {
         build = apps.resolve("target/staging");
         Files.createDirectories(apps.resolve("build"));
-        Files.writeString(apps.resolve("build/guests.tsv"),
-                "# name\tscript\tworld\tlanguage\nfront\tx/build.sh\tfront-world\tc\nback\tx/build.sh back\tback-world\trust\n");
+        Files.writeString(
+                apps.resolve("build/guests.tsv"),
+                "# name\tscript\tworld\tlanguage\n"
+                        + "front\tx/build.sh\tfront-world\tc\n"
+                        + "back\tx/build.sh back\tback-world\trust\n");
         for (String name : List.of("front", "back")) {
             Files.createDirectories(build.resolve("core"));
             Files.createDirectories(build.resolve("oci"));
@@ -45,86 +47,127 @@ class OciLayoutRulesTest {
         if (manifest != null) {
             Files.writeString(apps.resolve("spin.toml"), manifest);
         }
-        String classpath = AppComponents.appsDir().resolve("target/classes") + File.pathSeparator
-                + System.getProperty("java.class.path");
+        String classpath =
+                AppComponents.appsDir().resolve("target/classes")
+                        + File.pathSeparator
+                        + System.getProperty("java.class.path");
         Path stderr = apps.resolve("stderr");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "dev.spinmixed.apps.OciContext", apps.toString(), build.toString())
-                .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                classpath,
+                                "dev.spinmixed.apps.OciContext",
+                                apps.toString(),
+                                build.toString())
+                        .redirectError(stderr.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "OciContext did not finish");
         return new Run(process.exitValue(), Files.readString(stderr));
     }
 
     @Test
     void rewritesBuiltSourcesAndListsExactlyTheComponents() throws Exception {
-        Run run = layOut("""
-                spin_manifest_version = 2
-                [application]
-                name = "t"
-                [component.front]
-                source = "target/oci/front.wasm"
-                [component.front.dependencies]
-                "acme:x/back@0.1.0" = { path = 'target/oci/back.wasm' }
-                """);
+        Run run =
+                layOut(
+                        """
+                        spin_manifest_version = 2
+                        [application]
+                        name = "t"
+                        [component.front]
+                        source = "target/oci/front.wasm"
+                        [component.front.dependencies]
+                        "acme:x/back@0.1.0" = { path = 'target/oci/back.wasm' }
+                        """);
         assertEquals(0, run.exitCode(), run.stderr());
         String manifest = Files.readString(build.resolve("oci/spin.toml"));
         assertTrue(manifest.contains("source = \"front.wasm\""), manifest);
         assertTrue(manifest.contains("{ path = 'back.wasm' }"), manifest);
-        List<String> dockerfile = Files.readAllLines(build.resolve("oci/Dockerfile")).stream()
-                .filter(l -> !l.startsWith("#")).toList();
-        assertEquals(List.of("FROM scratch", "COPY spin.toml /spin.toml", "COPY back.wasm /back.wasm",
-                "COPY front.wasm /front.wasm"), dockerfile);
+        List<String> dockerfile =
+                Files.readAllLines(build.resolve("oci/Dockerfile")).stream()
+                        .filter(l -> !l.startsWith("#"))
+                        .toList();
+        assertEquals(
+                List.of(
+                        "FROM scratch",
+                        "COPY spin.toml /spin.toml",
+                        "COPY back.wasm /back.wasm",
+                        "COPY front.wasm /front.wasm"),
+                dockerfile);
         String sizes = Files.readString(build.resolve("oci/sizes.json"));
-        assertTrue(sizes.contains("\"coreBytes\" : 10") && sizes.contains("\"componentBytes\" : 25"), sizes);
+        assertTrue(
+                sizes.contains("\"coreBytes\" : 10") && sizes.contains("\"componentBytes\" : 25"),
+                sizes);
     }
 
     @Test
     void aComponentNobodyReferencesStopsTheBuild() throws Exception {
-        Run run = layOut("""
-                spin_manifest_version = 2
-                [component.front]
-                source = "target/oci/front.wasm"
-                """);
+        Run run =
+                layOut(
+                        """
+                        spin_manifest_version = 2
+                        [component.front]
+                        source = "target/oci/front.wasm"
+                        """);
         assertEquals(1, run.exitCode());
-        assertTrue(run.stderr().contains("back.wasm is in the context but no component or dependency references it"),
+        assertTrue(
+                run.stderr()
+                        .contains(
+                                "back.wasm is in the context but no component or dependency"
+                                        + " references it"),
                 run.stderr());
     }
 
     @Test
     void aReferenceOutsideTheBuiltComponentsStopsTheBuild() throws Exception {
-        Run run = layOut("""
-                spin_manifest_version = 2
-                [component.front]
-                source = "front.wasm"
-                """);
+        Run run =
+                layOut(
+                        """
+                        spin_manifest_version = 2
+                        [component.front]
+                        source = "front.wasm"
+                        """);
         assertEquals(1, run.exitCode());
-        assertTrue(run.stderr().contains("'front.wasm' is not a built guest; reference components as target/oci/<name>.wasm"),
+        assertTrue(
+                run.stderr()
+                        .contains(
+                                "'front.wasm' is not a built guest; reference components as"
+                                        + " target/oci/<name>.wasm"),
                 run.stderr());
     }
 
     @Test
     void aReferenceToAMissingComponentStopsTheBuild() throws Exception {
-        Run run = layOut("""
-                spin_manifest_version = 2
-                [component.front]
-                source = "target/oci/front.wasm"
-                [component.front.dependencies]
-                "acme:x/back@0.1.0" = { path = "target/oci/back.wasm" }
-                "acme:x/side@0.1.0" = { path = "target/oci/side.wasm" }
-                """);
+        Run run =
+                layOut(
+                        """
+                        spin_manifest_version = 2
+                        [component.front]
+                        source = "target/oci/front.wasm"
+                        [component.front.dependencies]
+                        "acme:x/back@0.1.0" = { path = "target/oci/back.wasm" }
+                        "acme:x/side@0.1.0" = { path = "target/oci/side.wasm" }
+                        """);
         assertEquals(1, run.exitCode());
-        assertTrue(run.stderr().contains("references 'side.wasm', which is not a file in"), run.stderr());
+        assertTrue(
+                run.stderr().contains("references 'side.wasm', which is not a file in"),
+                run.stderr());
     }
 
     @Test
     void aRemoteSourceStopsTheBuild() throws Exception {
-        Run run = layOut("""
-                spin_manifest_version = 2
-                [component.front]
-                source = { url = "https://example.com/front.wasm", digest = "sha256:00" }
-                """);
+        Run run =
+                layOut(
+                        """
+                        spin_manifest_version = 2
+                        [component.front]
+                        source = { url = "https://example.com/front.wasm", digest = "sha256:00" }
+                        """);
         assertEquals(1, run.exitCode());
-        assertTrue(run.stderr().contains("component 'front' must have a local file as source"), run.stderr());
+        assertTrue(
+                run.stderr().contains("component 'front' must have a local file as source"),
+                run.stderr());
     }
 
     @Test
@@ -136,11 +179,16 @@ class OciLayoutRulesTest {
 
     @Test
     void aMalformedGuestTableStopsTheBuildNamingTheLine() throws Exception {
-        Files.writeString(apps.resolve("build/guests.tsv"), "# header\nfront\tx/build.sh\tfront-world\n");
+        Files.writeString(
+                apps.resolve("build/guests.tsv"), "# header\nfront\tx/build.sh\tfront-world\n");
         Run run = layOut("spin_manifest_version = 2\n");
         assertEquals(1, run.exitCode());
-        assertTrue(run.stderr().contains("guests.tsv:2: expected 4 tab-separated fields (name, build script, world, "
-                + "language), found 3"), run.stderr());
+        assertTrue(
+                run.stderr()
+                        .contains(
+                                "guests.tsv:2: expected 4 tab-separated fields (name, build script,"
+                                        + " world, language), found 3"),
+                run.stderr());
     }
 
     @Test
@@ -148,6 +196,7 @@ class OciLayoutRulesTest {
         Files.writeString(apps.resolve("build/guests.tsv"), "front\tx\tw\tc\nfront\ty\tw\tc\n");
         Run run = layOut("spin_manifest_version = 2\n");
         assertEquals(1, run.exitCode());
-        assertTrue(run.stderr().contains("guests.tsv:2: guest 'front' is listed twice"), run.stderr());
+        assertTrue(
+                run.stderr().contains("guests.tsv:2: guest 'front' is listed twice"), run.stderr());
     }
 }

@@ -13,9 +13,23 @@ final class Orders {
         return Record.of("sku", sku, "quantity", quantity, "unit-price-cents", unitPriceCents);
     }
 
-    static Record order(String id, String customer, String region, List<Record> lines, Optional<String> coupon) {
-        return Record.of("id", id, "customer", customer, "region", region, "lines", List.copyOf(lines),
-                "coupon", coupon.map(c -> (Object) c));
+    static Record order(
+            String id,
+            String customer,
+            String region,
+            List<Record> lines,
+            Optional<String> coupon) {
+        return Record.of(
+                "id",
+                id,
+                "customer",
+                customer,
+                "region",
+                region,
+                "lines",
+                List.copyOf(lines),
+                "coupon",
+                coupon.map(c -> (Object) c));
     }
 
     /** A valid order of two lines, no coupon, to vary one field at a time. */
@@ -24,15 +38,40 @@ final class Orders {
     }
 
     static Record pricedLine(String sku, long quantity, long unitPriceCents) {
-        return Record.of("sku", sku, "quantity", quantity, "unit-price-cents", unitPriceCents,
-                "line-total-cents", quantity * unitPriceCents, "discount-cents", 0L);
+        return Record.of(
+                "sku",
+                sku,
+                "quantity",
+                quantity,
+                "unit-price-cents",
+                unitPriceCents,
+                "line-total-cents",
+                quantity * unitPriceCents,
+                "discount-cents",
+                0L);
     }
 
     /** A priced order as inventory receives it; inventory reads the lines, id and total. */
     static Record pricedOrder(String orderId, List<Record> lines, long totalCents) {
-        return Record.of("order-id", orderId, "customer", "Ada Lovelace", "region", "EU-DE",
-                "lines", List.copyOf(lines), "coupon", Optional.empty(),
-                "subtotal-cents", totalCents, "discount-cents", 0L, "tax-cents", 0L, "total-cents", totalCents);
+        return Record.of(
+                "order-id",
+                orderId,
+                "customer",
+                "Ada Lovelace",
+                "region",
+                "EU-DE",
+                "lines",
+                List.copyOf(lines),
+                "coupon",
+                Optional.empty(),
+                "subtotal-cents",
+                totalCents,
+                "discount-cents",
+                0L,
+                "tax-cents",
+                0L,
+                "total-cents",
+                totalCents);
     }
 
     /** {@code record} with one field replaced. */

@@ -47,10 +47,20 @@ class ValidationComponentTest {
 
     @Test
     void validOrderComesBackNormalised() {
-        Record sent = order("  order-7\t", "  Ada Lovelace ", " eu-de ",
-                List.of(line(" mug-0001 ", 2, 1250), line("tee-0002", 1, 1999)), Optional.of(" save10 "));
-        Record expected = order("order-7", "Ada Lovelace", "EU-DE",
-                List.of(line("MUG-0001", 2, 1250), line("TEE-0002", 1, 1999)), Optional.of("SAVE10"));
+        Record sent =
+                order(
+                        "  order-7\t",
+                        "  Ada Lovelace ",
+                        " eu-de ",
+                        List.of(line(" mug-0001 ", 2, 1250), line("tee-0002", 1, 1999)),
+                        Optional.of(" save10 "));
+        Record expected =
+                order(
+                        "order-7",
+                        "Ada Lovelace",
+                        "EU-DE",
+                        List.of(line("MUG-0001", 2, 1250), line("TEE-0002", 1, 1999)),
+                        Optional.of("SAVE10"));
         assertEquals(expected, Problem.ok(validate(sent)));
     }
 
@@ -63,8 +73,11 @@ class ValidationComponentTest {
     @Test
     void customerLengthCountsCharactersNotBytes() {
         String hundredChars = "é".repeat(99) + "😀";
-        assertEquals(hundredChars, Problem.ok(validate(with(twoLines(), "customer", hundredChars))).get("customer"));
-        assertEquals(List.of(new Problem("customer", "must be at most 100 characters, got 101")),
+        assertEquals(
+                hundredChars,
+                Problem.ok(validate(with(twoLines(), "customer", hundredChars))).get("customer"));
+        assertEquals(
+                List.of(new Problem("customer", "must be at most 100 characters, got 101")),
                 problems(with(twoLines(), "customer", hundredChars + "ß")));
     }
 
@@ -74,13 +87,15 @@ class ValidationComponentTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiterString = "|", value = {
-        "''              | must not be empty",
-        "'   '           | must not be empty",
-        "order 1         | may contain only letters, digits, '-' and '_'",
-        "order/1         | may contain only letters, digits, '-' and '_'",
-        "bestellung-ü    | may contain only letters, digits, '-' and '_'",
-    })
+    @CsvSource(
+            delimiterString = "|",
+            value = {
+                "''              | must not be empty",
+                "'   '           | must not be empty",
+                "order 1         | may contain only letters, digits, '-' and '_'",
+                "order/1         | may contain only letters, digits, '-' and '_'",
+                "bestellung-ü    | may contain only letters, digits, '-' and '_'",
+            })
     void rejectsBadIds(String id, String reason) {
         assertEquals(List.of(new Problem("id", reason)), problems(with(twoLines(), "id", id)));
     }
@@ -88,14 +103,18 @@ class ValidationComponentTest {
     @Test
     void idLengthLimitIs64() {
         Problem.ok(validate(with(twoLines(), "id", "x".repeat(64))));
-        assertEquals(List.of(new Problem("id", "must be at most 64 characters, got 65")),
+        assertEquals(
+                List.of(new Problem("id", "must be at most 64 characters, got 65")),
                 problems(with(twoLines(), "id", "x".repeat(65))));
     }
 
     @Test
     void rejectsEmptyCustomerAndControlCharacters() {
-        assertEquals(List.of(new Problem("customer", "must not be empty")), problems(with(twoLines(), "customer", " ")));
-        assertEquals(List.of(new Problem("customer", "must not contain control characters")),
+        assertEquals(
+                List.of(new Problem("customer", "must not be empty")),
+                problems(with(twoLines(), "customer", " ")));
+        assertEquals(
+                List.of(new Problem("customer", "must not contain control characters")),
                 problems(with(twoLines(), "customer", "Ada\u0000Lovelace")));
     }
 
@@ -103,50 +122,83 @@ class ValidationComponentTest {
     @ValueSource(strings = {"", "EU", "EUDE", "EU_DE", "E1-DE", "EU-DEU"})
     void rejectsMalformedRegions(String region) {
         String normalised = region.toUpperCase();
-        assertEquals(List.of(new Problem("region",
-                "must look like EU-DE (two letters, a dash, two letters), got '" + normalised + "'")),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "region",
+                                "must look like EU-DE (two letters, a dash, two letters), got '"
+                                        + normalised
+                                        + "'")),
                 problems(with(twoLines(), "region", region)));
     }
 
     @Test
     void rejectsUnknownRegions() {
-        assertEquals(List.of(new Problem("region",
-                "unknown region 'EU-XX'; known regions: EU-DE, EU-FR, EU-NL, US-CA, US-NY, US-OR")),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "region",
+                                "unknown region 'EU-XX'; known regions: EU-DE, EU-FR, EU-NL, US-CA,"
+                                        + " US-NY, US-OR")),
                 problems(with(twoLines(), "region", "eu-xx")));
     }
 
     @Test
     void rejectsAnOrderWithoutLines() {
-        assertEquals(List.of(new Problem("lines", "must have at least one line")), problems(order(List.of())));
+        assertEquals(
+                List.of(new Problem("lines", "must have at least one line")),
+                problems(order(List.of())));
     }
 
     @Test
     void acceptsFiftyLinesAndRejectsFiftyOne() {
-        List<Record> fifty = IntStream.range(0, 50).mapToObj(i -> line(String.format("PEN-%04d", i), 1, 100)).toList();
+        List<Record> fifty =
+                IntStream.range(0, 50)
+                        .mapToObj(i -> line(String.format("PEN-%04d", i), 1, 100))
+                        .toList();
         assertEquals(50, ((List<?>) Problem.ok(validate(order(fifty))).get("lines")).size());
         List<Record> fiftyOne = new ArrayList<>(fifty);
         fiftyOne.add(line("PEN-0050", 1, 100));
-        assertEquals(List.of(new Problem("lines", "must have at most 50 lines, got 51")), problems(order(fiftyOne)));
+        assertEquals(
+                List.of(new Problem("lines", "must have at most 50 lines, got 51")),
+                problems(order(fiftyOne)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MUG0001", "MUG-001", "MU-00001", "MUG-00A1", "1UG-0001", "MÜG-0001", ""})
+    @ValueSource(
+            strings = {"MUG0001", "MUG-001", "MU-00001", "MUG-00A1", "1UG-0001", "MÜG-0001", ""})
     void rejectsMalformedSkus(String sku) {
-        assertEquals(List.of(new Problem("lines[0].sku",
-                "must look like MUG-0001 (three letters, a dash, four digits), got '" + sku + "'")),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "lines[0].sku",
+                                "must look like MUG-0001 (three letters, a dash, four digits), got"
+                                        + " '"
+                                        + sku
+                                        + "'")),
                 problems(order(List.of(line(sku, 1, 100)))));
     }
 
     @Test
     void rejectsDuplicateSkusAfterNormalising() {
-        assertEquals(List.of(new Problem("lines[2].sku", "duplicate of lines[0].sku (MUG-0001)")),
-                problems(order(List.of(line("MUG-0001", 1, 100), line("TEE-0002", 1, 100), line(" mug-0001", 1, 100)))));
+        assertEquals(
+                List.of(new Problem("lines[2].sku", "duplicate of lines[0].sku (MUG-0001)")),
+                problems(
+                        order(
+                                List.of(
+                                        line("MUG-0001", 1, 100),
+                                        line("TEE-0002", 1, 100),
+                                        line(" mug-0001", 1, 100)))));
     }
 
     @ParameterizedTest
     @CsvSource({"0", "10001", "4294967295"})
     void rejectsQuantitiesOutOfRange(long quantity) {
-        assertEquals(List.of(new Problem("lines[0].quantity", "must be between 1 and 10000, got " + quantity)),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "lines[0].quantity",
+                                "must be between 1 and 10000, got " + quantity)),
                 problems(order(List.of(line("MUG-0001", quantity, 100)))));
     }
 
@@ -158,36 +210,65 @@ class ValidationComponentTest {
 
     @Test
     void checksUnitPriceBounds() {
-        assertEquals(List.of(new Problem("lines[0].unit-price-cents", "must be greater than 0")),
+        assertEquals(
+                List.of(new Problem("lines[0].unit-price-cents", "must be greater than 0")),
                 problems(order(List.of(line("MUG-0001", 1, 0)))));
         Problem.ok(validate(order(List.of(line("MUG-0001", 1, 10_000_000)))));
-        assertEquals(List.of(new Problem("lines[0].unit-price-cents", "must be at most 10000000, got 10000001")),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "lines[0].unit-price-cents",
+                                "must be at most 10000000, got 10000001")),
                 problems(order(List.of(line("MUG-0001", 1, 10_000_001)))));
-        assertEquals(List.of(new Problem("lines[0].unit-price-cents",
-                "must be at most 10000000, got 18446744073709551615")),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "lines[0].unit-price-cents",
+                                "must be at most 10000000, got 18446744073709551615")),
                 problems(order(List.of(line("MUG-0001", 1, -1L)))));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"AB", "ABCDEFGHIJKLMNOPQRSTU", "SAVE-10", "SAVE 10", "", "ÜBER10"})
     void rejectsMalformedCoupons(String coupon) {
-        assertEquals(List.of(new Problem("coupon", "must be 3 to 20 letters or digits, got '" + coupon + "'")),
+        assertEquals(
+                List.of(
+                        new Problem(
+                                "coupon",
+                                "must be 3 to 20 letters or digits, got '" + coupon + "'")),
                 problems(with(twoLines(), "coupon", Optional.of(coupon))));
     }
 
     @Test
     void reportsEveryProblemInFieldOrder() {
-        Record bad = order("", "", "XX", List.of(line("bad", 0, 0), line("BAD", 20000, 1)), Optional.of("x"));
-        assertEquals(List.of(
-                new Problem("id", "must not be empty"),
-                new Problem("customer", "must not be empty"),
-                new Problem("region", "must look like EU-DE (two letters, a dash, two letters), got 'XX'"),
-                new Problem("lines[0].sku", "must look like MUG-0001 (three letters, a dash, four digits), got 'BAD'"),
-                new Problem("lines[0].quantity", "must be between 1 and 10000, got 0"),
-                new Problem("lines[0].unit-price-cents", "must be greater than 0"),
-                new Problem("lines[1].sku", "must look like MUG-0001 (three letters, a dash, four digits), got 'BAD'"),
-                new Problem("lines[1].quantity", "must be between 1 and 10000, got 20000"),
-                new Problem("coupon", "must be 3 to 20 letters or digits, got 'X'")), problems(bad));
+        Record bad =
+                order(
+                        "",
+                        "",
+                        "XX",
+                        List.of(line("bad", 0, 0), line("BAD", 20000, 1)),
+                        Optional.of("x"));
+        assertEquals(
+                List.of(
+                        new Problem("id", "must not be empty"),
+                        new Problem("customer", "must not be empty"),
+                        new Problem(
+                                "region",
+                                "must look like EU-DE (two letters, a dash, two letters), got"
+                                        + " 'XX'"),
+                        new Problem(
+                                "lines[0].sku",
+                                "must look like MUG-0001 (three letters, a dash, four digits), got"
+                                        + " 'BAD'"),
+                        new Problem("lines[0].quantity", "must be between 1 and 10000, got 0"),
+                        new Problem("lines[0].unit-price-cents", "must be greater than 0"),
+                        new Problem(
+                                "lines[1].sku",
+                                "must look like MUG-0001 (three letters, a dash, four digits), got"
+                                        + " 'BAD'"),
+                        new Problem("lines[1].quantity", "must be between 1 and 10000, got 20000"),
+                        new Problem("coupon", "must be 3 to 20 letters or digits, got 'X'")),
+                problems(bad));
     }
 
     @Test

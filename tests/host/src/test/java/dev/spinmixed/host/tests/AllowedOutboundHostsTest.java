@@ -26,7 +26,8 @@ class AllowedOutboundHostsTest {
     void wildcardsForSchemeHostAndPort() {
         assertTrue(allows(List.of("*://127.0.0.1:*"), "redis://127.0.0.1:41234"));
         assertTrue(allows(List.of("redis://*:6379"), "redis://anything:6379"));
-        assertTrue(allows(List.of("redis://*.svc.local:6379"), "redis://redis.orders.svc.local:6379"));
+        assertTrue(
+                allows(List.of("redis://*.svc.local:6379"), "redis://redis.orders.svc.local:6379"));
         assertFalse(allows(List.of("redis://*.svc.local:6379"), "redis://svc.local.evil:6379"));
         assertFalse(allows(List.of("http://127.0.0.1:*"), "redis://127.0.0.1:6379"));
     }
@@ -46,10 +47,19 @@ class AllowedOutboundHostsTest {
 
     @Test
     void malformedEntriesAreRefusedByName() {
-        var e = assertThrows(IllegalArgumentException.class, () -> AllowedOutboundHosts.parse(List.of("127.0.0.1:6379")));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> AllowedOutboundHosts.parse(List.of("127.0.0.1:6379")));
         assertTrue(e.getMessage().contains("\"127.0.0.1:6379\" has no scheme"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> AllowedOutboundHosts.parse(List.of("redis://a*b:1")));
-        assertThrows(IllegalArgumentException.class, () -> AllowedOutboundHosts.parse(List.of("redis://host:port")));
-        assertThrows(IllegalArgumentException.class, () -> AllowedOutboundHosts.parse(List.of("redis://host:1/path")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AllowedOutboundHosts.parse(List.of("redis://a*b:1")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AllowedOutboundHosts.parse(List.of("redis://host:port")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AllowedOutboundHosts.parse(List.of("redis://host:1/path")));
     }
 }

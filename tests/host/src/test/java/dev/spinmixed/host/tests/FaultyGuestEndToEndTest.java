@@ -27,9 +27,13 @@ class FaultyGuestEndToEndTest {
 
     @BeforeAll
     static void start(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path guests = Path.of(System.getProperty("test.guests", "target/test-guests")).toAbsolutePath();
-        Files.writeString(dir.resolve("guests.tsv"), "faulty\tsrc/test/wat/faulty.wat\thops-ingress\twat\n");
-        Files.writeString(dir.resolve("spin.toml"), """
+        Path guests =
+                Path.of(System.getProperty("test.guests", "target/test-guests")).toAbsolutePath();
+        Files.writeString(
+                dir.resolve("guests.tsv"), "faulty\tsrc/test/wat/faulty.wat\thops-ingress\twat\n");
+        Files.writeString(
+                dir.resolve("spin.toml"),
+                """
                 spin_manifest_version = 2
                 [application]
                 name = "faulty"
@@ -39,12 +43,25 @@ class FaultyGuestEndToEndTest {
                 [component.faulty]
                 source = "faulty.wasm"
                 """);
-        layout = new AppLayout(dir, guests, RunningApp.appsDir().resolve("wit"), dir.resolve("guests.tsv"));
+        layout =
+                new AppLayout(
+                        dir,
+                        guests,
+                        RunningApp.appsDir().resolve("wit"),
+                        dir.resolve("guests.tsv"));
         manifest = dir.resolve("spin.toml");
-        // One instance: a request after a fault can only succeed if the faulty instance was discarded
+        // One instance: a request after a fault can only succeed if the faulty instance was
+        // discarded
         // and, after a deadline, the stuck call really stopped.
-        app = RunningApp.start(manifest, layout, Optional.empty(), Duration.ofSeconds(2), Map.of(),
-                dev.spinmixed.linker.ExecutionMode.INTERPRETER, 1);
+        app =
+                RunningApp.start(
+                        manifest,
+                        layout,
+                        Optional.empty(),
+                        Duration.ofSeconds(2),
+                        Map.of(),
+                        dev.spinmixed.linker.ExecutionMode.INTERPRETER,
+                        1);
     }
 
     @AfterAll
@@ -55,7 +72,8 @@ class FaultyGuestEndToEndTest {
     }
 
     static HttpRequest.Builder request(RunningApp on, String method) {
-        return HttpRequest.newBuilder(on.base.resolve("/faulty/x")).method(method, HttpRequest.BodyPublishers.noBody());
+        return HttpRequest.newBuilder(on.base.resolve("/faulty/x"))
+                .method(method, HttpRequest.BodyPublishers.noBody());
     }
 
     HttpRequest.Builder request(String method) {
@@ -77,7 +95,9 @@ class FaultyGuestEndToEndTest {
         answersOk();
         var trapped = app.send(request("DELETE"));
         assertEquals(500, trapped.statusCode());
-        assertTrue(trapped.body().contains("component 'faulty'") && trapped.body().contains("trap"), trapped.body());
+        assertTrue(
+                trapped.body().contains("component 'faulty'") && trapped.body().contains("trap"),
+                trapped.body());
         answersOk();
     }
 
@@ -93,14 +113,23 @@ class FaultyGuestEndToEndTest {
     void aGuestStuckPastTheDeadlineIs500AndTheComponentRecovers() throws Exception {
         var response = app.send(request("PATCH"));
         assertEquals(500, response.statusCode());
-        assertTrue(response.body().contains("exceeded the request deadline of 2000 ms"), response.body());
+        assertTrue(
+                response.body().contains("exceeded the request deadline of 2000 ms"),
+                response.body());
         answersOk();
     }
 
     @Test
     void compiledGuestsTrapAndOverrunTheDeadlineTheSameWay() throws Exception {
-        try (RunningApp compiled = RunningApp.start(manifest, layout, Optional.empty(), Duration.ofSeconds(2), Map.of(),
-                dev.spinmixed.linker.ExecutionMode.COMPILED, 1)) {
+        try (RunningApp compiled =
+                RunningApp.start(
+                        manifest,
+                        layout,
+                        Optional.empty(),
+                        Duration.ofSeconds(2),
+                        Map.of(),
+                        dev.spinmixed.linker.ExecutionMode.COMPILED,
+                        1)) {
             answersOk(compiled);
             assertEquals(500, compiled.send(request(compiled, "DELETE")).statusCode());
             var stuck = compiled.send(request(compiled, "PATCH"));

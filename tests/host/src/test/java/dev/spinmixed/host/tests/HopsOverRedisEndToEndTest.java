@@ -35,24 +35,30 @@ class HopsOverRedisEndToEndTest {
 
     @BeforeAll
     static void start(RedisServer redis) throws Exception {
-        listener = new BinaryJedisPubSub() {
-            @Override
-            public void onMessage(byte[] channel, byte[] message) {
-                try {
-                    events.add(JSON.readTree(new String(message, StandardCharsets.UTF_8)));
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("not JSON on the events channel", e);
-                }
-            }
-        };
-        listening = new Thread(() -> {
-            try (Jedis j = new Jedis("127.0.0.1", redis.port())) {
-                j.subscribe(listener, "orders.events".getBytes(StandardCharsets.UTF_8));
-            }
-        });
+        listener =
+                new BinaryJedisPubSub() {
+                    @Override
+                    public void onMessage(byte[] channel, byte[] message) {
+                        try {
+                            events.add(JSON.readTree(new String(message, StandardCharsets.UTF_8)));
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException("not JSON on the events channel", e);
+                        }
+                    }
+                };
+        listening =
+                new Thread(
+                        () -> {
+                            try (Jedis j = new Jedis("127.0.0.1", redis.port())) {
+                                j.subscribe(
+                                        listener, "orders.events".getBytes(StandardCharsets.UTF_8));
+                            }
+                        });
         listening.start();
         app = RunningApp.orders(Optional.of(redis.url()));
-        assertTrue(app.app.redisTrigger().orElseThrow().awaitSubscribed(Duration.ofSeconds(10)), "the Redis trigger subscribed");
+        assertTrue(
+                app.app.redisTrigger().orElseThrow().awaitSubscribed(Duration.ofSeconds(10)),
+                "the Redis trigger subscribed");
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!listener.isSubscribed() && System.nanoTime() < until) {
             Thread.sleep(10);
@@ -85,7 +91,8 @@ class HopsOverRedisEndToEndTest {
 
     @Test
     void aHopsOrderFlowsThroughRedisAndItsFinalEventArrivesOnTheEventsChannel() throws Exception {
-        var response = app.post("/hops/orders", OrdersAppEndToEndTest.ORDER.replace("o-1001", "o-hops-1"));
+        var response =
+                app.post("/hops/orders", OrdersAppEndToEndTest.ORDER.replace("o-1001", "o-hops-1"));
         assertEquals(202, response.statusCode(), response.body());
         assertEquals("o-hops-1", JSON.readTree(response.body()).get("orderId").asText());
         JsonNode event = nextEvent("o-hops-1");
@@ -95,7 +102,12 @@ class HopsOverRedisEndToEndTest {
 
     @Test
     void aHopsOrderRejectedOnTheWayReportsTheStepOnTheEventsChannel() throws Exception {
-        var response = app.post("/hops/orders", OrdersAppEndToEndTest.ORDER.replace("o-1001", "o-hops-2").replace("WELCOME5", "BOGUS99"));
+        var response =
+                app.post(
+                        "/hops/orders",
+                        OrdersAppEndToEndTest.ORDER
+                                .replace("o-1001", "o-hops-2")
+                                .replace("WELCOME5", "BOGUS99"));
         assertEquals(202, response.statusCode(), response.body());
         JsonNode event = nextEvent("o-hops-2");
         assertEquals("order-rejected", event.get("event").asText(), event.toString());
@@ -104,9 +116,12 @@ class HopsOverRedisEndToEndTest {
 
     @Test
     void theOrchestratedRoutePublishesItsEventToRealRedis() throws Exception {
-        var response = app.post("/orders", OrdersAppEndToEndTest.ORDER.replace("o-1001", "o-orch-1"));
+        var response =
+                app.post("/orders", OrdersAppEndToEndTest.ORDER.replace("o-1001", "o-orch-1"));
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("order-completed", nextEvent("o-orch-1").get("event").asText());
-        assertTrue(app.app.sink().events().isEmpty(), "nothing goes to the in-memory sink with a real Redis");
+        assertTrue(
+                app.app.sink().events().isEmpty(),
+                "nothing goes to the in-memory sink with a real Redis");
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ManifestLoaderTest {
 
-    static final String APP = """
+    static final String APP =
+            """
             spin_manifest_version = 2
 
             [application]
@@ -71,8 +72,7 @@ class ManifestLoaderTest {
             source = "validation-relay.wasm"
             """;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     Manifest load(String toml) throws IOException {
         Path file = dir.resolve("spin.toml");
@@ -89,12 +89,19 @@ class ManifestLoaderTest {
         Manifest m = load(APP);
         assertEquals("orders", m.name());
         assertEquals(Optional.of("{{ redis_address }}"), m.redisAddress());
-        assertEquals(List.of("orchestrator", "validation", "hops-ingress", "validation-relay"), List.copyOf(m.components().keySet()));
-        assertEquals(Optional.of("redis://127.0.0.1:6379"), m.variables().get("redis_address").defaultValue());
+        assertEquals(
+                List.of("orchestrator", "validation", "hops-ingress", "validation-relay"),
+                List.copyOf(m.components().keySet()));
+        assertEquals(
+                Optional.of("redis://127.0.0.1:6379"),
+                m.variables().get("redis_address").defaultValue());
         assertTrue(m.variables().get("api_key").required());
         var orchestrator = m.component("orchestrator");
-        assertEquals(new Dependency.AppComponent("validation"), orchestrator.dependencies().get("acme:orders/validation@0.1.0"));
-        assertEquals(new Dependency.LocalPath(dir.resolve("deps/pricing.wasm").toAbsolutePath()),
+        assertEquals(
+                new Dependency.AppComponent("validation"),
+                orchestrator.dependencies().get("acme:orders/validation@0.1.0"));
+        assertEquals(
+                new Dependency.LocalPath(dir.resolve("deps/pricing.wasm").toAbsolutePath()),
                 orchestrator.dependencies().get("acme:orders/pricing@0.1.0"));
         assertEquals(List.of("{{ redis_address }}"), orchestrator.allowedOutboundHosts());
         assertEquals(Map.of("RUST_LOG", "info"), orchestrator.environment());
@@ -107,7 +114,8 @@ class ManifestLoaderTest {
     void variablesTakeDefaultsEnvironmentAndOverridesInThatOrder() throws IOException {
         Manifest m = load(APP);
         var env = Map.of("SPIN_VARIABLE_API_KEY", "k1", "SPIN_VARIABLE_EVENTS_CHANNEL", "from-env");
-        VariableResolver v = VariableResolver.create(m, env, Map.of("redis_address", "redis://10.0.0.1:7000"));
+        VariableResolver v =
+                VariableResolver.create(m, env, Map.of("redis_address", "redis://10.0.0.1:7000"));
         assertEquals("k1", v.value("api_key"));
         assertEquals("from-env", v.value("events_channel"));
         assertEquals("redis://10.0.0.1:7000", v.value("redis_address"));
@@ -118,16 +126,29 @@ class ManifestLoaderTest {
     @Test
     void requiredVariableWithoutValueIsAnErrorNamingTheEnvironmentVariable() throws IOException {
         Manifest m = load(APP);
-        var e = assertThrows(ManifestException.class, () -> VariableResolver.create(m, Map.of(), Map.of()));
-        assertTrue(e.getMessage().contains("'api_key' is required") && e.getMessage().contains("SPIN_VARIABLE_API_KEY"), e.getMessage());
+        var e =
+                assertThrows(
+                        ManifestException.class,
+                        () -> VariableResolver.create(m, Map.of(), Map.of()));
+        assertTrue(
+                e.getMessage().contains("'api_key' is required")
+                        && e.getMessage().contains("SPIN_VARIABLE_API_KEY"),
+                e.getMessage());
     }
 
     @Test
     void getConfigMapsABadKeyAndAnUndefinedKeyToSpinsErrorCases() throws IOException {
-        VariableResolver v = VariableResolver.create(load(APP), Map.of("SPIN_VARIABLE_API_KEY", "k"), Map.of());
-        var invalid = assertThrows(VariableResolver.ConfigException.class, () -> v.getConfig("orchestrator", "Bad-Key"));
+        VariableResolver v =
+                VariableResolver.create(load(APP), Map.of("SPIN_VARIABLE_API_KEY", "k"), Map.of());
+        var invalid =
+                assertThrows(
+                        VariableResolver.ConfigException.class,
+                        () -> v.getConfig("orchestrator", "Bad-Key"));
         assertEquals("invalid-key", invalid.errorCase());
-        var undefined = assertThrows(VariableResolver.ConfigException.class, () -> v.getConfig("orchestrator", "api_key"));
+        var undefined =
+                assertThrows(
+                        VariableResolver.ConfigException.class,
+                        () -> v.getConfig("orchestrator", "api_key"));
         assertEquals("provider", undefined.errorCase());
     }
 
@@ -135,10 +156,22 @@ class ManifestLoaderTest {
     void unknownFieldsAreErrorsNamingFileAndField() {
         var top = error("foo = 1\n" + APP);
         assertTrue(top.getMessage().contains("spin.toml: foo: unknown field"), top.getMessage());
-        var inComponent = error(APP.replace("source = \"validation.wasm\"", "source = \"validation.wasm\"\nsorce = \"x\""));
-        assertTrue(inComponent.getMessage().contains("component.validation.sorce: unknown field"), inComponent.getMessage());
-        var inTrigger = error(APP.replace("channel = \"orders.validate\"", "channel = \"orders.validate\"\nchanel = \"x\""));
-        assertTrue(inTrigger.getMessage().contains("trigger.redis[0].chanel: unknown field"), inTrigger.getMessage());
+        var inComponent =
+                error(
+                        APP.replace(
+                                "source = \"validation.wasm\"",
+                                "source = \"validation.wasm\"\nsorce = \"x\""));
+        assertTrue(
+                inComponent.getMessage().contains("component.validation.sorce: unknown field"),
+                inComponent.getMessage());
+        var inTrigger =
+                error(
+                        APP.replace(
+                                "channel = \"orders.validate\"",
+                                "channel = \"orders.validate\"\nchanel = \"x\""));
+        assertTrue(
+                inTrigger.getMessage().contains("trigger.redis[0].chanel: unknown field"),
+                inTrigger.getMessage());
     }
 
     @Test
@@ -155,45 +188,99 @@ class ManifestLoaderTest {
 
     @Test
     void templateNamingAnUndeclaredVariableIsAnError() {
-        var e = error(APP.replace("events_channel = \"{{ events_channel }}\"", "events_channel = \"{{ event_channel }}\""));
-        assertTrue(e.getMessage().contains("component.orchestrator.variables.events_channel")
-                && e.getMessage().contains("'{{ event_channel }}'"), e.getMessage());
+        var e =
+                error(
+                        APP.replace(
+                                "events_channel = \"{{ events_channel }}\"",
+                                "events_channel = \"{{ event_channel }}\""));
+        assertTrue(
+                e.getMessage().contains("component.orchestrator.variables.events_channel")
+                        && e.getMessage().contains("'{{ event_channel }}'"),
+                e.getMessage());
     }
 
     @Test
     void aDependencyTargetMayNotDeclareVariables() {
-        var e = error(APP.replace("source = \"validation.wasm\"", "source = \"validation.wasm\"\nvariables = { x = \"1\" }"));
-        assertTrue(e.getMessage().contains("component.validation: is used as a dependency of 'orchestrator'"), e.getMessage());
+        var e =
+                error(
+                        APP.replace(
+                                "source = \"validation.wasm\"",
+                                "source = \"validation.wasm\"\nvariables = { x = \"1\" }"));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "component.validation: is used as a dependency of 'orchestrator'"),
+                e.getMessage());
     }
 
     @Test
     void unsupportedTriggerTypesAndFeaturesAreNamed() {
         var cron = error(APP + "\n[[trigger.cron]]\ncomponent = \"validation\"\n");
-        assertTrue(cron.getMessage().contains("trigger type 'cron' is not supported"), cron.getMessage());
-        var kv = error(APP.replace("source = \"hops-ingress.wasm\"", "source = \"hops-ingress.wasm\"\nkey_value_stores = [\"default\"]"));
-        assertTrue(kv.getMessage().contains("component.hops-ingress.key_value_stores: is not supported"), kv.getMessage());
+        assertTrue(
+                cron.getMessage().contains("trigger type 'cron' is not supported"),
+                cron.getMessage());
+        var kv =
+                error(
+                        APP.replace(
+                                "source = \"hops-ingress.wasm\"",
+                                "source = \"hops-ingress.wasm\"\n"
+                                        + "key_value_stores = [\"default\"]"));
+        assertTrue(
+                kv.getMessage()
+                        .contains("component.hops-ingress.key_value_stores: is not supported"),
+                kv.getMessage());
         var registry = error(APP.replace("{ path = \"deps/pricing.wasm\" }", "\"0.1.0\""));
-        assertTrue(registry.getMessage().contains("registry package dependencies are not supported"), registry.getMessage());
+        assertTrue(
+                registry.getMessage().contains("registry package dependencies are not supported"),
+                registry.getMessage());
     }
 
     @Test
     void fieldsSpinAcceptsButThisHostIgnoresAreWarnings() throws IOException {
-        Manifest m = load(APP.replace("source = \"hops-ingress.wasm\"", "source = \"hops-ingress.wasm\"\nexclude_files = [\"*.md\"]"));
+        Manifest m =
+                load(
+                        APP.replace(
+                                "source = \"hops-ingress.wasm\"",
+                                "source = \"hops-ingress.wasm\"\nexclude_files = [\"*.md\"]"));
         assertEquals(2, m.warnings().size(), m.warnings().toString());
-        assertTrue(m.warnings().get(0).contains("component.orchestrator.environment is not passed to the guest"), m.warnings().get(0));
-        assertTrue(m.warnings().get(1).contains("component.hops-ingress.exclude_files is valid for Spin but ignored"), m.warnings().get(1));
+        assertTrue(
+                m.warnings()
+                        .get(0)
+                        .contains("component.orchestrator.environment is not passed to the guest"),
+                m.warnings().get(0));
+        assertTrue(
+                m.warnings()
+                        .get(1)
+                        .contains(
+                                "component.hops-ingress.exclude_files is valid for Spin but"
+                                        + " ignored"),
+                m.warnings().get(1));
     }
 
     @Test
     void variableNamesMustBeLowerSnakeCase() {
         var e = error(APP.replace("events_channel = { default", "EventsChannel = { default"));
-        assertTrue(e.getMessage().contains("variables.EventsChannel: a variable name must be lower_snake_case"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "variables.EventsChannel: a variable name must be"
+                                        + " lower_snake_case"),
+                e.getMessage());
     }
 
     @Test
     void aVariableNeedsADefaultOrRequiredButNotBoth() {
-        var e = error(APP.replace("api_key = { required = true, secret = true }", "api_key = { required = true, default = \"x\" }"));
-        assertTrue(e.getMessage().contains("variables.api_key: a variable must have either a default or required = true"), e.getMessage());
+        var e =
+                error(
+                        APP.replace(
+                                "api_key = { required = true, secret = true }",
+                                "api_key = { required = true, default = \"x\" }"));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "variables.api_key: a variable must have either a default or"
+                                        + " required = true"),
+                e.getMessage());
     }
 
     @Test
@@ -204,7 +291,13 @@ class ManifestLoaderTest {
 
     @Test
     void aMissingManifestSaysHowToBuildOne() {
-        var e = assertThrows(ManifestException.class, () -> ManifestLoader.load(dir.resolve("absent/spin.toml")));
-        assertTrue(e.getMessage().contains("no such manifest") && e.getMessage().contains("./run up builds it"), e.getMessage());
+        var e =
+                assertThrows(
+                        ManifestException.class,
+                        () -> ManifestLoader.load(dir.resolve("absent/spin.toml")));
+        assertTrue(
+                e.getMessage().contains("no such manifest")
+                        && e.getMessage().contains("./run up builds it"),
+                e.getMessage());
     }
 }

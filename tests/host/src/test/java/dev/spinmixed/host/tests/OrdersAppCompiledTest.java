@@ -17,10 +17,16 @@ class OrdersAppCompiledTest {
             var accepted = app.post("/orders", OrdersAppEndToEndTest.ORDER);
             assertEquals(200, accepted.statusCode(), accepted.body());
             assertEquals(4759, json.readTree(accepted.body()).get("totalCents").asLong());
-            var rejected = app.post("/orders", OrdersAppEndToEndTest.ORDER.replace("MUG-0001", "BTL-0007"));
+            var rejected =
+                    app.post(
+                            "/orders", OrdersAppEndToEndTest.ORDER.replace("MUG-0001", "BTL-0007"));
             assertEquals(422, rejected.statusCode(), rejected.body());
             assertEquals("reserve", json.readTree(rejected.body()).get("step").asText());
-            assertEquals("order-completed", json.readTree(new String(app.app.sink().events().get(0).payload())).get("event").asText());
+            assertEquals(
+                    "order-completed",
+                    json.readTree(new String(app.app.sink().events().get(0).payload()))
+                            .get("event")
+                            .asText());
         }
     }
 }

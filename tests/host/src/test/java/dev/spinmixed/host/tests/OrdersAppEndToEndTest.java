@@ -22,10 +22,12 @@ class OrdersAppEndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static RunningApp app;
 
-    static final String ORDER = """
+    static final String ORDER =
+            """
             {"id":"o-1001","customer":"Zoë Müller","region":"EU-DE",
              "lines":[{"sku":"MUG-0001","quantity":2,"unitPriceCents":1250},{"sku":"TEE-0002","quantity":1,"unitPriceCents":1999}],
-             "coupon":"WELCOME5"}""";
+             "coupon":"WELCOME5"}\
+            """;
 
     @BeforeAll
     static void start() {
@@ -55,7 +57,10 @@ class OrdersAppEndToEndTest {
         var events = app.app.sink().events();
         assertEquals(eventsBefore + 1, events.size());
         assertEquals("orders.events", events.get(events.size() - 1).channel());
-        JsonNode event = JSON.readTree(new String(events.get(events.size() - 1).payload(), StandardCharsets.UTF_8));
+        JsonNode event =
+                JSON.readTree(
+                        new String(
+                                events.get(events.size() - 1).payload(), StandardCharsets.UTF_8));
         assertEquals("order-completed", event.get("event").asText());
         assertEquals(4759, event.get("totalCents").asLong());
     }
@@ -71,7 +76,8 @@ class OrdersAppEndToEndTest {
 
     @Test
     void anInvalidOrderIsRejectedByTheValidateStep() throws Exception {
-        JsonNode body = rejected(ORDER.replaceAll("\"lines\":\\[.*\\],", "\"lines\":[],"), "validate");
+        JsonNode body =
+                rejected(ORDER.replaceAll("\"lines\":\\[.*\\],", "\"lines\":[],"), "validate");
         assertEquals("lines", body.at("/problems/0/field").asText());
     }
 
@@ -91,7 +97,8 @@ class OrdersAppEndToEndTest {
     void badJsonIs400SayingWhy() throws Exception {
         var response = app.post("/orders", "{\"id\": ");
         assertEquals(400, response.statusCode());
-        assertEquals("not-json", JSON.readTree(response.body()).get("error").asText(), response.body());
+        assertEquals(
+                "not-json", JSON.readTree(response.body()).get("error").asText(), response.body());
     }
 
     @Test
@@ -106,7 +113,10 @@ class OrdersAppEndToEndTest {
         var response = app.send(HttpRequest.newBuilder(app.base.resolve("/orders")).GET());
         assertEquals(405, response.statusCode());
         assertEquals("POST", response.headers().firstValue("allow").orElseThrow());
-        assertEquals("method-not-allowed", JSON.readTree(response.body()).get("error").asText(), response.body());
+        assertEquals(
+                "method-not-allowed",
+                JSON.readTree(response.body()).get("error").asText(),
+                response.body());
     }
 
     @Test
@@ -120,16 +130,28 @@ class OrdersAppEndToEndTest {
     void theHopsRouteAnswers503SayingItNeedsRedis() throws Exception {
         var response = app.post("/hops/orders", ORDER);
         assertEquals(503, response.statusCode(), response.body());
-        assertTrue(response.body().contains("needs Redis") && response.body().contains("--redis redis://127.0.0.1:6379"), response.body());
+        assertTrue(
+                response.body().contains("needs Redis")
+                        && response.body().contains("--redis redis://127.0.0.1:6379"),
+                response.body());
     }
 
     @Test
     void concurrentOrdersAreServedOnSeparateInstances() throws Exception {
-        var requests = java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> app.client.sendAsync(HttpRequest.newBuilder(app.base.resolve("/orders"))
-                        .POST(HttpRequest.BodyPublishers.ofString(ORDER.replace("o-1001", "o-c" + i))).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()))
-                .toList();
+        var requests =
+                java.util.stream.IntStream.range(0, 6)
+                        .mapToObj(
+                                i ->
+                                        app.client.sendAsync(
+                                                HttpRequest.newBuilder(app.base.resolve("/orders"))
+                                                        .POST(
+                                                                HttpRequest.BodyPublishers.ofString(
+                                                                        ORDER.replace(
+                                                                                "o-1001",
+                                                                                "o-c" + i)))
+                                                        .build(),
+                                                java.net.http.HttpResponse.BodyHandlers.ofString()))
+                        .toList();
         for (int i = 0; i < requests.size(); i++) {
             var r = requests.get(i).get();
             assertEquals(200, r.statusCode(), r.body());

@@ -31,8 +31,13 @@ class OutboundRedisTest {
     }
 
     static OutboundRedis connected(RedisServer redis) {
-        AllowedOutboundHosts allowed = AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:" + redis.port()));
-        return new OutboundRedis(true, c -> c.equals("app") ? allowed : AllowedOutboundHosts.parse(List.of()), Set.of(), new EventSink());
+        AllowedOutboundHosts allowed =
+                AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:" + redis.port()));
+        return new OutboundRedis(
+                true,
+                c -> c.equals("app") ? allowed : AllowedOutboundHosts.parse(List.of()),
+                Set.of(),
+                new EventSink());
     }
 
     @Test
@@ -55,16 +60,36 @@ class OutboundRedisTest {
     void executeSendsArgumentsAndFlattensTheReply(RedisServer redis) throws Exception {
         try (OutboundRedis r = connected(redis)) {
             String a = redis.url();
-            r.execute("app", a, "RPUSH", List.of(new RedisParameter.Binary(bytes("list")), new RedisParameter.Binary(bytes("p")),
-                    new RedisParameter.Int64(42)));
-            List<RedisResult> range = r.execute("app", a, "LRANGE", List.of(new RedisParameter.Binary(bytes("list")),
-                    new RedisParameter.Int64(0), new RedisParameter.Int64(-1)));
+            r.execute(
+                    "app",
+                    a,
+                    "RPUSH",
+                    List.of(
+                            new RedisParameter.Binary(bytes("list")),
+                            new RedisParameter.Binary(bytes("p")),
+                            new RedisParameter.Int64(42)));
+            List<RedisResult> range =
+                    r.execute(
+                            "app",
+                            a,
+                            "LRANGE",
+                            List.of(
+                                    new RedisParameter.Binary(bytes("list")),
+                                    new RedisParameter.Int64(0),
+                                    new RedisParameter.Int64(-1)));
             assertEquals(2, range.size());
             assertArrayEquals(bytes("p"), ((RedisResult.Binary) range.get(0)).value());
             assertArrayEquals(bytes("42"), ((RedisResult.Binary) range.get(1)).value());
-            assertEquals(List.of(new RedisResult.Int64(2)), r.execute("app", a, "LLEN", List.of(new RedisParameter.Binary(bytes("list")))));
-            assertEquals(List.of(new RedisResult.Nil()), r.execute("app", a, "GET", List.of(new RedisParameter.Binary(bytes("nope")))));
-            var bad = assertThrows(RedisCallException.class, () -> r.execute("app", a, "NOSUCHCOMMAND", List.of()));
+            assertEquals(
+                    List.of(new RedisResult.Int64(2)),
+                    r.execute("app", a, "LLEN", List.of(new RedisParameter.Binary(bytes("list")))));
+            assertEquals(
+                    List.of(new RedisResult.Nil()),
+                    r.execute("app", a, "GET", List.of(new RedisParameter.Binary(bytes("nope")))));
+            var bad =
+                    assertThrows(
+                            RedisCallException.class,
+                            () -> r.execute("app", a, "NOSUCHCOMMAND", List.of()));
             assertTrue(bad.getMessage().contains("NOSUCHCOMMAND"), bad.getMessage());
         }
     }
@@ -72,17 +97,20 @@ class OutboundRedisTest {
     @Test
     void publishReachesASubscriber(RedisServer redis) throws Exception {
         CompletableFuture<String> received = new CompletableFuture<>();
-        BinaryJedisPubSub listener = new BinaryJedisPubSub() {
-            @Override
-            public void onMessage(byte[] channel, byte[] message) {
-                received.complete(new String(message, StandardCharsets.UTF_8));
-            }
-        };
-        Thread t = new Thread(() -> {
-            try (Jedis j = new Jedis("127.0.0.1", redis.port())) {
-                j.subscribe(listener, bytes("events"));
-            }
-        });
+        BinaryJedisPubSub listener =
+                new BinaryJedisPubSub() {
+                    @Override
+                    public void onMessage(byte[] channel, byte[] message) {
+                        received.complete(new String(message, StandardCharsets.UTF_8));
+                    }
+                };
+        Thread t =
+                new Thread(
+                        () -> {
+                            try (Jedis j = new Jedis("127.0.0.1", redis.port())) {
+                                j.subscribe(listener, bytes("events"));
+                            }
+                        });
         t.start();
         try (OutboundRedis r = connected(redis)) {
             while (!listener.isSubscribed()) {
@@ -99,8 +127,13 @@ class OutboundRedisTest {
     @Test
     void anAddressOutsideAllowedOutboundHostsIsRefused(RedisServer redis) {
         try (OutboundRedis r = connected(redis)) {
-            var e = assertThrows(RedisCallException.class, () -> r.publish("other", redis.url(), "events", bytes("x")));
-            assertTrue(e.getMessage().contains("not in allowed_outbound_hosts of component 'other'"), e.getMessage());
+            var e =
+                    assertThrows(
+                            RedisCallException.class,
+                            () -> r.publish("other", redis.url(), "events", bytes("x")));
+            assertTrue(
+                    e.getMessage().contains("not in allowed_outbound_hosts of component 'other'"),
+                    e.getMessage());
             assertThrows(RedisCallException.class, () -> r.get("app", "redis://127.0.0.1:1", "k"));
         }
     }
@@ -109,24 +142,42 @@ class OutboundRedisTest {
     void aRedisThatIsDownIsAnErrorForTheGuestNotACrash() {
         AllowedOutboundHosts any = AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:*"));
         try (OutboundRedis r = new OutboundRedis(true, c -> any, Set.of(), new EventSink())) {
-            var e = assertThrows(RedisCallException.class, () -> r.get("app", "redis://127.0.0.1:1", "k"));
-            assertTrue(e.getMessage().contains("Redis GET on redis://127.0.0.1:1 failed"), e.getMessage());
+            var e =
+                    assertThrows(
+                            RedisCallException.class,
+                            () -> r.get("app", "redis://127.0.0.1:1", "k"));
+            assertTrue(
+                    e.getMessage().contains("Redis GET on redis://127.0.0.1:1 failed"),
+                    e.getMessage());
         }
     }
 
     @Test
-    void withoutRedisAPublishToAnEventChannelGoesToTheSinkAndTriggerChannelsNeedRedis() throws Exception {
-        AllowedOutboundHosts allowed = AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:6379"));
+    void withoutRedisAPublishToAnEventChannelGoesToTheSinkAndTriggerChannelsNeedRedis()
+            throws Exception {
+        AllowedOutboundHosts allowed =
+                AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:6379"));
         EventSink sink = new EventSink();
-        try (OutboundRedis r = new OutboundRedis(false, c -> allowed, Set.of("orders.validate"), sink)) {
+        try (OutboundRedis r =
+                new OutboundRedis(false, c -> allowed, Set.of("orders.validate"), sink)) {
             r.publish("app", "redis://127.0.0.1:6379", "orders.events", bytes("done"));
             assertEquals(1, sink.events().size());
             assertEquals("orders.events", sink.events().get(0).channel());
             assertArrayEquals(bytes("done"), sink.events().get(0).payload());
-            var hop = assertThrows(RedisRequiredException.class,
-                    () -> r.publish("app", "redis://127.0.0.1:6379", "orders.validate", bytes("x")));
-            assertTrue(hop.getMessage().contains("--redis redis://127.0.0.1:6379"), hop.getMessage());
-            assertThrows(RedisRequiredException.class, () -> r.get("app", "redis://127.0.0.1:6379", "k"));
+            var hop =
+                    assertThrows(
+                            RedisRequiredException.class,
+                            () ->
+                                    r.publish(
+                                            "app",
+                                            "redis://127.0.0.1:6379",
+                                            "orders.validate",
+                                            bytes("x")));
+            assertTrue(
+                    hop.getMessage().contains("--redis redis://127.0.0.1:6379"), hop.getMessage());
+            assertThrows(
+                    RedisRequiredException.class,
+                    () -> r.get("app", "redis://127.0.0.1:6379", "k"));
         }
     }
 }

@@ -7,10 +7,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Starts one {@link RedisServer} for a test class and hands it to tests and lifecycle methods as a parameter. */
-public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+/**
+ * Starts one {@link RedisServer} for a test class and hands it to tests and lifecycle methods as a
+ * parameter.
+ */
+public final class RedisServerExtension
+        implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(RedisServerExtension.class);
+    private static final ExtensionContext.Namespace NS =
+            ExtensionContext.Namespace.create(RedisServerExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {

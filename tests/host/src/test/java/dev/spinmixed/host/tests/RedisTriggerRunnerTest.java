@@ -52,21 +52,38 @@ class RedisTriggerRunnerTest {
     }
 
     @Test
-    void eachMessageReachesEveryBoundComponentInOrderAndFailuresAreCounted(RedisServer redis) throws Exception {
+    void eachMessageReachesEveryBoundComponentInOrderAndFailuresAreCounted(RedisServer redis)
+            throws Exception {
         RecordingGuests guests = new RecordingGuests(7);
-        try (RedisTriggerRunner runner = new RedisTriggerRunner(guests, List.of(
-                new RedisTriggerRunner.Subscription(redis.url(), "a", "first"),
-                new RedisTriggerRunner.Subscription(redis.url(), "a", "second"),
-                new RedisTriggerRunner.Subscription(redis.url(), "b", "other")));
-             Jedis j = new Jedis("127.0.0.1", redis.port())) {
+        try (RedisTriggerRunner runner =
+                        new RedisTriggerRunner(
+                                guests,
+                                List.of(
+                                        new RedisTriggerRunner.Subscription(
+                                                redis.url(), "a", "first"),
+                                        new RedisTriggerRunner.Subscription(
+                                                redis.url(), "a", "second"),
+                                        new RedisTriggerRunner.Subscription(
+                                                redis.url(), "b", "other")));
+                Jedis j = new Jedis("127.0.0.1", redis.port())) {
             runner.start();
             assertTrue(runner.awaitSubscribed(Duration.ofSeconds(5)), "subscribed");
             j.publish("a", "1");
             j.publish("a", "trap");
             j.publish("b", "err");
             j.publish("a", "2");
-            assertTrue(guests.done.await(5, TimeUnit.SECONDS), "all messages handled: " + guests.seen);
-            assertEquals(List.of("first:1", "second:1", "first:trap", "second:trap", "other:err", "first:2", "second:2"), guests.seen);
+            assertTrue(
+                    guests.done.await(5, TimeUnit.SECONDS), "all messages handled: " + guests.seen);
+            assertEquals(
+                    List.of(
+                            "first:1",
+                            "second:1",
+                            "first:trap",
+                            "second:trap",
+                            "other:err",
+                            "first:2",
+                            "second:2"),
+                    guests.seen);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (runner.handled() + runner.failed() < 7 && System.nanoTime() < until) {
                 Thread.sleep(10);
@@ -81,8 +98,10 @@ class RedisTriggerRunnerTest {
         RecordingGuests guests = new RecordingGuests(2);
         RedisServer redis = RedisServer.start();
         int port = redis.port();
-        try (RedisTriggerRunner runner = new RedisTriggerRunner(guests,
-                List.of(new RedisTriggerRunner.Subscription(redis.url(), "c", "comp")))) {
+        try (RedisTriggerRunner runner =
+                new RedisTriggerRunner(
+                        guests,
+                        List.of(new RedisTriggerRunner.Subscription(redis.url(), "c", "comp")))) {
             runner.start();
             assertTrue(runner.awaitSubscribed(Duration.ofSeconds(5)), "subscribed");
             try (Jedis j = new Jedis("127.0.0.1", port)) {
@@ -98,7 +117,9 @@ class RedisTriggerRunnerTest {
                 }
                 Thread.sleep(200);
             }
-            assertTrue(guests.seen.contains("comp:before") && guests.seen.contains("comp:after"), guests.seen.toString());
+            assertTrue(
+                    guests.seen.contains("comp:before") && guests.seen.contains("comp:after"),
+                    guests.seen.toString());
         } finally {
             redis.close();
         }

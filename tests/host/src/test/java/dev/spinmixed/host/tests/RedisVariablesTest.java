@@ -13,19 +13,26 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The app's spin.toml keeps credentials out of allowed_outbound_hosts: redis_host is derived from the Redis URL. */
+/**
+ * The app's spin.toml keeps credentials out of allowed_outbound_hosts: redis_host is derived from
+ * the Redis URL.
+ */
 class RedisVariablesTest {
 
-    private final Manifest manifest = ManifestLoader.load(RunningApp.appsDir().resolve("spin.toml"));
+    private final Manifest manifest =
+            ManifestLoader.load(RunningApp.appsDir().resolve("spin.toml"));
 
     @Test
     void aRedisUrlWithAPasswordGivesTheAddressAndItsHostWithoutCredentials() throws Exception {
-        Map<String, String> overrides = SpinApp.variableOverrides(manifest, Optional.of("redis://:s3cret-pass@10.1.2.3:7000"));
+        Map<String, String> overrides =
+                SpinApp.variableOverrides(
+                        manifest, Optional.of("redis://:s3cret-pass@10.1.2.3:7000"));
 
         assertEquals("redis://:s3cret-pass@10.1.2.3:7000", overrides.get("redis_address"));
         assertEquals("10.1.2.3:7000", overrides.get("redis_host"));
         VariableResolver variables = VariableResolver.create(manifest, Map.of(), overrides);
-        AllowedOutboundHosts orchestrator = SpinApp.allowedOutboundHosts(manifest, variables).get("orchestrator");
+        AllowedOutboundHosts orchestrator =
+                SpinApp.allowedOutboundHosts(manifest, variables).get("orchestrator");
         assertTrue(orchestrator.allows(variables.value("redis_address"), "redis"));
         assertFalse(orchestrator.allows("redis://:s3cret-pass@10.1.2.3:7001", "redis"));
         assertFalse(orchestrator.allows("redis://10.9.9.9:7000", "redis"));
@@ -33,7 +40,12 @@ class RedisVariablesTest {
 
     @Test
     void aUrlWithoutPortMeansTheRedisPortAndTheEmbeddedDefaultStillLoads() {
-        assertEquals("cache.local:6379", SpinApp.variableOverrides(manifest, Optional.of("redis://cache.local")).get("redis_host"));
-        assertEquals("in-memory.invalid:6379", SpinApp.variableOverrides(manifest, Optional.empty()).get("redis_host"));
+        assertEquals(
+                "cache.local:6379",
+                SpinApp.variableOverrides(manifest, Optional.of("redis://cache.local"))
+                        .get("redis_host"));
+        assertEquals(
+                "in-memory.invalid:6379",
+                SpinApp.variableOverrides(manifest, Optional.empty()).get("redis_host"));
     }
 }

@@ -18,7 +18,9 @@ class RouterTest {
     static Router router(String... routesAndComponents) {
         List<HttpTrigger> triggers = new java.util.ArrayList<>();
         for (int i = 0; i < routesAndComponents.length; i += 2) {
-            triggers.add(new HttpTrigger(Optional.of(routesAndComponents[i]), routesAndComponents[i + 1]));
+            triggers.add(
+                    new HttpTrigger(
+                            Optional.of(routesAndComponents[i]), routesAndComponents[i + 1]));
         }
         return Router.build(triggers);
     }
@@ -48,9 +50,26 @@ class RouterTest {
 
     @Test
     void exactBeatsWildcardAndLongestWildcardWinsRegardlessOfOrder() {
-        for (Router r : List.of(
-                router("/...", "all", "/one/...", "one", "/one/two/...", "two", "/one", "exact"),
-                router("/one", "exact", "/one/two/...", "two", "/one/...", "one", "/...", "all"))) {
+        for (Router r :
+                List.of(
+                        router(
+                                "/...",
+                                "all",
+                                "/one/...",
+                                "one",
+                                "/one/two/...",
+                                "two",
+                                "/one",
+                                "exact"),
+                        router(
+                                "/one",
+                                "exact",
+                                "/one/two/...",
+                                "two",
+                                "/one/...",
+                                "one",
+                                "/...",
+                                "all"))) {
             assertEquals("exact", component(r, "/one"));
             assertEquals("one", component(r, "/one/x"));
             assertEquals("two", component(r, "/one/two/three/four"));
@@ -79,7 +98,11 @@ class RouterTest {
 
     @Test
     void privateEndpointsAreNotRouted() {
-        Router r = Router.build(List.of(new HttpTrigger(Optional.empty(), "internal"), new HttpTrigger(Optional.of("/a"), "a")));
+        Router r =
+                Router.build(
+                        List.of(
+                                new HttpTrigger(Optional.empty(), "internal"),
+                                new HttpTrigger(Optional.of("/a"), "a")));
         assertEquals(List.of("/a -> a"), r.describe());
     }
 

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** A {@link SpinApp} on a free loopback port, run by the real linker, with an HTTP client for it. */
+/**
+ * A {@link SpinApp} on a free loopback port, run by the real linker, with an HTTP client for it.
+ */
 final class RunningApp implements AutoCloseable {
 
     final SpinApp app;
@@ -40,31 +42,59 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp orders(Optional<String> redis, ExecutionMode mode) {
-        return start(appsDir().resolve("target/oci/spin.toml"), AppLayout.of(appsDir()), redis, Duration.ofSeconds(30), Map.of(), mode, 4);
+        return start(
+                appsDir().resolve("target/oci/spin.toml"),
+                AppLayout.of(appsDir()),
+                redis,
+                Duration.ofSeconds(30),
+                Map.of(),
+                mode,
+                4);
     }
 
-    static RunningApp start(Path manifestFile, AppLayout layout, Optional<String> redis, Duration deadline, Map<String, String> env) {
+    static RunningApp start(
+            Path manifestFile,
+            AppLayout layout,
+            Optional<String> redis,
+            Duration deadline,
+            Map<String, String> env) {
         return start(manifestFile, layout, redis, deadline, env, ExecutionMode.INTERPRETER, 4);
     }
 
-    static RunningApp start(Path manifestFile, AppLayout layout, Optional<String> redis, Duration deadline, Map<String, String> env,
-                            ExecutionMode mode, int instances) {
+    static RunningApp start(
+            Path manifestFile,
+            AppLayout layout,
+            Optional<String> redis,
+            Duration deadline,
+            Map<String, String> env,
+            ExecutionMode mode,
+            int instances) {
         Manifest manifest = ManifestLoader.load(manifestFile);
         GuestModules guests = new GuestModules(manifest, layout);
         LinkedRuntime.Settings settings = new LinkedRuntime.Settings(mode, instances);
-        SpinApp app = SpinApp.start(manifest, (m, host) -> LinkedRuntime.create(m, guests, host, settings),
-                new SpinApp.Options(new InetSocketAddress("127.0.0.1", 0), redis,
-                        new HttpTriggerServer.Limits(1024 * 1024, deadline, 8), env));
+        SpinApp app =
+                SpinApp.start(
+                        manifest,
+                        (m, host) -> LinkedRuntime.create(m, guests, host, settings),
+                        new SpinApp.Options(
+                                new InetSocketAddress("127.0.0.1", 0),
+                                redis,
+                                new HttpTriggerServer.Limits(1024 * 1024, deadline, 8),
+                                env));
         return new RunningApp(app);
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -32,29 +32,54 @@ class SpinHostCliTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("up") && r.out().contains("check"), r.out());
         Run up = run("up", "--help");
-        assertTrue(up.out().contains("--listen") && up.out().contains("--redis") && up.out().contains("--from")
-                && up.out().contains("--mode"), up.out());
+        assertTrue(
+                up.out().contains("--listen")
+                        && up.out().contains("--redis")
+                        && up.out().contains("--from")
+                        && up.out().contains("--mode"),
+                up.out());
     }
 
     @Test
     void checkPassesOnTheBuiltAppAndReportsEachComponent() {
-        Run r = run("check", "--from", RunningApp.appsDir().resolve("target/oci/spin.toml").toString());
+        Run r =
+                run(
+                        "check",
+                        "--from",
+                        RunningApp.appsDir().resolve("target/oci/spin.toml").toString());
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("ok   component orchestrator: core module orchestrator.wasm implements world orchestrator"), r.out());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "ok   component orchestrator: core module orchestrator.wasm"
+                                        + " implements world orchestrator"),
+                r.out());
         assertTrue(r.out().contains("ok   linking: 5 triggered components link"), r.out());
         assertTrue(r.out().contains("check passed"), r.out());
     }
 
     @Test
     void checkReportsEveryBrokenComponentAndFails(@TempDir Path dir) throws Exception {
-        String manifest = Files.readString(RunningApp.appsDir().resolve("target/oci/spin.toml"))
-                .replace("source = \"pricing.wasm\"", "source = \"pricing-v2.wasm\"")
-                .replace("source = \"inventory.wasm\"", "source = \"inventory-v2.wasm\"");
+        String manifest =
+                Files.readString(RunningApp.appsDir().resolve("target/oci/spin.toml"))
+                        .replace("source = \"pricing.wasm\"", "source = \"pricing-v2.wasm\"")
+                        .replace("source = \"inventory.wasm\"", "source = \"inventory-v2.wasm\"");
         Path file = dir.resolve("spin.toml");
         Files.writeString(file, manifest);
-        Run r = run("check", "--from", file.toString(), "--app-dir", RunningApp.appsDir().toString());
+        Run r =
+                run(
+                        "check",
+                        "--from",
+                        file.toString(),
+                        "--app-dir",
+                        RunningApp.appsDir().toString());
         assertEquals(1, r.exit(), r.out());
-        assertTrue(r.out().contains("FAIL component pricing: component 'pricing' (source pricing-v2.wasm) stands for guest 'pricing-v2'"), r.out());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "FAIL component pricing: component 'pricing' (source"
+                                        + " pricing-v2.wasm) stands for guest 'pricing-v2'"),
+                r.out());
         assertTrue(r.out().contains("FAIL component inventory:"), r.out());
         assertTrue(r.out().contains("check failed"), r.out());
     }
@@ -62,15 +87,28 @@ class SpinHostCliTest {
     @Test
     void aManifestErrorIsOneClearLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("spin.toml");
-        Files.writeString(file, "spin_manifest_version = 2\n[application]\nname = \"x\"\nbogus = 1\n");
-        Run r = run("check", "--from", file.toString(), "--app-dir", RunningApp.appsDir().toString());
+        Files.writeString(
+                file, "spin_manifest_version = 2\n[application]\nname = \"x\"\nbogus = 1\n");
+        Run r =
+                run(
+                        "check",
+                        "--from",
+                        file.toString(),
+                        "--app-dir",
+                        RunningApp.appsDir().toString());
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("application.bogus: unknown field"), r.out());
     }
 
     @Test
     void upWithABadListenAddressFailsSayingWhy() {
-        Run r = run("up", "--from", RunningApp.appsDir().resolve("target/oci/spin.toml").toString(), "--listen", "nonsense");
+        Run r =
+                run(
+                        "up",
+                        "--from",
+                        RunningApp.appsDir().resolve("target/oci/spin.toml").toString(),
+                        "--listen",
+                        "nonsense");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("--listen nonsense: expected HOST:PORT"), r.err());
     }

@@ -21,17 +21,23 @@ class AcrTokenExchangeTest {
 
     private AcrTokenExchange answering(int status, String body) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/oauth2/exchange", exchange -> {
-            requestContentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            exchange.getRequestBody().readAllBytes();
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
+        server.createContext(
+                "/oauth2/exchange",
+                exchange -> {
+                    requestContentType = exchange.getRequestHeaders().getFirst("Content-Type");
+                    exchange.getRequestBody().readAllBytes();
+                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                    exchange.close();
+                });
         server.start();
-        return new AcrTokenExchange(loginServer ->
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/exchange"));
+        return new AcrTokenExchange(
+                loginServer ->
+                        URI.create(
+                                "http://127.0.0.1:"
+                                        + server.getAddress().getPort()
+                                        + "/oauth2/exchange"));
     }
 
     @AfterEach
@@ -48,17 +54,27 @@ class AcrTokenExchangeTest {
 
     @Test
     void aRefusalNamesTheStatusAndTheRegistrysReasonButNotTheToken() throws IOException {
-        var exchange = answering(401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"no AcrPush\"}]}");
-        var e = assertThrows(IllegalStateException.class,
-                () -> exchange.refreshToken("r.azurecr.io", "tenant", "secret-aad-token"));
-        assertTrue(e.getMessage().contains("HTTP 401") && e.getMessage().contains("no AcrPush"), e.getMessage());
+        var exchange =
+                answering(
+                        401,
+                        "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"no AcrPush\"}]}");
+        var e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> exchange.refreshToken("r.azurecr.io", "tenant", "secret-aad-token"));
+        assertTrue(
+                e.getMessage().contains("HTTP 401") && e.getMessage().contains("no AcrPush"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("secret-aad-token"));
     }
 
     @Test
     void anAnswerWithoutARefreshTokenIsAnError() throws IOException {
         var exchange = answering(200, "{\"access_token\":\"x\"}");
-        var e = assertThrows(IllegalStateException.class, () -> exchange.refreshToken("r.azurecr.io", "t", "a"));
+        var e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> exchange.refreshToken("r.azurecr.io", "t", "a"));
         assertTrue(e.getMessage().contains("without a refresh_token"), e.getMessage());
     }
 }

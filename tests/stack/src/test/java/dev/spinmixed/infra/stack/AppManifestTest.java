@@ -21,10 +21,13 @@ class AppManifestTest {
     @Test
     void theRealAppDeclaresComponentDependenciesSoAksWasiRefusesIt() {
         AppManifest manifest = AppManifest.read(Path.of("../../apps/spin.toml"));
-        assertTrue(manifest.componentsWithDependencies().contains("orchestrator"), manifest.toString());
+        assertTrue(
+                manifest.componentsWithDependencies().contains("orchestrator"),
+                manifest.toString());
         for (Wiring wiring : Wiring.values()) {
             for (String component : wiring.components()) {
-                assertTrue(componentIds(Path.of("../../apps/spin.toml")).contains(component),
+                assertTrue(
+                        componentIds(Path.of("../../apps/spin.toml")).contains(component),
                         wiring + " keeps " + component + ", which apps/spin.toml does not declare");
             }
         }

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The app namespace's NetworkPolicies, the same in both runtime modes: default-deny both ways,
- * then the app pods may receive HTTP from anywhere and call only CoreDNS and Redis, and Redis
- * admits only the app pods.
+ * The app namespace's NetworkPolicies, the same in both runtime modes: default-deny both ways, then
+ * the app pods may receive HTTP from anywhere and call only CoreDNS and Redis, and Redis admits
+ * only the app pods.
  */
 final class AppNetworkPolicies {
     static final String TYPE = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
@@ -26,21 +26,28 @@ final class AppNetworkPolicies {
     static final String DNS = "dev-app-spin-app-dns";
     static final String TO_REDIS = "dev-app-spin-app-to-redis";
     static final String REDIS_FROM_APP = "dev-redis-redis-from-spin-app";
-    static final Map<String, Object> APP_PODS = Map.of("matchLabels", Map.of("app.kubernetes.io/component", "spin-app"));
+    static final Map<String, Object> APP_PODS =
+            Map.of("matchLabels", Map.of("app.kubernetes.io/component", "spin-app"));
 
-    private AppNetworkPolicies() {
-    }
+    private AppNetworkPolicies() {}
 
-    /** {@code appPodLabels}: the labels the mode's app pods carry (SpinApp podLabels, or the Deployment's template). */
+    /**
+     * {@code appPodLabels}: the labels the mode's app pods carry (SpinApp podLabels, or the
+     * Deployment's template).
+     */
     static void assertOnlyTheExplicitAllows(ProviderMocks mocks, Map<String, Object> appPodLabels) {
-        assertEquals(Set.of(DENY, HTTP, DNS, TO_REDIS, REDIS_FROM_APP),
-                mocks.ofType(TYPE).stream().map(Declared::name).collect(Collectors.toSet()), "every policy is named here");
+        assertEquals(
+                Set.of(DENY, HTTP, DNS, TO_REDIS, REDIS_FROM_APP),
+                mocks.ofType(TYPE).stream().map(Declared::name).collect(Collectors.toSet()),
+                "every policy is named here");
         for (Declared policy : mocks.ofType(TYPE)) {
-            assertEquals("spin-mixed", string(policy.inputs(), "metadata", "namespace"), policy.name());
+            assertEquals(
+                    "spin-mixed", string(policy.inputs(), "metadata", "namespace"), policy.name());
         }
 
         var deny = mocks.one(TYPE, DENY).inputs();
-        assertEquals(Map.of(), map(deny, "spec", "podSelector"), "selects every pod of the namespace");
+        assertEquals(
+                Map.of(), map(deny, "spec", "podSelector"), "selects every pod of the namespace");
         assertEquals(List.of("Ingress", "Egress"), list(deny, "spec", "policyTypes"));
         assertFalse(map(deny, "spec").containsKey("ingress"), "admits nothing");
         assertFalse(map(deny, "spec").containsKey("egress"), "lets nothing out");
@@ -49,33 +56,67 @@ final class AppNetworkPolicies {
         var http = mocks.one(TYPE, HTTP).inputs();
         assertEquals(APP_PODS, map(http, "spec", "podSelector"));
         assertEquals(List.of("Ingress"), list(http, "spec", "policyTypes"));
-        assertEquals(List.of(Map.of("ports", List.of(Map.of("protocol", "TCP", "port", 80.0)))), list(http, "spec", "ingress"));
+        assertEquals(
+                List.of(Map.of("ports", List.of(Map.of("protocol", "TCP", "port", 80.0)))),
+                list(http, "spec", "ingress"));
 
         var dns = mocks.one(TYPE, DNS).inputs();
         assertEquals(APP_PODS, map(dns, "spec", "podSelector"));
         assertEquals(List.of("Egress"), list(dns, "spec", "policyTypes"));
-        assertEquals(List.of(Map.of(
-                "to", List.of(Map.of(
-                        "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "kube-system")),
-                        "podSelector", Map.of("matchLabels", Map.of("k8s-app", "kube-dns")))),
-                "ports", List.of(Map.of("protocol", "UDP", "port", 53.0), Map.of("protocol", "TCP", "port", 53.0)))),
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "to",
+                                        List.of(
+                                                Map.of(
+                                                        "namespaceSelector",
+                                                                Map.of(
+                                                                        "matchLabels",
+                                                                        Map.of(
+                                                                                "kubernetes.io/metadata.name",
+                                                                                "kube-system")),
+                                                        "podSelector",
+                                                                Map.of(
+                                                                        "matchLabels",
+                                                                        Map.of(
+                                                                                "k8s-app",
+                                                                                "kube-dns")))),
+                                "ports",
+                                        List.of(
+                                                Map.of("protocol", "UDP", "port", 53.0),
+                                                Map.of("protocol", "TCP", "port", 53.0)))),
                 list(dns, "spec", "egress"));
 
-        var redisPods = map(mocks.one("kubernetes:apps/v1:Deployment", "dev-redis").inputs(),
-                "spec", "template", "metadata", "labels");
+        var redisPods =
+                map(
+                        mocks.one("kubernetes:apps/v1:Deployment", "dev-redis").inputs(),
+                        "spec",
+                        "template",
+                        "metadata",
+                        "labels");
         var toRedis = mocks.one(TYPE, TO_REDIS).inputs();
         assertEquals(APP_PODS, map(toRedis, "spec", "podSelector"));
         assertEquals(List.of("Egress"), list(toRedis, "spec", "policyTypes"));
-        assertEquals(List.of("ports", "to"), map(toRedis, "spec", "egress", 0).keySet().stream().sorted().toList());
-        assertEquals(List.of(Map.of("protocol", "TCP", "port", 6379.0)), list(toRedis, "spec", "egress", 0, "ports"));
+        assertEquals(
+                List.of("ports", "to"),
+                map(toRedis, "spec", "egress", 0).keySet().stream().sorted().toList());
+        assertEquals(
+                List.of(Map.of("protocol", "TCP", "port", 6379.0)),
+                list(toRedis, "spec", "egress", 0, "ports"));
         var redisPeer = map(toRedis, "spec", "egress", 0, "to", 0, "podSelector", "matchLabels");
-        assertTrue(redisPods.entrySet().containsAll(redisPeer.entrySet()), "the egress peer is Redis' pods: " + redisPeer);
+        assertTrue(
+                redisPods.entrySet().containsAll(redisPeer.entrySet()),
+                "the egress peer is Redis' pods: " + redisPeer);
         assertEquals(1, list(toRedis, "spec", "egress").size());
         assertEquals(1, list(toRedis, "spec", "egress", 0, "to").size());
 
         // Every app policy applies to the pods that actually run the app, and to no Redis pod.
         var appSelector = map(APP_PODS, "matchLabels");
-        assertTrue(appPodLabels.entrySet().containsAll(appSelector.entrySet()), "app pods " + appPodLabels);
-        assertFalse(redisPods.entrySet().containsAll(appSelector.entrySet()), "Redis pods " + redisPods);
+        assertTrue(
+                appPodLabels.entrySet().containsAll(appSelector.entrySet()),
+                "app pods " + appPodLabels);
+        assertFalse(
+                redisPods.entrySet().containsAll(appSelector.entrySet()),
+                "Redis pods " + redisPods);
     }
 }

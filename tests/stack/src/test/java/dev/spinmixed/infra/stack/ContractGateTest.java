@@ -26,17 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract gate on the real app build (apps/target/core, apps/target/oci) and on broken
- * copies of it: a module missing an export, a dependency wired to the wrong component, a trigger
- * on a component without the handler. A broken contract stops the program before any resource.
+ * The contract gate on the real app build (apps/target/core, apps/target/oci) and on broken copies
+ * of it: a module missing an export, a dependency wired to the wrong component, a trigger on a
+ * component without the handler. A broken contract stops the program before any resource.
  */
 class ContractGateTest {
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final Path OCI = ROOT.resolve("apps/target/oci");
     static final String PRICE_EXPORT = "acme:orders/pricing@0.1.0#price";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void theRealAppKeepsEveryContract() {
@@ -48,13 +47,32 @@ class ContractGateTest {
         Path core = copyOfTheCoreModules();
         Path pricing = core.resolve("pricing.wasm");
         // Same length, so the module stays well-formed: only the export's name changes.
-        Files.write(pricing, replace(Files.readAllBytes(pricing), PRICE_EXPORT, "acme:orders/pricing@0.1.0#prize"));
+        Files.write(
+                pricing,
+                replace(
+                        Files.readAllBytes(pricing),
+                        PRICE_EXPORT,
+                        "acme:orders/pricing@0.1.0#prize"));
         var real = ContractGate.Inputs.of(ROOT, OCI);
-        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(
-                new ContractGate.Inputs(real.witDir(), real.guestTable(), core, real.spinToml())));
+        var e =
+                assertThrows(
+                        ContractViolationException.class,
+                        () ->
+                                ContractGate.check(
+                                        new ContractGate.Inputs(
+                                                real.witDir(),
+                                                real.guestTable(),
+                                                core,
+                                                real.spinToml())));
         assertEquals(1, e.problems().size(), e.problems().toString());
-        assertTrue(e.problems().get(0).startsWith("component `pricing` (world pricing-component): missing export '"
-                + PRICE_EXPORT + "'"), e.problems().toString());
+        assertTrue(
+                e.problems()
+                        .get(0)
+                        .startsWith(
+                                "component `pricing` (world pricing-component): missing export '"
+                                        + PRICE_EXPORT
+                                        + "'"),
+                e.problems().toString());
         assertTrue(e.getMessage().contains("nothing was deployed"), e.getMessage());
     }
 
@@ -63,80 +81,172 @@ class ContractGateTest {
         Path core = copyOfTheCoreModules();
         // A pricing module whose price export takes one i32 instead of the flattened order.
         Path wat = dir.resolve("pricing.wat");
-        Files.writeString(wat, """
+        Files.writeString(
+                wat,
+                """
                 (module
                   (memory (export "memory") 1)
                   (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) i32.const 0)
                   (func (export "acme:orders/pricing@0.1.0#price") (param i32) (result i32) i32.const 0))
                 """);
-        Process wat2wasm = new ProcessBuilder("wat2wasm", wat.toString(), "-o", core.resolve("pricing.wasm").toString())
-                .redirectErrorStream(true).start();
-        String output = new String(wat2wasm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Process wat2wasm =
+                new ProcessBuilder(
+                                "wat2wasm",
+                                wat.toString(),
+                                "-o",
+                                core.resolve("pricing.wasm").toString())
+                        .redirectErrorStream(true)
+                        .start();
+        String output =
+                new String(wat2wasm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, wat2wasm.waitFor(), "wat2wasm (wabt, installed by ./run setup): " + output);
         var real = ContractGate.Inputs.of(ROOT, OCI);
-        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(
-                new ContractGate.Inputs(real.witDir(), real.guestTable(), core, real.spinToml())));
+        var e =
+                assertThrows(
+                        ContractViolationException.class,
+                        () ->
+                                ContractGate.check(
+                                        new ContractGate.Inputs(
+                                                real.witDir(),
+                                                real.guestTable(),
+                                                core,
+                                                real.spinToml())));
         assertEquals(1, e.problems().size(), e.problems().toString());
-        assertEquals("component `pricing` (world pricing-component): export '" + PRICE_EXPORT
-                + "' has signature (param i32) (result i32), expected (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)"
-                + " (result i32)", e.problems().get(0));
+        assertEquals(
+                "component `pricing` (world pricing-component): export '"
+                        + PRICE_EXPORT
+                        + "' has signature (param i32) (result i32), expected (param i32 i32 i32"
+                        + " i32 i32 i32 i32 i32 i32 i32 i32) (result i32)",
+                e.problems().get(0));
     }
 
     @Test
     void aDependencyOnAComponentThatDoesNotExportTheInterfaceIsRefused() throws IOException {
-        Path context = contextWith(manifest().replace(
-                "\"acme:orders/pricing@0.1.0\" = { component = \"pricing\" }",
-                "\"acme:orders/pricing@0.1.0\" = { component = \"inventory\" }"));
-        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
-        assertTrue(e.problems().contains("component `orchestrator` dependency \"acme:orders/pricing@0.1.0\": component "
-                + "`inventory` (world inventory-component) does not export acme:orders/pricing@0.1.0 (exports: "
-                + "acme:orders/inventory@0.1.0)"), e.problems().toString());
+        Path context =
+                contextWith(
+                        manifest()
+                                .replace(
+                                        "\"acme:orders/pricing@0.1.0\" = { component = \"pricing\""
+                                                + " }",
+                                        "\"acme:orders/pricing@0.1.0\" = { component ="
+                                                + " \"inventory\" }"));
+        var e =
+                assertThrows(
+                        ContractViolationException.class,
+                        () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
+        assertTrue(
+                e.problems()
+                        .contains(
+                                "component `orchestrator` dependency \"acme:orders/pricing@0.1.0\":"
+                                    + " component `inventory` (world inventory-component) does not"
+                                    + " export acme:orders/pricing@0.1.0 (exports: "
+                                    + "acme:orders/inventory@0.1.0)"),
+                e.problems().toString());
     }
 
     @Test
     void aDependencyTheWorldDoesNotImportIsRefused() throws IOException {
-        Path context = contextWith(manifest().replace(
-                "\"acme:orders/validation@0.1.0\" = { component = \"validation\" }\n\n[component.pricing-relay]",
-                "\"acme:orders/validation@0.1.0\" = { component = \"validation\" }\n"
-                        + "\"acme:orders/pricing@0.1.0\" = { component = \"pricing\" }\n\n[component.pricing-relay]"));
-        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
-        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("component `validation-relay` dependency "
-                + "\"acme:orders/pricing@0.1.0\": world validation-relay does not import acme:orders/pricing@0.1.0")),
+        Path context =
+                contextWith(
+                        manifest()
+                                .replace(
+                                        "\"acme:orders/validation@0.1.0\" = { component ="
+                                                + " \"validation\" }\n\n"
+                                                + "[component.pricing-relay]",
+                                        "\"acme:orders/validation@0.1.0\" = { component ="
+                                                + " \"validation\" }\n"
+                                                + "\"acme:orders/pricing@0.1.0\" = { component ="
+                                                + " \"pricing\" }\n\n"
+                                                + "[component.pricing-relay]"));
+        var e =
+                assertThrows(
+                        ContractViolationException.class,
+                        () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
+        assertTrue(
+                e.problems().stream()
+                        .anyMatch(
+                                p ->
+                                        p.startsWith(
+                                                "component `validation-relay` dependency"
+                                                        + " \"acme:orders/pricing@0.1.0\": world"
+                                                        + " validation-relay does not import"
+                                                        + " acme:orders/pricing@0.1.0")),
                 e.problems().toString());
     }
 
     @Test
     void aTriggerOnAComponentWithoutItsHandlerIsRefused() throws IOException {
-        Path context = contextWith(manifest().replace("route = \"/hops/orders\"\ncomponent = \"hops-ingress\"",
-                "route = \"/hops/orders\"\ncomponent = \"validation-relay\""));
-        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
-        assertTrue(e.problems().contains("component `validation-relay` (world validation-relay) is a http trigger's "
-                + "component but does not export fermyon:spin/inbound-http (exports: fermyon:spin/inbound-redis)"),
+        Path context =
+                contextWith(
+                        manifest()
+                                .replace(
+                                        "route = \"/hops/orders\"\ncomponent = \"hops-ingress\"",
+                                        "route = \"/hops/orders\"\n"
+                                                + "component = \"validation-relay\""));
+        var e =
+                assertThrows(
+                        ContractViolationException.class,
+                        () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
+        assertTrue(
+                e.problems()
+                        .contains(
+                                "component `validation-relay` (world validation-relay) is a http"
+                                        + " trigger's component but does not export"
+                                        + " fermyon:spin/inbound-http (exports:"
+                                        + " fermyon:spin/inbound-redis)"),
                 e.problems().toString());
     }
 
     @Test
     void aComponentTheGuestTableDoesNotKnowIsRefused() throws IOException {
         Path context = contextWith(manifest() + "\n[component.stray]\nsource = \"stray.wasm\"\n");
-        var e = assertThrows(ContractViolationException.class, () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
-        assertEquals(List.of("component `stray`: " + ROOT.resolve("apps/build/guests.tsv") + " assigns it no world"),
+        var e =
+                assertThrows(
+                        ContractViolationException.class,
+                        () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
+        assertEquals(
+                List.of(
+                        "component `stray`: "
+                                + ROOT.resolve("apps/build/guests.tsv")
+                                + " assigns it no world"),
                 e.problems());
     }
 
     @Test
     void aBrokenContractStopsTheProgramBeforeAnyResourceIsDeclared() throws IOException {
-        Path context = contextWith(manifest().replace(
-                "\"acme:orders/inventory@0.1.0\" = { component = \"inventory\" }\n\n# The domain",
-                "\"acme:orders/inventory@0.1.0\" = { component = \"pricing\" }\n\n# The domain"));
+        Path context =
+                contextWith(
+                        manifest()
+                                .replace(
+                                        "\"acme:orders/inventory@0.1.0\" = { component ="
+                                                + " \"inventory\" }\n\n"
+                                                + "# The domain",
+                                        "\"acme:orders/inventory@0.1.0\" = { component ="
+                                                + " \"pricing\" }\n\n"
+                                                + "# The domain"));
         var mocks = new ProviderMocks(StackRun.VALUES);
         PulumiTest.cleanup();
-        Settings settings = StackRun.settings(WasmRuntime.SPINKUBE, EnumSet.allOf(Wiring.class), context);
-        TestResult result = PulumiTest.withMocks(mocks)
-                .withOptions(TestOptions.builder().projectName(Settings.PROJECT).stackName("dev").preview(true).build())
-                .runTest(ctx -> App.declare(ctx, settings, ROOT, null));
-        assertTrue(result.exceptions().stream().anyMatch(e -> e instanceof ContractViolationException
-                || e.getCause() instanceof ContractViolationException), result.exceptions().toString());
-        assertTrue(mocks.declared().stream().allMatch(d -> d.type().equals("pulumi:pulumi:Stack")),
+        Settings settings =
+                StackRun.settings(WasmRuntime.SPINKUBE, EnumSet.allOf(Wiring.class), context);
+        TestResult result =
+                PulumiTest.withMocks(mocks)
+                        .withOptions(
+                                TestOptions.builder()
+                                        .projectName(Settings.PROJECT)
+                                        .stackName("dev")
+                                        .preview(true)
+                                        .build())
+                        .runTest(ctx -> App.declare(ctx, settings, ROOT, null));
+        assertTrue(
+                result.exceptions().stream()
+                        .anyMatch(
+                                e ->
+                                        e instanceof ContractViolationException
+                                                || e.getCause()
+                                                        instanceof ContractViolationException),
+                result.exceptions().toString());
+        assertTrue(
+                mocks.declared().stream().allMatch(d -> d.type().equals("pulumi:pulumi:Stack")),
                 "declared: " + mocks.declared());
     }
 

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Walks the nested maps and lists the engine hands the mocks as resource inputs. */
 final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code at(inputs, "spec", "template", 0, "name")}: map keys and list indexes. */
     static Object at(Object root, Object... path) {
@@ -14,12 +13,20 @@ final class Json {
         for (Object step : path) {
             if (step instanceof Integer index) {
                 if (!(node instanceof List<?> list) || index >= list.size()) {
-                    throw new AssertionError("no element " + index + " in " + node + " (path " + List.of(path) + ")");
+                    throw new AssertionError(
+                            "no element "
+                                    + index
+                                    + " in "
+                                    + node
+                                    + " (path "
+                                    + List.of(path)
+                                    + ")");
                 }
                 node = list.get(index);
             } else {
                 if (!(node instanceof Map<?, ?> map) || !map.containsKey(step)) {
-                    throw new AssertionError("no key '" + step + "' in " + node + " (path " + List.of(path) + ")");
+                    throw new AssertionError(
+                            "no key '" + step + "' in " + node + " (path " + List.of(path) + ")");
                 }
                 node = map.get(step);
             }

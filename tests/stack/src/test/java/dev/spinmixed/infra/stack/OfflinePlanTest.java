@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The offline plan of both stack files in both runtime modes (spinkube with both wirings, and
  * aks-wasi with the hops wiring from a dependency-free manifest), on the real app build: every
- * written object is valid against the Kubernetes 1.33 schema or its CRD, and the schemas do
- * reject broken objects.
+ * written object is valid against the Kubernetes 1.33 schema or its CRD, and the schemas do reject
+ * broken objects.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfflinePlanTest {
@@ -48,13 +48,28 @@ class OfflinePlanTest {
     @BeforeAll
     void planEveryStackInEveryMode() throws IOException {
         Path hopsOnly = Files.createDirectories(OUT.resolve("hops-only-context"));
-        Files.copy(ROOT.resolve("apps/target/oci/Dockerfile"), hopsOnly.resolve("Dockerfile"),
+        Files.copy(
+                ROOT.resolve("apps/target/oci/Dockerfile"),
+                hopsOnly.resolve("Dockerfile"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(hopsOnly.resolve("spin.toml"), AksWasiStackTest.HOPS_ONLY_SPIN_TOML);
         for (String stack : List.of("dev", "prod")) {
-            plans.put(stack + "/spinkube", OfflinePlan.plan(ROOT, stack, Map.of(), OUT.resolve(stack + "-spinkube")));
-            plans.put(stack + "/aks-wasi", OfflinePlan.plan(ROOT, stack, Map.of("wasmRuntime", "aks-wasi",
-                    "wirings", "hops", "appBuildContext", hopsOnly.toString()), OUT.resolve(stack + "-aks-wasi")));
+            plans.put(
+                    stack + "/spinkube",
+                    OfflinePlan.plan(ROOT, stack, Map.of(), OUT.resolve(stack + "-spinkube")));
+            plans.put(
+                    stack + "/aks-wasi",
+                    OfflinePlan.plan(
+                            ROOT,
+                            stack,
+                            Map.of(
+                                    "wasmRuntime",
+                                    "aks-wasi",
+                                    "wirings",
+                                    "hops",
+                                    "appBuildContext",
+                                    hopsOnly.toString()),
+                            OUT.resolve(stack + "-aks-wasi")));
         }
         schemas = ManifestSchemas.load();
     }
@@ -72,14 +87,24 @@ class OfflinePlanTest {
 
     @Test
     void spinKubePlansHoldEveryKindTheProgramDeclares() {
-        Set<String> expected = Set.of("v1 Namespace", "v1 Secret", "v1 Service", "apps/v1 Deployment",
-                "networking.k8s.io/v1 NetworkPolicy", "apiextensions.k8s.io/v1 CustomResourceDefinition",
-                "core.spinkube.dev/v1alpha1 SpinApp", "core.spinkube.dev/v1alpha1 SpinAppExecutor",
-                "runtime.spinkube.dev/v1alpha1 Shim");
+        Set<String> expected =
+                Set.of(
+                        "v1 Namespace",
+                        "v1 Secret",
+                        "v1 Service",
+                        "apps/v1 Deployment",
+                        "networking.k8s.io/v1 NetworkPolicy",
+                        "apiextensions.k8s.io/v1 CustomResourceDefinition",
+                        "core.spinkube.dev/v1alpha1 SpinApp",
+                        "core.spinkube.dev/v1alpha1 SpinAppExecutor",
+                        "runtime.spinkube.dev/v1alpha1 Shim");
         for (String name : List.of("dev/spinkube", "prod/spinkube")) {
             assertEquals(expected, kinds(plans.get(name)), name);
             assertEquals(18, plans.get(name).objects().size(), name);
-            assertEquals(3, plans.get(name).helmReleases().size(), "cert-manager, runtime-class-manager, spin-operator");
+            assertEquals(
+                    3,
+                    plans.get(name).helmReleases().size(),
+                    "cert-manager, runtime-class-manager, spin-operator");
         }
         assertEquals(expected, schemas.kinds(), "a schema for each kind, and no more");
     }
@@ -88,13 +113,27 @@ class OfflinePlanTest {
     void aksWasiPlansRunTheHopsWiringAsADeploymentWithoutSpinKube() {
         for (String name : List.of("dev/aks-wasi", "prod/aks-wasi")) {
             Plan plan = plans.get(name);
-            assertEquals(Set.of("v1 Namespace", "v1 Secret", "v1 Service", "apps/v1 Deployment",
-                    "networking.k8s.io/v1 NetworkPolicy"), kinds(plan), name);
+            assertEquals(
+                    Set.of(
+                            "v1 Namespace",
+                            "v1 Secret",
+                            "v1 Service",
+                            "apps/v1 Deployment",
+                            "networking.k8s.io/v1 NetworkPolicy"),
+                    kinds(plan),
+                    name);
             assertEquals(List.of(), plan.helmReleases());
             JsonNode hops = object(plan, "Deployment", "orders-hops");
-            assertEquals("wasmtime-spin-v2", hops.at("/spec/template/spec/runtimeClassName").asText());
-            assertEquals(65532, hops.at("/spec/template/spec/securityContext/runAsUser").asInt(), "schema-checked too");
-            assertTrue(hops.at("/spec/template/spec/containers/0/securityContext/readOnlyRootFilesystem").asBoolean());
+            assertEquals(
+                    "wasmtime-spin-v2", hops.at("/spec/template/spec/runtimeClassName").asText());
+            assertEquals(
+                    65532,
+                    hops.at("/spec/template/spec/securityContext/runAsUser").asInt(),
+                    "schema-checked too");
+            assertTrue(
+                    hops.at(
+                                    "/spec/template/spec/containers/0/securityContext/readOnlyRootFilesystem")
+                            .asBoolean());
         }
     }
 
@@ -105,15 +144,28 @@ class OfflinePlanTest {
         assertTrue(cluster.contains("pool system: 3 x Standard_D4s_v5 zones 1,2,3"), cluster);
         String pool = line(prod, "azure-native:containerservice:AgentPool");
         assertTrue(pool.contains("count=3 vmSize=Standard_D8s_v5 availabilityZones=1,2,3"), pool);
-        assertEquals(3, object(prod, "SpinApp", "orders-orchestrated").at("/spec/replicas").asInt());
-        assertEquals("512Mi", object(prod, "Deployment", "redis").at("/spec/template/spec/containers/0/resources/limits/memory").asText());
-        assertEquals(1, object(plans.get("dev/spinkube"), "SpinApp", "orders-hops").at("/spec/replicas").asInt());
+        assertEquals(
+                3, object(prod, "SpinApp", "orders-orchestrated").at("/spec/replicas").asInt());
+        assertEquals(
+                "512Mi",
+                object(prod, "Deployment", "redis")
+                        .at("/spec/template/spec/containers/0/resources/limits/memory")
+                        .asText());
+        assertEquals(
+                1,
+                object(plans.get("dev/spinkube"), "SpinApp", "orders-hops")
+                        .at("/spec/replicas")
+                        .asInt());
     }
 
     @Test
     void theTreeParentsEveryResourceUnderItsComponent() {
         List<OfflinePlan.PlannedResource> tree = plans.get("dev/spinkube").tree();
-        var redisDeployment = tree.stream().filter(r -> r.type().equals("kubernetes:apps/v1:Deployment")).findFirst().orElseThrow();
+        var redisDeployment =
+                tree.stream()
+                        .filter(r -> r.type().equals("kubernetes:apps/v1:Deployment"))
+                        .findFirst()
+                        .orElseThrow();
         // Depth-first: the parent is the nearest line above with one level less.
         int parent = tree.indexOf(redisDeployment);
         while (tree.get(parent).depth() != redisDeployment.depth() - 1) {
@@ -122,19 +174,34 @@ class OfflinePlanTest {
         assertEquals("spinmixed:k8s:Redis", tree.get(parent).type());
         assertEquals("pulumi:pulumi:Stack", tree.get(0).type());
         assertEquals(1, tree.stream().filter(r -> r.depth() == 0).count(), "one root: the stack");
-        assertTrue(tree.stream().anyMatch(r -> r.depth() == 1 && r.type().equals("spinmixed:index:MixedWorkloadsStack")));
-        assertTrue(redisDeployment.toString().contains("spin-mixed/redis replicas=1"), redisDeployment.toString());
+        assertTrue(
+                tree.stream()
+                        .anyMatch(
+                                r ->
+                                        r.depth() == 1
+                                                && r.type()
+                                                        .equals(
+                                                                "spinmixed:index:MixedWorkloadsStack")));
+        assertTrue(
+                redisDeployment.toString().contains("spin-mixed/redis replicas=1"),
+                redisDeployment.toString());
     }
 
     @Test
     void spinAppsGetTheHostOnlyRedisVariableAndSecretsAreNeverWritten() throws IOException {
         JsonNode app = object(plans.get("dev/spinkube"), "SpinApp", "orders-orchestrated");
-        assertTrue(app.at("/spec/variables").toString().contains(
-                "{\"name\":\"redis_host\",\"value\":\"redis.spin-mixed.svc.cluster.local:6379\"}"), app.toString());
+        assertTrue(
+                app.at("/spec/variables")
+                        .toString()
+                        .contains(
+                                "{\"name\":\"redis_host\",\"value\":\"redis.spin-mixed.svc.cluster.local:6379\"}"),
+                app.toString());
         for (Plan plan : plans.values()) {
             for (PlannedObject object : plan.objects()) {
                 String yaml = Files.readString(object.file());
-                assertFalse(yaml.contains(OfflinePlan.PLACEHOLDER_REDIS_PASSWORD), object.file().toString());
+                assertFalse(
+                        yaml.contains(OfflinePlan.PLACEHOLDER_REDIS_PASSWORD),
+                        object.file().toString());
                 assertFalse(yaml.contains("redis://:"), object.file().toString());
             }
         }
@@ -176,16 +243,30 @@ class OfflinePlanTest {
     void theCommandLinePrintsThePlanAndExitsZeroWhenEveryObjectIsValid() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = OfflinePlan.run(new String[] {"prod", OUT.resolve("cli-prod").toString()}, ROOT,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status =
+                OfflinePlan.run(
+                        new String[] {"prod", OUT.resolve("cli-prod").toString()},
+                        ROOT,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
         assertTrue(printed.startsWith("Plan of stack prod"), printed);
         assertTrue(printed.contains("\n  + spinmixed:index:MixedWorkloadsStack prod\n"), printed);
-        assertTrue(printed.contains("18 Kubernetes objects and 3 Helm releases written to " + OUT.resolve("cli-prod")), printed);
-        assertTrue(printed.contains("Every object is valid against its schema (Kubernetes 1.33"), printed);
-        assertTrue(Files.isRegularFile(OUT.resolve("cli-prod/objects/spinapp_spin-mixed_orders-hops.yaml")));
-        assertTrue(Files.isRegularFile(OUT.resolve("cli-prod/helm-releases/prod-spinkube-spin-operator.yaml")));
+        assertTrue(
+                printed.contains(
+                        "18 Kubernetes objects and 3 Helm releases written to "
+                                + OUT.resolve("cli-prod")),
+                printed);
+        assertTrue(
+                printed.contains("Every object is valid against its schema (Kubernetes 1.33"),
+                printed);
+        assertTrue(
+                Files.isRegularFile(
+                        OUT.resolve("cli-prod/objects/spinapp_spin-mixed_orders-hops.yaml")));
+        assertTrue(
+                Files.isRegularFile(
+                        OUT.resolve("cli-prod/helm-releases/prod-spinkube-spin-operator.yaml")));
     }
 
     @Test
@@ -193,10 +274,16 @@ class OfflinePlanTest {
         var err = new ByteArrayOutputStream();
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
         assertEquals(2, OfflinePlan.run(new String[] {"staging"}, ROOT, System.out, errors));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("plan of stack staging refused: cannot read the stack file "
-                + ROOT.resolve("Pulumi.staging.yaml")), err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8)
+                        .contains(
+                                "plan of stack staging refused: cannot read the stack file "
+                                        + ROOT.resolve("Pulumi.staging.yaml")),
+                err.toString(StandardCharsets.UTF_8));
         assertEquals(2, OfflinePlan.run(new String[] {"--help"}, ROOT, System.out, errors));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: OfflinePlan [stack] [output dir]"));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8)
+                        .contains("usage: OfflinePlan [stack] [output dir]"));
     }
 
     private void assertViolation(JsonNode object, String mentioned) {
@@ -207,18 +294,30 @@ class OfflinePlanTest {
 
     private static Set<String> kinds(Plan plan) {
         return plan.objects().stream()
-                .map(o -> o.object().path("apiVersion").asText() + " " + o.object().path("kind").asText())
+                .map(
+                        o ->
+                                o.object().path("apiVersion").asText()
+                                        + " "
+                                        + o.object().path("kind").asText())
                 .collect(Collectors.toSet());
     }
 
     private static JsonNode object(Plan plan, String kind, String name) {
-        return plan.objects().stream().map(PlannedObject::object)
-                .filter(o -> o.path("kind").asText().equals(kind) && o.at("/metadata/name").asText().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the plan"));
+        return plan.objects().stream()
+                .map(PlannedObject::object)
+                .filter(
+                        o ->
+                                o.path("kind").asText().equals(kind)
+                                        && o.at("/metadata/name").asText().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the plan"));
     }
 
     private static String line(Plan plan, String type) {
-        return plan.tree().stream().filter(r -> r.type().equals(type)).map(Object::toString).findFirst()
+        return plan.tree().stream()
+                .filter(r -> r.type().equals(type))
+                .map(Object::toString)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " in the tree"));
     }
 

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pulumi.yaml, the stack files (dev, prod) and the README's config table agree with the program. */
+/**
+ * Pulumi.yaml, the stack files (dev, prod) and the README's config table agree with the program.
+ */
 class ProjectFilesTest {
     static final Path ROOT = Path.of("../..");
 
@@ -39,15 +41,22 @@ class ProjectFilesTest {
         JsonNode project = yaml("Pulumi.yaml");
         assertEquals(Settings.PROJECT, project.path("name").asText());
         assertEquals("java", project.path("runtime").path("name").asText());
-        assertEquals("infra/target/infra.jar", project.path("runtime").path("options").path("binary").asText());
+        assertEquals(
+                "infra/target/infra.jar",
+                project.path("runtime").path("options").path("binary").asText());
     }
 
-    /** Each stack file read the way Pulumi hands it to the program, through the real settings code. */
+    /**
+     * Each stack file read the way Pulumi hands it to the program, through the real settings code.
+     */
     private static Settings stackSettings(String stack, Path root) {
         StackConfigFile file = StackConfigFile.read(ROOT.resolve("Pulumi." + stack + ".yaml"));
         assertEquals(stack, file.stackName());
-        // `pulumi config set --secret` may commit redisPassword encrypted (secure:), never in plain text.
-        assertFalse(file.values().containsKey("redisPassword"), "Pulumi." + stack + ".yaml holds the Redis password in plain text");
+        // `pulumi config set --secret` may commit redisPassword encrypted (secure:), never in plain
+        // text.
+        assertFalse(
+                file.values().containsKey("redisPassword"),
+                "Pulumi." + stack + ".yaml holds the Redis password in plain text");
         Map<String, String> config = new HashMap<>(file.values());
         config.put("redisPassword", "a-password-for-the-test-only");
         PulumiTest.cleanup();
@@ -56,7 +65,9 @@ class ProjectFilesTest {
 
     @Test
     void bothStackFilesAreValidAndProdIsSizedForProduction(@TempDir Path root) throws IOException {
-        StackRun.buildContext(Files.createDirectories(root.resolve("apps/target/oci")), SpinKubeStackTest.SPIN_TOML);
+        StackRun.buildContext(
+                Files.createDirectories(root.resolve("apps/target/oci")),
+                SpinKubeStackTest.SPIN_TOML);
         Settings dev = stackSettings("dev", root);
         Settings prod = stackSettings("prod", root);
         assertEquals(List.of("dev", "prod"), List.of(dev.environment(), prod.environment()));
@@ -64,27 +75,37 @@ class ProjectFilesTest {
         assertEquals(List.of("1", "2", "3"), prod.availabilityZones());
         assertEquals(WasmRuntime.SPINKUBE, prod.wasmRuntime());
         assertEquals(EnumSet.allOf(Wiring.class), prod.wirings());
-        assertTrue(prod.systemNodeCount() >= 3 && prod.wasmNodeCount() >= 3, "a node per zone in each pool");
+        assertTrue(
+                prod.systemNodeCount() >= 3 && prod.wasmNodeCount() >= 3,
+                "a node per zone in each pool");
         assertTrue(prod.appReplicas() >= 3 && prod.appReplicas() > dev.appReplicas());
         assertTrue(cores(prod.systemVmSize()) > cores(dev.systemVmSize()), prod.systemVmSize());
         assertTrue(cores(prod.wasmVmSize()) > cores(dev.wasmVmSize()), prod.wasmVmSize());
         assertEquals(List.of("1", "512Mi"), List.of(prod.redisCpuLimit(), prod.redisMemoryLimit()));
-        assertEquals(dev.kubernetesVersion(), prod.kubernetesVersion(), "prod runs what dev tested");
+        assertEquals(
+                dev.kubernetesVersion(), prod.kubernetesVersion(), "prod runs what dev tested");
     }
 
     @Test
     void aStackFileWithAnUnknownOrStructuredKeyIsRefused(@TempDir Path dir) throws IOException {
         Path typo = dir.resolve("Pulumi.typo.yaml");
         Files.writeString(typo, "config:\n  spin-mixed-workloads:appReplica: \"3\"\n");
-        var unknown = assertThrows(IllegalArgumentException.class, () -> StackConfigFile.read(typo));
-        assertTrue(unknown.getMessage().contains("spin-mixed-workloads:appReplica, which the program does not read"),
+        var unknown =
+                assertThrows(IllegalArgumentException.class, () -> StackConfigFile.read(typo));
+        assertTrue(
+                unknown.getMessage()
+                        .contains(
+                                "spin-mixed-workloads:appReplica, which the program does not read"),
                 unknown.getMessage());
         Path nested = dir.resolve("Pulumi.nested.yaml");
         Files.writeString(nested, "config:\n  spin-mixed-workloads:appReplicas:\n    - 3\n");
-        var structured = assertThrows(IllegalArgumentException.class, () -> StackConfigFile.read(nested));
-        assertTrue(structured.getMessage().contains("must be a plain value"), structured.getMessage());
+        var structured =
+                assertThrows(IllegalArgumentException.class, () -> StackConfigFile.read(nested));
+        assertTrue(
+                structured.getMessage().contains("must be a plain value"), structured.getMessage());
         Path secret = dir.resolve("Pulumi.secret.yaml");
-        Files.writeString(secret, "config:\n  spin-mixed-workloads:redisPassword:\n    secure: AAABAKx\n");
+        Files.writeString(
+                secret, "config:\n  spin-mixed-workloads:redisPassword:\n    secure: AAABAKx\n");
         assertEquals(Set.of("redisPassword"), StackConfigFile.read(secret).secrets());
     }
 

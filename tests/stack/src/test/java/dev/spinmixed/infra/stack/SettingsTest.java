@@ -30,12 +30,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Stack config -> Settings: defaults, and one refusal per bad value, before any resource exists. */
+/**
+ * Stack config -> Settings: defaults, and one refusal per bad value, before any resource exists.
+ */
 class SettingsTest {
     static final String PASSWORD = "a-redis-password-long-enough";
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
     Map<String, String> config;
 
     @BeforeEach
@@ -70,21 +71,72 @@ class SettingsTest {
         assertEquals(PASSWORD, StackRun.value(settings.redisPassword()));
         assertTrue(StackRun.isSecret(settings.redisPassword()));
         assertEquals(List.of(), settings.warnings());
-        assertFalse(settings.toString().contains(PASSWORD), "a settings dump must not reveal the password");
+        assertFalse(
+                settings.toString().contains(PASSWORD),
+                "a settings dump must not reveal the password");
     }
 
     @Test
     void everyKeyIsRead() {
-        config.putAll(Map.of("environment", "prod", "location", "eastus2", "kubernetesVersion", "1.32.4",
-                "systemNodeCount", "3", "systemVmSize", "Standard_D4s_v5", "wasmNodeCount", "2",
-                "wasmVmSize", "Standard_D8s_v5", "wirings", "hops", "appReplicas", "4", "namespace", "orders"));
-        config.putAll(Map.of("availabilityZones", " 1, 2,3", "redisCpuLimit", "2", "redisMemoryLimit", "1Gi"));
+        config.putAll(
+                Map.of(
+                        "environment",
+                        "prod",
+                        "location",
+                        "eastus2",
+                        "kubernetesVersion",
+                        "1.32.4",
+                        "systemNodeCount",
+                        "3",
+                        "systemVmSize",
+                        "Standard_D4s_v5",
+                        "wasmNodeCount",
+                        "2",
+                        "wasmVmSize",
+                        "Standard_D8s_v5",
+                        "wirings",
+                        "hops",
+                        "appReplicas",
+                        "4",
+                        "namespace",
+                        "orders"));
+        config.putAll(
+                Map.of(
+                        "availabilityZones",
+                        " 1, 2,3",
+                        "redisCpuLimit",
+                        "2",
+                        "redisMemoryLimit",
+                        "1Gi"));
         Settings settings = read();
-        assertEquals(List.of("prod", "eastus2", "1.32.4", 3, "Standard_D4s_v5", 2, "Standard_D8s_v5", EnumSet.of(Wiring.HOPS), 4, "orders",
-                        List.of("1", "2", "3"), "2", "1Gi"),
-                List.of(settings.environment(), settings.location(), settings.kubernetesVersion(), settings.systemNodeCount(),
-                        settings.systemVmSize(), settings.wasmNodeCount(), settings.wasmVmSize(), settings.wirings(),
-                        settings.appReplicas(), settings.namespace(), settings.availabilityZones(), settings.redisCpuLimit(),
+        assertEquals(
+                List.of(
+                        "prod",
+                        "eastus2",
+                        "1.32.4",
+                        3,
+                        "Standard_D4s_v5",
+                        2,
+                        "Standard_D8s_v5",
+                        EnumSet.of(Wiring.HOPS),
+                        4,
+                        "orders",
+                        List.of("1", "2", "3"),
+                        "2",
+                        "1Gi"),
+                List.of(
+                        settings.environment(),
+                        settings.location(),
+                        settings.kubernetesVersion(),
+                        settings.systemNodeCount(),
+                        settings.systemVmSize(),
+                        settings.wasmNodeCount(),
+                        settings.wasmVmSize(),
+                        settings.wirings(),
+                        settings.appReplicas(),
+                        settings.namespace(),
+                        settings.availabilityZones(),
+                        settings.redisCpuLimit(),
                         settings.redisMemoryLimit()));
     }
 
@@ -111,15 +163,21 @@ class SettingsTest {
                 Arguments.of("redisMemoryLimit", "32Mi", "at least the request of 64Mi"),
                 Arguments.of("redisMemoryLimit", "512M", "a memory quantity in Mi or Gi"),
                 Arguments.of("environment", "Prod", "lowercase letters, digits and '-'"),
-                Arguments.of("appBuildContext", "apps/target/missing", "build it first with ./mvnw -B -pl apps -am package"));
+                Arguments.of(
+                        "appBuildContext",
+                        "apps/target/missing",
+                        "build it first with ./mvnw -B -pl apps -am package"));
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
     @MethodSource("badValues")
-    void badValueIsRefusedNamingKeyValueAndWhatIsAccepted(String key, String value, String accepted) {
+    void badValueIsRefusedNamingKeyValueAndWhatIsAccepted(
+            String key, String value, String accepted) {
         config.put(key, value);
         var e = assertThrows(InvalidSettingException.class, this::read);
-        assertTrue(e.getMessage().startsWith("Config spin-mixed-workloads:" + key + " = \""), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("Config spin-mixed-workloads:" + key + " = \""),
+                e.getMessage());
         assertTrue(e.getMessage().contains(value), e.getMessage());
         assertTrue(e.getMessage().contains(accepted), e.getMessage());
     }
@@ -128,15 +186,21 @@ class SettingsTest {
     void missingRedisPasswordSaysTheExactCommand() {
         config.remove("redisPassword");
         var e = assertThrows(InvalidSettingException.class, this::read);
-        assertTrue(e.getMessage().contains("spin-mixed-workloads:redisPassword is missing"), e.getMessage());
-        assertTrue(e.getMessage().contains("`pulumi config set --secret redisPassword <value>`"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("spin-mixed-workloads:redisPassword is missing"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("`pulumi config set --secret redisPassword <value>`"),
+                e.getMessage());
     }
 
     @Test
     void shortRedisPasswordIsRefusedWithoutEchoingIt() {
         config.put("redisPassword", "hunter2");
         var e = assertThrows(InvalidSettingException.class, this::read);
-        assertTrue(e.getMessage().contains("redisPassword is too short: use at least 16 characters"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("redisPassword is too short: use at least 16 characters"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"));
     }
 
@@ -144,7 +208,10 @@ class SettingsTest {
     void aksWasiRefusesTheOrchestratedWiringBecauseItNeedsSpin3() {
         config.put("wasmRuntime", "aks-wasi");
         var e = assertThrows(InvalidSettingException.class, this::read);
-        assertTrue(e.getMessage().startsWith("Config spin-mixed-workloads:wirings = \"hops,orchestrated\""), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Config spin-mixed-workloads:wirings = \"hops,orchestrated\""),
+                e.getMessage());
         assertTrue(e.getMessage().contains("runs Spin 2.6"), e.getMessage());
         assertTrue(e.getMessage().contains("pulumi config set wirings hops"), e.getMessage());
     }
@@ -153,13 +220,20 @@ class SettingsTest {
     void aksWasiRefusesAnImageWhoseManifestDeclaresComponentDependencies() {
         config.putAll(Map.of("wasmRuntime", "aks-wasi", "wirings", "hops"));
         var e = assertThrows(InvalidSettingException.class, this::read);
-        assertTrue(e.getMessage().startsWith("Config spin-mixed-workloads:wasmRuntime = \"aks-wasi\""), e.getMessage());
-        assertTrue(e.getMessage().contains("declares Spin 3 component dependencies (components orchestrator)"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("Config spin-mixed-workloads:wasmRuntime = \"aks-wasi\""),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "declares Spin 3 component dependencies (components orchestrator)"),
+                e.getMessage());
     }
 
     @Test
     void aksWasiWithAHopsOnlyImageIsAcceptedWithTheRetirementWarning() throws IOException {
-        Files.writeString(root.resolve("apps/target/oci/spin.toml"), AksWasiStackTest.HOPS_ONLY_SPIN_TOML);
+        Files.writeString(
+                root.resolve("apps/target/oci/spin.toml"), AksWasiStackTest.HOPS_ONLY_SPIN_TOML);
         config.putAll(Map.of("wasmRuntime", "aks-wasi", "wirings", "hops"));
         Settings settings = read();
         assertEquals(1, settings.warnings().size());
@@ -171,12 +245,24 @@ class SettingsTest {
     void aBadSettingStopsTheProgramBeforeAnyResourceIsDeclared() {
         config.put("wasmRuntime", "wasmtime");
         var mocks = new ProviderMocks(StackRun.VALUES);
-        TestResult result = PulumiTest.withMocks(mocks)
-                .withOptions(TestOptions.builder().projectName(Settings.PROJECT).stackName("dev").preview(true).build())
-                .runTest(ctx -> new MixedWorkloadsStack(read(), null));
-        assertTrue(result.exceptions().stream().anyMatch(e -> e instanceof InvalidSettingException
-                || e.getCause() instanceof InvalidSettingException), result.exceptions().toString());
-        assertTrue(mocks.declared().stream().noneMatch(d -> !d.type().equals("pulumi:pulumi:Stack")),
+        TestResult result =
+                PulumiTest.withMocks(mocks)
+                        .withOptions(
+                                TestOptions.builder()
+                                        .projectName(Settings.PROJECT)
+                                        .stackName("dev")
+                                        .preview(true)
+                                        .build())
+                        .runTest(ctx -> new MixedWorkloadsStack(read(), null));
+        assertTrue(
+                result.exceptions().stream()
+                        .anyMatch(
+                                e ->
+                                        e instanceof InvalidSettingException
+                                                || e.getCause() instanceof InvalidSettingException),
+                result.exceptions().toString());
+        assertTrue(
+                mocks.declared().stream().noneMatch(d -> !d.type().equals("pulumi:pulumi:Stack")),
                 "declared: " + mocks.declared());
     }
 }

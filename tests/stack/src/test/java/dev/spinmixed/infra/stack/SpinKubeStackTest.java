@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole stack in the default mode, wasmRuntime=spinkube, both wirings. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpinKubeStackTest {
-    static final String SPIN_TOML = """
+    static final String SPIN_TOML =
+            """
             spin_manifest_version = 2
             [application]
             name = "orders"
@@ -57,7 +58,13 @@ class SpinKubeStackTest {
     @BeforeAll
     void deploy(@TempDir Path dir) {
         buildContext = StackRun.buildContext(dir, SPIN_TOML);
-        run = StackRun.of(() -> StackRun.settings(WasmRuntime.SPINKUBE, EnumSet.allOf(Wiring.class), buildContext));
+        run =
+                StackRun.of(
+                        () ->
+                                StackRun.settings(
+                                        WasmRuntime.SPINKUBE,
+                                        EnumSet.allOf(Wiring.class),
+                                        buildContext));
     }
 
     private Declared one(String type, String name) {
@@ -66,14 +73,27 @@ class SpinKubeStackTest {
 
     @Test
     void everyAzureResourceThatTakesTagsIsTagged() {
-        List<Declared> tagged = run.mocks.declared().stream()
-                .filter(d -> d.type().startsWith("azure-native:") && !d.type().equals("azure-native:authorization:RoleAssignment"))
-                .toList();
-        assertEquals(Set.of("azure-native:resources:ResourceGroup", "azure-native:containerservice:ManagedCluster",
-                        "azure-native:containerregistry:Registry", "azure-native:containerservice:AgentPool"),
+        List<Declared> tagged =
+                run.mocks.declared().stream()
+                        .filter(
+                                d ->
+                                        d.type().startsWith("azure-native:")
+                                                && !d.type()
+                                                        .equals(
+                                                                "azure-native:authorization:RoleAssignment"))
+                        .toList();
+        assertEquals(
+                Set.of(
+                        "azure-native:resources:ResourceGroup",
+                        "azure-native:containerservice:ManagedCluster",
+                        "azure-native:containerregistry:Registry",
+                        "azure-native:containerservice:AgentPool"),
                 tagged.stream().map(Declared::type).collect(Collectors.toSet()));
         for (Declared d : tagged) {
-            assertEquals(Map.of("environment", "dev", "project", "spin-mixed-workloads"), map(d.inputs(), "tags"), d.name());
+            assertEquals(
+                    Map.of("environment", "dev", "project", "spin-mixed-workloads"),
+                    map(d.inputs(), "tags"),
+                    d.name());
         }
     }
 
@@ -104,94 +124,198 @@ class SpinKubeStackTest {
         assertEquals(Map.of(SpinKubeRuntime.SHIM_NODE_LABEL, "true"), map(pool, "nodeLabels"));
         assertEquals(List.of("1", "3"), list(pool, "availabilityZones"));
         assertFalse(pool.containsKey("workloadRuntime"), "SpinKube needs no WasmWasi pool");
-        assertFalse(pool.containsKey("nodeTaints"), "SpinApp pods carry no tolerations, so the pool must not be tainted");
+        assertFalse(
+                pool.containsKey("nodeTaints"),
+                "SpinApp pods carry no tolerations, so the pool must not be tainted");
     }
 
     @Test
     void chartsArePinnedAndComeFromTheirPublishers() {
-        Map<String, List<String>> releases = run.mocks.ofType("kubernetes:helm.sh/v3:Release").stream().collect(
-                Collectors.toMap(Declared::name, d -> Arrays.asList(string(d.inputs(), "chart"),
-                        string(d.inputs(), "version"), string(d.inputs(), "namespace"))));
-        assertEquals(Map.of(
-                "dev-spinkube-cert-manager", List.of("cert-manager", "v1.17.2", "cert-manager"),
-                "dev-spinkube-runtime-class-manager",
-                List.of("oci://ghcr.io/spinframework/charts/runtime-class-manager", "0.2.0", "runtime-class-manager"),
-                "dev-spinkube-spin-operator",
-                List.of("oci://ghcr.io/spinframework/charts/spin-operator", "0.6.1", "spin-operator")), releases);
-        var certManager = one("kubernetes:helm.sh/v3:Release", "dev-spinkube-cert-manager").inputs();
+        Map<String, List<String>> releases =
+                run.mocks.ofType("kubernetes:helm.sh/v3:Release").stream()
+                        .collect(
+                                Collectors.toMap(
+                                        Declared::name,
+                                        d ->
+                                                Arrays.asList(
+                                                        string(d.inputs(), "chart"),
+                                                        string(d.inputs(), "version"),
+                                                        string(d.inputs(), "namespace"))));
+        assertEquals(
+                Map.of(
+                        "dev-spinkube-cert-manager",
+                        List.of("cert-manager", "v1.17.2", "cert-manager"),
+                        "dev-spinkube-runtime-class-manager",
+                        List.of(
+                                "oci://ghcr.io/spinframework/charts/runtime-class-manager",
+                                "0.2.0",
+                                "runtime-class-manager"),
+                        "dev-spinkube-spin-operator",
+                        List.of(
+                                "oci://ghcr.io/spinframework/charts/spin-operator",
+                                "0.6.1",
+                                "spin-operator")),
+                releases);
+        var certManager =
+                one("kubernetes:helm.sh/v3:Release", "dev-spinkube-cert-manager").inputs();
         assertEquals("https://charts.jetstack.io", string(certManager, "repositoryOpts", "repo"));
         assertEquals(true, at(certManager, "values", "crds", "enabled"));
-        var rcm = one("kubernetes:helm.sh/v3:Release", "dev-spinkube-runtime-class-manager").inputs();
-        assertEquals("v0.2.0", string(rcm, "values", "image", "tag"), "the chart's images default to latest");
+        var rcm =
+                one("kubernetes:helm.sh/v3:Release", "dev-spinkube-runtime-class-manager").inputs();
+        assertEquals(
+                "v0.2.0",
+                string(rcm, "values", "image", "tag"),
+                "the chart's images default to latest");
         assertEquals("v0.2.0", string(rcm, "values", "rcm", "nodeInstallerImage", "tag"));
         assertEquals("v0.2.0", string(rcm, "values", "rcm", "shimDownloaderImage", "tag"));
     }
 
     @Test
     void shimInstallsAPinnedContainerdShimSpinOnThePoolsNodes() {
-        var shim = one("kubernetes:runtime.spinkube.dev/v1alpha1:Shim", "dev-spinkube-shim").inputs();
-        assertEquals(Map.of(SpinKubeRuntime.SHIM_NODE_LABEL, "true"), map(shim, "spec", "nodeSelector"));
+        var shim =
+                one("kubernetes:runtime.spinkube.dev/v1alpha1:Shim", "dev-spinkube-shim").inputs();
+        assertEquals(
+                Map.of(SpinKubeRuntime.SHIM_NODE_LABEL, "true"), map(shim, "spec", "nodeSelector"));
         assertEquals("wasmtime-spin-v2", string(shim, "spec", "runtimeClass", "name"));
         assertEquals("spin-v2", string(shim, "spec", "runtimeClass", "handler"));
         for (Object platform : list(shim, "spec", "fetchStrategy", "platforms")) {
-            assertTrue(string(platform, "location").startsWith(
-                    "https://github.com/spinframework/containerd-shim-spin/releases/download/v0.24.0/"), platform.toString());
+            assertTrue(
+                    string(platform, "location")
+                            .startsWith(
+                                    "https://github.com/spinframework/containerd-shim-spin/releases/download/v0.24.0/"),
+                    platform.toString());
         }
     }
 
     @Test
     void spinOperatorCrdsAndExecutorAreDeclared() {
-        assertEquals(Set.of("spinapps.core.spinkube.dev", "spinappexecutors.core.spinkube.dev"),
-                run.mocks.ofType("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition").stream()
-                        .map(d -> string(d.inputs(), "metadata", "name")).collect(Collectors.toSet()));
-        var executor = one("kubernetes:core.spinkube.dev/v1alpha1:SpinAppExecutor", "dev-spinkube-executor").inputs();
+        assertEquals(
+                Set.of("spinapps.core.spinkube.dev", "spinappexecutors.core.spinkube.dev"),
+                run
+                        .mocks
+                        .ofType("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition")
+                        .stream()
+                        .map(d -> string(d.inputs(), "metadata", "name"))
+                        .collect(Collectors.toSet()));
+        var executor =
+                one(
+                                "kubernetes:core.spinkube.dev/v1alpha1:SpinAppExecutor",
+                                "dev-spinkube-executor")
+                        .inputs();
         assertEquals("containerd-shim-spin", string(executor, "metadata", "name"));
         assertEquals("spin-mixed", string(executor, "metadata", "namespace"));
         assertEquals(true, at(executor, "spec", "createDeployment"));
-        assertEquals("wasmtime-spin-v2", string(executor, "spec", "deploymentConfig", "runtimeClassName"));
+        assertEquals(
+                "wasmtime-spin-v2",
+                string(executor, "spec", "deploymentConfig", "runtimeClassName"));
     }
 
     @Test
     void spinOperatorOffersNoPodSecurityFieldSoTheSpinAppsSetNone() {
         var crds = SpinOperatorCrds.load();
-        var spinAppSpec = map(crds.get(0), "spec", "versions", 0, "schema", "openAPIV3Schema", "properties", "spec", "properties");
-        var deploymentConfig = map(crds.get(1), "spec", "versions", 0, "schema", "openAPIV3Schema", "properties", "spec",
-                "properties", "deploymentConfig", "properties");
-        // If a spin-operator upgrade adds one, this fails: use it in SpinAppWorkloads and update the test.
+        var spinAppSpec =
+                map(
+                        crds.get(0),
+                        "spec",
+                        "versions",
+                        0,
+                        "schema",
+                        "openAPIV3Schema",
+                        "properties",
+                        "spec",
+                        "properties");
+        var deploymentConfig =
+                map(
+                        crds.get(1),
+                        "spec",
+                        "versions",
+                        0,
+                        "schema",
+                        "openAPIV3Schema",
+                        "properties",
+                        "spec",
+                        "properties",
+                        "deploymentConfig",
+                        "properties");
+        // If a spin-operator upgrade adds one, this fails: use it in SpinAppWorkloads and update
+        // the test.
         for (var fields : List.of(spinAppSpec.keySet(), deploymentConfig.keySet())) {
-            assertTrue(fields.stream().noneMatch(f -> f.toLowerCase().contains("security") || f.equals("podSpec")), fields.toString());
+            assertTrue(
+                    fields.stream()
+                            .noneMatch(
+                                    f ->
+                                            f.toLowerCase().contains("security")
+                                                    || f.equals("podSpec")),
+                    fields.toString());
         }
-        assertTrue(spinAppSpec.containsKey("podLabels") && deploymentConfig.containsKey("runtimeClassName"), "the schemas were read");
+        assertTrue(
+                spinAppSpec.containsKey("podLabels")
+                        && deploymentConfig.containsKey("runtimeClassName"),
+                "the schemas were read");
         for (Declared app : run.mocks.ofType("kubernetes:core.spinkube.dev/v1alpha1:SpinApp")) {
-            assertTrue(map(app.inputs(), "spec").keySet().stream().noneMatch(f -> f.toLowerCase().contains("security")), app.name());
+            assertTrue(
+                    map(app.inputs(), "spec").keySet().stream()
+                            .noneMatch(f -> f.toLowerCase().contains("security")),
+                    app.name());
         }
     }
 
     @Test
     void bothWiringsRunThePushedImageByDigestAsSpinApps() {
         String imageRef = StackRun.value(run.stack.image().imageRef());
-        assertEquals("spinmixeddev1234.azurecr.io/spin-mixed-workloads/orders@" + StackRun.VALUES.imageDigest(), imageRef);
+        assertEquals(
+                "spinmixeddev1234.azurecr.io/spin-mixed-workloads/orders@"
+                        + StackRun.VALUES.imageDigest(),
+                imageRef);
         List<Declared> apps = run.mocks.ofType("kubernetes:core.spinkube.dev/v1alpha1:SpinApp");
-        assertEquals(Set.of("orders-orchestrated", "orders-hops"),
-                apps.stream().map(d -> string(d.inputs(), "metadata", "name")).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("orders-orchestrated", "orders-hops"),
+                apps.stream()
+                        .map(d -> string(d.inputs(), "metadata", "name"))
+                        .collect(Collectors.toSet()));
         for (Declared app : apps) {
             var spec = map(app.inputs(), "spec");
             assertEquals(imageRef, spec.get("image"), app.name());
             assertEquals("containerd-shim-spin", spec.get("executor"));
             assertEquals(2, integer(spec, "replicas"));
             assertEquals("spin-app", string(spec, "podLabels", "app.kubernetes.io/component"));
-            // redis_host is what spin.toml's allowed_outbound_hosts names: host and port, no password.
-            assertEquals(List.of(
-                    Map.of("name", "redis_address", "valueFrom", Map.of("secretKeyRef",
-                            Map.of("name", Redis.ADDRESS_SECRET, "key", "redis_address"))),
-                    Map.of("name", "redis_host", "value", "redis.spin-mixed.svc.cluster.local:6379")),
+            // redis_host is what spin.toml's allowed_outbound_hosts names: host and port, no
+            // password.
+            assertEquals(
+                    List.of(
+                            Map.of(
+                                    "name",
+                                    "redis_address",
+                                    "valueFrom",
+                                    Map.of(
+                                            "secretKeyRef",
+                                            Map.of(
+                                                    "name",
+                                                    Redis.ADDRESS_SECRET,
+                                                    "key",
+                                                    "redis_address"))),
+                            Map.of(
+                                    "name",
+                                    "redis_host",
+                                    "value",
+                                    "redis.spin-mixed.svc.cluster.local:6379")),
                     spec.get("variables"));
         }
-        var orchestrated = one("kubernetes:core.spinkube.dev/v1alpha1:SpinApp", "dev-app-orchestrated").inputs();
-        assertEquals(List.of("orchestrator", "validation", "pricing", "inventory"), list(orchestrated, "spec", "components"));
+        var orchestrated =
+                one("kubernetes:core.spinkube.dev/v1alpha1:SpinApp", "dev-app-orchestrated")
+                        .inputs();
+        assertEquals(
+                List.of("orchestrator", "validation", "pricing", "inventory"),
+                list(orchestrated, "spec", "components"));
         var hops = one("kubernetes:core.spinkube.dev/v1alpha1:SpinApp", "dev-app-hops").inputs();
-        assertTrue(list(hops, "spec", "components").containsAll(
-                List.of("hops-ingress", "validation-relay", "pricing-relay", "inventory-relay")));
+        assertTrue(
+                list(hops, "spec", "components")
+                        .containsAll(
+                                List.of(
+                                        "hops-ingress",
+                                        "validation-relay",
+                                        "pricing-relay",
+                                        "inventory-relay")));
         assertFalse(list(hops, "spec", "components").contains("orchestrator"));
     }
 
@@ -199,10 +323,15 @@ class SpinKubeStackTest {
     void eachWiringHasALoadBalancerServiceOnItsReadyPods() {
         var service = one("kubernetes:core/v1:Service", "dev-app-orchestrated").inputs();
         assertEquals("LoadBalancer", string(service, "spec", "type"));
-        assertEquals(Map.of("core.spinkube.dev/app.orders-orchestrated.status", "ready"), map(service, "spec", "selector"));
+        assertEquals(
+                Map.of("core.spinkube.dev/app.orders-orchestrated.status", "ready"),
+                map(service, "spec", "selector"));
         assertEquals(80, integer(service, "spec", "ports", 0, "port"));
-        assertEquals("LoadBalancer", string(one("kubernetes:core/v1:Service", "dev-app-hops").inputs(), "spec", "type"));
-        assertEquals("hops=http://20.0.0.10/hops/orders orchestrated=http://20.0.0.10/orders",
+        assertEquals(
+                "LoadBalancer",
+                string(one("kubernetes:core/v1:Service", "dev-app-hops").inputs(), "spec", "type"));
+        assertEquals(
+                "hops=http://20.0.0.10/hops/orders orchestrated=http://20.0.0.10/orders",
                 StackRun.value(run.stack.outputs().get("appEndpoints")));
     }
 
@@ -211,7 +340,9 @@ class SpinKubeStackTest {
         var image = run.mocks.ofType("docker:index/image:Image").get(0).inputs();
         assertEquals("wasi/wasm", string(image, "build", "platform"));
         assertEquals(buildContext.toString(), string(image, "build", "context"));
-        assertTrue(string(image, "imageName").matches(".*/spin-mixed-workloads/orders:sha-[0-9a-f]{16}"),
+        assertTrue(
+                string(image, "imageName")
+                        .matches(".*/spin-mixed-workloads/orders:sha-[0-9a-f]{16}"),
                 "content tag, never latest: " + string(image, "imageName"));
         String loginServer = StackRun.value(run.stack.registry().loginServer());
         assertEquals(loginServer, string(image, "registry", "server"));
@@ -219,11 +350,24 @@ class SpinKubeStackTest {
         assertEquals(StackRun.REFRESH_TOKEN, string(image, "registry", "password"));
 
         assertEquals(1, run.exchangeRequests.size());
-        Map<String, String> form = Arrays.stream(run.exchangeRequests.get(0).split("&"))
-                .map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
-        assertEquals(Map.of("grant_type", "access_token", "service", loginServer,
-                "tenant", StackRun.VALUES.tenantId(), "access_token", StackRun.VALUES.aadToken()), form);
+        Map<String, String> form =
+                Arrays.stream(run.exchangeRequests.get(0).split("&"))
+                        .map(pair -> pair.split("=", 2))
+                        .collect(
+                                Collectors.toMap(
+                                        kv -> kv[0],
+                                        kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
+        assertEquals(
+                Map.of(
+                        "grant_type",
+                        "access_token",
+                        "service",
+                        loginServer,
+                        "tenant",
+                        StackRun.VALUES.tenantId(),
+                        "access_token",
+                        StackRun.VALUES.aadToken()),
+                form);
     }
 
     @Test
@@ -231,16 +375,23 @@ class SpinKubeStackTest {
         var registry = run.mocks.ofType("azure-native:containerregistry:Registry").get(0);
         assertEquals(false, at(registry.inputs(), "adminUserEnabled"));
         String registryId = registry.name() + "-id";
-        Map<String, Map<String, Object>> assignments = run.mocks.ofType("azure-native:authorization:RoleAssignment")
-                .stream().collect(Collectors.toMap(d -> string(d.inputs(), "principalId"), Declared::inputs));
+        Map<String, Map<String, Object>> assignments =
+                run.mocks.ofType("azure-native:authorization:RoleAssignment").stream()
+                        .collect(
+                                Collectors.toMap(
+                                        d -> string(d.inputs(), "principalId"), Declared::inputs));
         var pull = assignments.get(StackRun.VALUES.kubeletObjectId());
-        assertEquals("/subscriptions/" + StackRun.VALUES.subscriptionId()
-                + "/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d",
+        assertEquals(
+                "/subscriptions/"
+                        + StackRun.VALUES.subscriptionId()
+                        + "/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d",
                 string(pull, "roleDefinitionId"));
         assertEquals(registryId, string(pull, "scope"));
         assertEquals("ServicePrincipal", string(pull, "principalType"));
         var push = assignments.get(StackRun.VALUES.deployerObjectId());
-        assertTrue(string(push, "roleDefinitionId").endsWith("/8311e382-0749-4cb8-b61a-304f252e45ec"), "AcrPush");
+        assertTrue(
+                string(push, "roleDefinitionId").endsWith("/8311e382-0749-4cb8-b61a-304f252e45ec"),
+                "AcrPush");
         assertEquals(registryId, string(push, "scope"));
         assertEquals(2, assignments.size());
     }
@@ -248,106 +399,213 @@ class SpinKubeStackTest {
     @Test
     void theNamespaceDeniesBothWaysAndTheAppMayReceiveHttpAndCallOnlyCoreDnsAndRedis() {
         for (Declared app : run.mocks.ofType("kubernetes:core.spinkube.dev/v1alpha1:SpinApp")) {
-            AppNetworkPolicies.assertOnlyTheExplicitAllows(run.mocks, map(app.inputs(), "spec", "podLabels"));
+            AppNetworkPolicies.assertOnlyTheExplicitAllows(
+                    run.mocks, map(app.inputs(), "spec", "podLabels"));
         }
     }
 
     @Test
     void redisIsReachableOnlyFromSpinAppPods() {
-        var redisPods = map(one("kubernetes:apps/v1:Deployment", "dev-redis").inputs(), "spec", "template", "metadata", "labels");
-        var allow = one("kubernetes:networking.k8s.io/v1:NetworkPolicy", "dev-redis-redis-from-spin-app").inputs();
-        assertTrue(redisPods.entrySet().containsAll(map(allow, "spec", "podSelector", "matchLabels").entrySet()));
-        assertEquals(List.of(Map.of("from", List.of(Map.of("podSelector", Map.of("matchLabels",
-                        Map.of("app.kubernetes.io/component", "spin-app")))),
-                "ports", List.of(Map.of("protocol", "TCP", "port", 6379.0)))), list(allow, "spec", "ingress"));
+        var redisPods =
+                map(
+                        one("kubernetes:apps/v1:Deployment", "dev-redis").inputs(),
+                        "spec",
+                        "template",
+                        "metadata",
+                        "labels");
+        var allow =
+                one(
+                                "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+                                "dev-redis-redis-from-spin-app")
+                        .inputs();
+        assertTrue(
+                redisPods
+                        .entrySet()
+                        .containsAll(map(allow, "spec", "podSelector", "matchLabels").entrySet()));
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "from",
+                                List.of(
+                                        Map.of(
+                                                "podSelector",
+                                                Map.of(
+                                                        "matchLabels",
+                                                        Map.of(
+                                                                "app.kubernetes.io/component",
+                                                                "spin-app")))),
+                                "ports",
+                                List.of(Map.of("protocol", "TCP", "port", 6379.0)))),
+                list(allow, "spec", "ingress"));
 
         // No other policy may open Redis' pods.
         for (Declared policy : run.mocks.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy")) {
-            if (policy.name().equals("dev-redis-redis-from-spin-app") || policy.name().equals(AppNetworkPolicies.DENY)) {
+            if (policy.name().equals("dev-redis-redis-from-spin-app")
+                    || policy.name().equals(AppNetworkPolicies.DENY)) {
                 continue;
             }
             var selected = map(policy.inputs(), "spec", "podSelector", "matchLabels");
-            assertFalse(redisPods.entrySet().containsAll(selected.entrySet()), policy.name() + " also selects Redis");
+            assertFalse(
+                    redisPods.entrySet().containsAll(selected.entrySet()),
+                    policy.name() + " also selects Redis");
         }
-        assertEquals("ClusterIP", string(one("kubernetes:core/v1:Service", "dev-redis").inputs(), "spec", "type"));
+        assertEquals(
+                "ClusterIP",
+                string(one("kubernetes:core/v1:Service", "dev-redis").inputs(), "spec", "type"));
     }
 
     @Test
     void redisRunsPinnedNonRootReadOnlyWithProbesAndLimits() {
-        var pod = map(one("kubernetes:apps/v1:Deployment", "dev-redis").inputs(), "spec", "template", "spec");
+        var pod =
+                map(
+                        one("kubernetes:apps/v1:Deployment", "dev-redis").inputs(),
+                        "spec",
+                        "template",
+                        "spec");
         var container = map(pod, "containers", 0);
-        assertTrue(string(container, "image").matches("docker\\.io/library/redis:7\\.4\\.\\d+-alpine"), string(container, "image"));
+        assertTrue(
+                string(container, "image").matches("docker\\.io/library/redis:7\\.4\\.\\d+-alpine"),
+                string(container, "image"));
         assertEquals(true, at(pod, "securityContext", "runAsNonRoot"));
         assertEquals(true, at(container, "securityContext", "readOnlyRootFilesystem"));
         assertEquals(false, at(container, "securityContext", "allowPrivilegeEscalation"));
         assertEquals(List.of("ALL"), list(container, "securityContext", "capabilities", "drop"));
-        assertTrue(container.containsKey("readinessProbe") && container.containsKey("livenessProbe"));
+        assertTrue(
+                container.containsKey("readinessProbe") && container.containsKey("livenessProbe"));
         assertTrue(map(container, "resources", "requests").containsKey("memory"));
-        assertEquals(Map.of("cpu", "500m", "memory", "256Mi"), map(container, "resources", "limits"), "from settings");
-        assertEquals(Map.of("name", "redis-auth", "key", "password"), map(container, "env", 0, "valueFrom", "secretKeyRef"));
+        assertEquals(
+                Map.of("cpu", "500m", "memory", "256Mi"),
+                map(container, "resources", "limits"),
+                "from settings");
+        assertEquals(
+                Map.of("name", "redis-auth", "key", "password"),
+                map(container, "env", 0, "valueFrom", "secretKeyRef"));
     }
 
     @Test
     void secretsStaySecret() {
         assertTrue(StackRun.isSecret(run.stack.outputs().get("kubeconfig")));
-        assertEquals(StackRun.VALUES.kubeconfig(), StackRun.value(run.stack.cluster().kubeconfig()));
+        assertEquals(
+                StackRun.VALUES.kubeconfig(), StackRun.value(run.stack.cluster().kubeconfig()));
         assertTrue(StackRun.isSecret(run.stack.redis().address()));
-        assertEquals("redis://:" + StackRun.REDIS_PASSWORD + "@redis.spin-mixed.svc.cluster.local:6379",
+        assertEquals(
+                "redis://:" + StackRun.REDIS_PASSWORD + "@redis.spin-mixed.svc.cluster.local:6379",
                 StackRun.value(run.stack.redis().address()));
         var auth = one("kubernetes:core/v1:Secret", "dev-redis-auth").inputs();
         assertEquals(StackRun.REDIS_PASSWORD, string(auth, "stringData", "password"));
         // The password reaches the cluster only inside the two Secrets.
         for (Declared d : run.mocks.declared()) {
             if (!d.type().equals("kubernetes:core/v1:Secret")) {
-                assertFalse(d.inputs().toString().contains(StackRun.REDIS_PASSWORD), d.type() + " " + d.name());
+                assertFalse(
+                        d.inputs().toString().contains(StackRun.REDIS_PASSWORD),
+                        d.type() + " " + d.name());
             }
         }
         for (var output : run.stack.outputs().entrySet()) {
             if (!StackRun.isSecret(output.getValue())) {
-                assertFalse(String.valueOf(StackRun.value(output.getValue())).contains(StackRun.REDIS_PASSWORD), output.getKey());
+                assertFalse(
+                        String.valueOf(StackRun.value(output.getValue()))
+                                .contains(StackRun.REDIS_PASSWORD),
+                        output.getKey());
             }
         }
     }
 
     @Test
     void outputsAreTheOnesTheReadmePromises() {
-        assertEquals(new TreeSet<>(List.of("resourceGroupName", "clusterName", "registryLoginServer", "imageRef",
-                "appEndpoints", "kubeconfig")), new TreeSet<>(run.stack.outputs().keySet()));
+        assertEquals(
+                new TreeSet<>(
+                        List.of(
+                                "resourceGroupName",
+                                "clusterName",
+                                "registryLoginServer",
+                                "imageRef",
+                                "appEndpoints",
+                                "kubeconfig")),
+                new TreeSet<>(run.stack.outputs().keySet()));
         assertEquals("dev-rg1234", StackRun.value(run.stack.outputs().get("resourceGroupName")));
         assertEquals("dev-aks1234", StackRun.value(run.stack.outputs().get("clusterName")));
-        assertEquals(Set.of("azure-native:authorization:getClientConfig", "azure-native:authorization:getClientToken",
-                "azure-native:containerservice:listManagedClusterUserCredentials"), Set.copyOf(run.mocks.invokes()));
+        assertEquals(
+                Set.of(
+                        "azure-native:authorization:getClientConfig",
+                        "azure-native:authorization:getClientToken",
+                        "azure-native:containerservice:listManagedClusterUserCredentials"),
+                Set.copyOf(run.mocks.invokes()));
     }
 
     @Test
     void everyResourceIsParentedToItsComponent() {
-        Set<String> underStack = StackRun.descendants(run.stack).stream().map(Resource::pulumiResourceName)
-                .collect(Collectors.toSet());
-        Set<String> declared = run.mocks.declared().stream()
-                .filter(d -> !d.type().equals("pulumi:pulumi:Stack") && !d.type().equals(MixedWorkloadsStack.TYPE))
-                .map(Declared::name).collect(Collectors.toSet());
-        assertEquals(declared, underStack, "every declared resource hangs under the stack component");
+        Set<String> underStack =
+                StackRun.descendants(run.stack).stream()
+                        .map(Resource::pulumiResourceName)
+                        .collect(Collectors.toSet());
+        Set<String> declared =
+                run.mocks.declared().stream()
+                        .filter(
+                                d ->
+                                        !d.type().equals("pulumi:pulumi:Stack")
+                                                && !d.type().equals(MixedWorkloadsStack.TYPE))
+                        .map(Declared::name)
+                        .collect(Collectors.toSet());
+        assertEquals(
+                declared, underStack, "every declared resource hangs under the stack component");
 
-        assertTrue(run.stack.cluster().pulumiChildResources().contains(run.stack.cluster().managedCluster()));
-        assertTrue(run.stack.cluster().pulumiChildResources().contains(run.stack.cluster().kubernetes()));
-        assertEquals(Set.of(run.stack.registry().registry(), run.stack.registry().kubeletPull(),
-                run.stack.registry().deployerPush()), run.stack.registry().pulumiChildResources());
+        assertTrue(
+                run.stack
+                        .cluster()
+                        .pulumiChildResources()
+                        .contains(run.stack.cluster().managedCluster()));
+        assertTrue(
+                run.stack
+                        .cluster()
+                        .pulumiChildResources()
+                        .contains(run.stack.cluster().kubernetes()));
+        assertEquals(
+                Set.of(
+                        run.stack.registry().registry(),
+                        run.stack.registry().kubeletPull(),
+                        run.stack.registry().deployerPush()),
+                run.stack.registry().pulumiChildResources());
         assertEquals(Set.of(run.stack.image().image()), run.stack.image().pulumiChildResources());
         var spinKube = (SpinKubeRuntime) run.stack.wasmRuntime();
-        assertTrue(spinKube.pulumiChildResources().containsAll(List.of(spinKube.wasmPool(), spinKube.shim(), spinKube.executor())));
-        assertEquals(Set.of(run.stack.redis().deployment(), run.stack.redis().service(), run.stack.redis().authSecret(),
-                run.stack.redis().addressSecret(), run.stack.redis().allowFromApp()), run.stack.redis().pulumiChildResources());
-        assertTrue(run.stack.workloads().pulumiChildResources().containsAll(run.stack.workloads().workloads().values()));
+        assertTrue(
+                spinKube.pulumiChildResources()
+                        .containsAll(
+                                List.of(
+                                        spinKube.wasmPool(),
+                                        spinKube.shim(),
+                                        spinKube.executor())));
+        assertEquals(
+                Set.of(
+                        run.stack.redis().deployment(),
+                        run.stack.redis().service(),
+                        run.stack.redis().authSecret(),
+                        run.stack.redis().addressSecret(),
+                        run.stack.redis().allowFromApp()),
+                run.stack.redis().pulumiChildResources());
+        assertTrue(
+                run.stack
+                        .workloads()
+                        .pulumiChildResources()
+                        .containsAll(run.stack.workloads().workloads().values()));
     }
 
     @Test
     void everyKubernetesObjectCarriesTheAppKubernetesIoLabels() {
         for (Declared d : run.mocks.declared()) {
-            if (d.type().startsWith("kubernetes:") && !d.type().startsWith("kubernetes:helm.sh")
+            if (d.type().startsWith("kubernetes:")
+                    && !d.type().startsWith("kubernetes:helm.sh")
                     && !d.type().contains("CustomResourceDefinition")) {
                 var labels = map(d.inputs(), "metadata", "labels");
-                assertTrue(labels.keySet().containsAll(List.of("app.kubernetes.io/name", "app.kubernetes.io/component",
-                        "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by")), d.type() + " " + d.name());
+                assertTrue(
+                        labels.keySet()
+                                .containsAll(
+                                        List.of(
+                                                "app.kubernetes.io/name",
+                                                "app.kubernetes.io/component",
+                                                "app.kubernetes.io/part-of",
+                                                "app.kubernetes.io/managed-by")),
+                        d.type() + " " + d.name());
             }
         }
     }

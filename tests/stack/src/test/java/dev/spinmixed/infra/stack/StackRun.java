@@ -35,6 +35,7 @@ import java.util.function.Supplier;
 final class StackRun {
     static final String REDIS_PASSWORD = "correct-horse-battery-staple-42";
     static final String REFRESH_TOKEN = "acr-refresh-token-for-the-deployer";
+
     /** What the mocked providers answer; tests compare against these. */
     static final ProviderMocks.Values VALUES = ProviderMocks.Values.distinct();
 
@@ -46,20 +47,32 @@ final class StackRun {
     private StackRun(Supplier<Settings> settingsAfterCleanup) {
         HttpServer server = exchangeServer();
         try {
-            var exchange = new AcrTokenExchange(loginServer ->
-                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/exchange"));
+            var exchange =
+                    new AcrTokenExchange(
+                            loginServer ->
+                                    URI.create(
+                                            "http://127.0.0.1:"
+                                                    + server.getAddress().getPort()
+                                                    + "/oauth2/exchange"));
             var holder = new AtomicReference<MixedWorkloadsStack>();
             // Outputs made before a cleanup belong to the previous run's engine, so the settings
             // (which hold an Output) are built after it.
             PulumiTest.cleanup();
             Settings settings = settingsAfterCleanup.get();
-            this.result = PulumiTest.withMocks(mocks)
-                    .withOptions(TestOptions.builder().projectName(Settings.PROJECT).stackName("dev").preview(false).build())
-                    .runTest(ctx -> {
-                        var stack = new MixedWorkloadsStack(settings, exchange);
-                        holder.set(stack);
-                        stack.outputs().forEach(ctx::export);
-                    });
+            this.result =
+                    PulumiTest.withMocks(mocks)
+                            .withOptions(
+                                    TestOptions.builder()
+                                            .projectName(Settings.PROJECT)
+                                            .stackName("dev")
+                                            .preview(false)
+                                            .build())
+                            .runTest(
+                                    ctx -> {
+                                        var stack = new MixedWorkloadsStack(settings, exchange);
+                                        holder.set(stack);
+                                        stack.outputs().forEach(ctx::export);
+                                    });
             this.stack = holder.get();
             assertEquals(List.of(), result.exceptions(), "the stack run threw");
             assertEquals(List.of(), result.errors(), "the stack run logged errors");
@@ -73,16 +86,35 @@ final class StackRun {
     }
 
     static Settings settings(WasmRuntime runtime, Set<Wiring> wirings, Path buildContext) {
-        return new Settings("dev", "westeurope", "1.33", 1, "Standard_D2s_v5", 2, "Standard_D4s_v5", List.of("1", "3"),
-                runtime, wirings, 2, "500m", "256Mi", "spin-mixed", buildContext, Output.ofSecret(REDIS_PASSWORD));
+        return new Settings(
+                "dev",
+                "westeurope",
+                "1.33",
+                1,
+                "Standard_D2s_v5",
+                2,
+                "Standard_D4s_v5",
+                List.of("1", "3"),
+                runtime,
+                wirings,
+                2,
+                "500m",
+                "256Mi",
+                "spin-mixed",
+                buildContext,
+                Output.ofSecret(REDIS_PASSWORD));
     }
 
     /** An OCI build context as the apps build lays it out, with the given spin.toml. */
     static Path buildContext(Path dir, String spinToml) {
         try {
-            Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY spin.toml /spin.toml\nCOPY *.wasm /\n");
+            Files.writeString(
+                    dir.resolve("Dockerfile"),
+                    "FROM scratch\nCOPY spin.toml /spin.toml\nCOPY *.wasm /\n");
             Files.writeString(dir.resolve("spin.toml"), spinToml);
-            Files.write(dir.resolve("orchestrator.wasm"), new byte[] {0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00});
+            Files.write(
+                    dir.resolve("orchestrator.wasm"),
+                    new byte[] {0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00});
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,15 +142,22 @@ final class StackRun {
     private HttpServer exchangeServer() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/oauth2/exchange", exchange -> {
-                synchronized (exchangeRequests) {
-                    exchangeRequests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                }
-                byte[] body = ("{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
+            server.createContext(
+                    "/oauth2/exchange",
+                    exchange -> {
+                        synchronized (exchangeRequests) {
+                            exchangeRequests.add(
+                                    new String(
+                                            exchange.getRequestBody().readAllBytes(),
+                                            StandardCharsets.UTF_8));
+                        }
+                        byte[] body =
+                                ("{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}")
+                                        .getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
             server.start();
             return server;
         } catch (IOException e) {

@@ -29,21 +29,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The GitHub workflows: they parse, pass an offline workflow linter (action-validator, the JSON
- * schema of GitHub workflows), and do what the README promises: tests then a commented
- * preview per stack on pull requests; up of dev on main, prod behind the protected environment;
- * Azure by OIDC only; minimal permissions; one concurrency group per stack; actions pinned.
+ * schema of GitHub workflows), and do what the README promises: tests then a commented preview per
+ * stack on pull requests; up of dev on main, prod behind the protected environment; Azure by OIDC
+ * only; minimal permissions; one concurrency group per stack; actions pinned.
  */
 class WorkflowsTest {
     static final Path ROOT = ContractGateTest.ROOT;
     static final Path WORKFLOWS = ROOT.resolve(".github/workflows");
     static final Path LINTER = ROOT.resolve("node_modules/.bin/action-validator");
-    /** Each action, the commit it is pinned to and that commit's release tag (checked against the action's repository). */
-    static final Map<String, String> PINS = Map.of(
-            "actions/checkout", "11d5960a326750d5838078e36cf38b85af677262 # v4.4.0",
-            "actions/setup-java", "cf277c60eb25467037889841efdb72551f06f6c3 # v4.9.1",
-            "actions/setup-node", "49933ea5288caeca8642d1e84afbd3f7d6820020 # v4.4.0",
-            "azure/login", "7184910d9eb2b1c5e48f7073824a90609bb9b6d6 # v2.3.1",
-            "pulumi/actions", "8582a9e8cc630786854029b4e09281acd6794b58 # v6.6.1");
+
+    /**
+     * Each action, the commit it is pinned to and that commit's release tag (checked against the
+     * action's repository).
+     */
+    static final Map<String, String> PINS =
+            Map.of(
+                    "actions/checkout", "11d5960a326750d5838078e36cf38b85af677262 # v4.4.0",
+                    "actions/setup-java", "cf277c60eb25467037889841efdb72551f06f6c3 # v4.9.1",
+                    "actions/setup-node", "49933ea5288caeca8642d1e84afbd3f7d6820020 # v4.4.0",
+                    "azure/login", "7184910d9eb2b1c5e48f7073824a90609bb9b6d6 # v2.3.1",
+                    "pulumi/actions", "8582a9e8cc630786854029b4e09281acd6794b58 # v6.6.1");
+
     static final Pattern USES = Pattern.compile("^\\s*(?:-\\s+)?uses:\\s*([^@\\s]+)@(\\S+)(.*)$");
 
     private static JsonNode workflow(String file) throws IOException {
@@ -52,25 +58,38 @@ class WorkflowsTest {
 
     private static List<JsonNode> steps(JsonNode job, String action) {
         List<JsonNode> found = new ArrayList<>();
-        job.path("steps").forEach(step -> {
-            if (step.path("uses").asText().startsWith(action + "@")) {
-                found.add(step);
-            }
-        });
+        job.path("steps")
+                .forEach(
+                        step -> {
+                            if (step.path("uses").asText().startsWith(action + "@")) {
+                                found.add(step);
+                            }
+                        });
         return found;
     }
 
     private static void assertOidcAzureAndPulumiToken(JsonNode job) {
-        assertEquals("write", job.at("/permissions/id-token").asText(), "OIDC needs id-token: write");
+        assertEquals(
+                "write", job.at("/permissions/id-token").asText(), "OIDC needs id-token: write");
         assertEquals("read", job.at("/permissions/contents").asText());
         List<JsonNode> logins = steps(job, "azure/login");
         assertEquals(1, logins.size());
         JsonNode with = logins.get(0).path("with");
-        assertEquals(Set.of("client-id", "tenant-id", "subscription-id"), names(with), "federated login, no creds JSON");
-        assertEquals("${{ secrets.PULUMI_ACCESS_TOKEN }}", job.at("/env/PULUMI_ACCESS_TOKEN").asText());
-        assertEquals("true", job.at("/env/ARM_USE_OIDC").asText(), "azure-native authenticates by OIDC too");
+        assertEquals(
+                Set.of("client-id", "tenant-id", "subscription-id"),
+                names(with),
+                "federated login, no creds JSON");
+        assertEquals(
+                "${{ secrets.PULUMI_ACCESS_TOKEN }}", job.at("/env/PULUMI_ACCESS_TOKEN").asText());
+        assertEquals(
+                "true",
+                job.at("/env/ARM_USE_OIDC").asText(),
+                "azure-native authenticates by OIDC too");
         assertFalse(job.path("env").has("ARM_CLIENT_SECRET"));
-        assertEquals("false", job.at("/concurrency/cancel-in-progress").asText(), "a running Pulumi operation is never cancelled");
+        assertEquals(
+                "false",
+                job.at("/concurrency/cancel-in-progress").asText(),
+                "a running Pulumi operation is never cancelled");
     }
 
     private static Set<String> names(JsonNode object) {
@@ -83,24 +102,38 @@ class WorkflowsTest {
     void pullRequestsRunTheTestsThenACommentedPreviewOfEachStack() throws IOException {
         JsonNode pr = workflow("pull-request.yml");
         assertEquals(Set.of("pull_request"), names(pr.path("on")));
-        assertEquals(Map.of("contents", "read"), new ObjectMapper().convertValue(pr.path("permissions"), Map.class));
+        assertEquals(
+                Map.of("contents", "read"),
+                new ObjectMapper().convertValue(pr.path("permissions"), Map.class));
         JsonNode test = pr.at("/jobs/test");
-        assertTrue(test.path("steps").toString().contains("\"run\":\"./run test\""), "the README's test command");
+        assertTrue(
+                test.path("steps").toString().contains("\"run\":\"./run test\""),
+                "the README's test command");
 
         JsonNode preview = pr.at("/jobs/preview");
         assertEquals("test", preview.path("needs").asText());
-        assertEquals(List.of("dev", "prod"), List.of(preview.at("/strategy/matrix/stack/0").asText(),
-                preview.at("/strategy/matrix/stack/1").asText()));
-        assertEquals("write", preview.at("/permissions/pull-requests").asText(), "the preview comment");
-        assertEquals(Set.of("contents", "id-token", "pull-requests"), names(preview.path("permissions")));
+        assertEquals(
+                List.of("dev", "prod"),
+                List.of(
+                        preview.at("/strategy/matrix/stack/0").asText(),
+                        preview.at("/strategy/matrix/stack/1").asText()));
+        assertEquals(
+                "write", preview.at("/permissions/pull-requests").asText(), "the preview comment");
+        assertEquals(
+                Set.of("contents", "id-token", "pull-requests"),
+                names(preview.path("permissions")));
         assertOidcAzureAndPulumiToken(preview);
-        assertTrue(preview.at("/concurrency/group").asText().contains("${{ matrix.stack }}"), "a group per stack");
+        assertTrue(
+                preview.at("/concurrency/group").asText().contains("${{ matrix.stack }}"),
+                "a group per stack");
         JsonNode pulumi = steps(preview, "pulumi/actions").get(0).path("with");
         assertEquals("preview", pulumi.path("command").asText());
         assertEquals("${{ matrix.stack }}", pulumi.path("stack-name").asText());
         assertEquals("true", pulumi.path("comment-on-pr").asText());
         assertEquals("true", pulumi.path("edit-pr-comment").asText());
-        assertTrue(preview.path("steps").toString().contains("OfflinePlan ${{ matrix.stack }}"), "schema-checked plan first");
+        assertTrue(
+                preview.path("steps").toString().contains("OfflinePlan ${{ matrix.stack }}"),
+                "schema-checked plan first");
     }
 
     @Test
@@ -108,21 +141,30 @@ class WorkflowsTest {
         JsonNode deploy = workflow("deploy.yml");
         assertEquals(List.of("main"), List.of(deploy.at("/on/push/branches/0").asText()));
         assertFalse(deploy.path("on").has("pull_request"));
-        assertEquals(Map.of("contents", "read"), new ObjectMapper().convertValue(deploy.path("permissions"), Map.class));
+        assertEquals(
+                Map.of("contents", "read"),
+                new ObjectMapper().convertValue(deploy.path("permissions"), Map.class));
         JsonNode dev = deploy.at("/jobs/up-dev");
         JsonNode prod = deploy.at("/jobs/up-prod");
         assertEquals("test", dev.path("needs").asText());
         assertEquals("up-dev", prod.path("needs").asText(), "prod only after dev is up");
         assertEquals("dev", dev.path("environment").asText());
-        assertEquals("prod", prod.path("environment").asText(), "the protected environment holds prod for approval");
+        assertEquals(
+                "prod",
+                prod.path("environment").asText(),
+                "the protected environment holds prod for approval");
         for (JsonNode job : List.of(dev, prod)) {
             assertOidcAzureAndPulumiToken(job);
-            assertEquals(Set.of("contents", "id-token"), names(job.path("permissions")), "no PR write on deploys");
+            assertEquals(
+                    Set.of("contents", "id-token"),
+                    names(job.path("permissions")),
+                    "no PR write on deploys");
             assertEquals("up", steps(job, "pulumi/actions").get(0).at("/with/command").asText());
         }
         assertEquals("dev", steps(dev, "pulumi/actions").get(0).at("/with/stack-name").asText());
         assertEquals("prod", steps(prod, "pulumi/actions").get(0).at("/with/stack-name").asText());
-        assertNotEquals(dev.at("/concurrency/group").asText(), prod.at("/concurrency/group").asText());
+        assertNotEquals(
+                dev.at("/concurrency/group").asText(), prod.at("/concurrency/group").asText());
         assertTrue(prod.at("/concurrency/group").asText().endsWith("prod"));
     }
 
@@ -136,8 +178,12 @@ class WorkflowsTest {
                     if (uses.matches()) {
                         String action = uses.group(1);
                         used.add(action);
-                        assertTrue(PINS.containsKey(action), file.getFileName() + " uses an unreviewed action: " + line);
-                        assertEquals(PINS.get(action), uses.group(2) + uses.group(3).stripTrailing(),
+                        assertTrue(
+                                PINS.containsKey(action),
+                                file.getFileName() + " uses an unreviewed action: " + line);
+                        assertEquals(
+                                PINS.get(action),
+                                uses.group(2) + uses.group(3).stripTrailing(),
                                 file.getFileName() + ": " + line.trim());
                     }
                 }
@@ -151,8 +197,15 @@ class WorkflowsTest {
         try (Stream<Path> files = Files.list(WORKFLOWS)) {
             for (Path file : files.toList()) {
                 String text = Files.readString(file);
-                for (String forbidden : List.of("creds:", "client-secret", "ARM_CLIENT_SECRET", "AZURE_CREDENTIALS")) {
-                    assertFalse(text.contains(forbidden), file.getFileName() + " contains " + forbidden);
+                for (String forbidden :
+                        List.of(
+                                "creds:",
+                                "client-secret",
+                                "ARM_CLIENT_SECRET",
+                                "AZURE_CREDENTIALS")) {
+                    assertFalse(
+                            text.contains(forbidden),
+                            file.getFileName() + " contains " + forbidden);
                 }
             }
         }
@@ -167,8 +220,9 @@ class WorkflowsTest {
 
     @Test
     void theLinterRejectsABrokenWorkflow(@TempDir Path dir) throws Exception {
-        String broken = Files.readString(WORKFLOWS.resolve("pull-request.yml"))
-                .replace("      id-token: write", "      id-token: wirte");
+        String broken =
+                Files.readString(WORKFLOWS.resolve("pull-request.yml"))
+                        .replace("      id-token: write", "      id-token: wirte");
         Path file = dir.resolve("broken.yml");
         Files.writeString(file, broken);
         Result lint = lint(file);
@@ -176,12 +230,16 @@ class WorkflowsTest {
         assertTrue(lint.output().contains("/jobs/preview/permissions"), lint.output());
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     private static Result lint(Path file) throws Exception {
-        assertTrue(Files.isExecutable(LINTER), LINTER + " is missing: run ./run setup (npm tools from package-lock.json)");
-        Process process = new ProcessBuilder(LINTER.toString(), file.toString()).redirectErrorStream(true).start();
+        assertTrue(
+                Files.isExecutable(LINTER),
+                LINTER + " is missing: run ./run setup (npm tools from package-lock.json)");
+        Process process =
+                new ProcessBuilder(LINTER.toString(), file.toString())
+                        .redirectErrorStream(true)
+                        .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "action-validator did not finish");
         return new Result(process.exitValue(), output);
