@@ -1,7 +1,7 @@
 // Renames exports of a core module: node rename-exports.mjs <in.wasm> <out.wasm> <from>=<to>...
 //
 // Why: some guest languages (AssemblyScript) cannot spell canonical ABI export names such as
-// `acme:orders/inventory@0.1.0#reserve`; their build exports a plain name and renames it here
+// `acme:inventory/inventory@0.1.0#reserve`; their build exports a plain name and renames it here
 // with binaryen's JS API.
 import { readFileSync, writeFileSync } from 'node:fs';
 import binaryen from 'binaryen';

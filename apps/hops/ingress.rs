@@ -1,5 +1,5 @@
 //! The hops wiring's entry: `POST /hops/orders` checks the body is an order, publishes it to the
-//! first channel and answers 202 with the order id. World `acme:orders/hops-ingress@0.1.0`.
+//! first channel and answers 202 with the order id. World `acme:orders-app/hops-ingress@0.1.0`.
 
 // The shared modules serve every guest; the ingress uses their HTTP and order-reading parts.
 #![allow(dead_code)]

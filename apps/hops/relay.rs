@@ -1,5 +1,5 @@
 //! A hops-wiring relay: takes a message from its Redis channel, calls its step through the
-//! `acme:orders` contract and publishes the result to the next channel, or the order-rejected
+//! step's contract (`acme:validation`, `acme:pricing` or `acme:inventory`) and publishes the result to the next channel, or the order-rejected
 //! event to the events channel. One source, built once per step with `--cfg step="..."`:
 //!   validate: order -> validate -> order on `next_channel`       (world validation-relay)
 //!   price:    order -> price    -> priced order on `next_channel` (world pricing-relay)

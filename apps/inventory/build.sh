@@ -13,5 +13,5 @@ trap 'rm -rf "$tmp"' EXIT
 (cd "$here" && "$asc" assembly/index.ts -o "$tmp/plain.wasm" --runtime minimal -Os \
   --use abort=assembly/abi/abort)
 node "$root/apps/build/rename-exports.mjs" "$tmp/plain.wasm" "$out" \
-  'reserve=acme:orders/inventory@0.1.0#reserve' \
-  'cabi_post_reserve=cabi_post_acme:orders/inventory@0.1.0#reserve'
+  'reserve=acme:inventory/inventory@0.1.0#reserve' \
+  'cabi_post_reserve=cabi_post_acme:inventory/inventory@0.1.0#reserve'

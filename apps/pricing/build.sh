@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 # No -O here: orchestrator/guest/common/optimize.sh says why.
 clang --target=wasm32-wasi -mexec-model=reactor -Wl,--gc-sections -Wl,--strip-debug \
   -Wl,--export=cabi_realloc \
-  '-Wl,--export=acme:orders/pricing@0.1.0#price' \
-  '-Wl,--export=cabi_post_acme:orders/pricing@0.1.0#price' \
+  '-Wl,--export=acme:pricing/pricing@0.1.0#price' \
+  '-Wl,--export=cabi_post_acme:pricing/pricing@0.1.0#price' \
   -o "$out" "$tmp/pricing.a"
 "$src/../../../orchestrator/guest/common/optimize.sh" "$out"

@@ -1,7 +1,7 @@
 // The orchestrated pipeline on Node's V8: the same core modules the JVM runs on Chicory
 // (apps/target/core), linked by hand. The orchestrator's contract imports (validate, price,
 // reserve) are served by the domain modules' exports: arguments and results are copied between
-// the modules' memories following the canonical ABI (the layouts of apps/wit/orders.wit), each
+// the modules' memories following the canonical ABI (the layouts of apps/wit/deps/orders/types.wit), each
 // module allocating through its own cabi_realloc and freeing through its cabi_post_* export.
 // fermyon:spin/config answers the component variables; fermyon:spin/redis.publish keeps the event
 // in memory (as the JVM host's in-memory sink does); WASI preview 1 is node:wasi with no access.
@@ -177,14 +177,14 @@ export async function load(coreDir, variables) {
   const self = () => orchestrator;
   const published = [];
   const imports = {
-    'acme:orders/validation@0.1.0': {
-      validate: link(self, validation, 'acme:orders/validation@0.1.0#validate', ORDER_FLAT, result(4, ORDER, REJECTION, 48, 4)),
+    'acme:validation/validation@0.1.0': {
+      validate: link(self, validation, 'acme:validation/validation@0.1.0#validate', ORDER_FLAT, result(4, ORDER, REJECTION, 48, 4)),
     },
-    'acme:orders/pricing@0.1.0': {
-      price: link(self, pricing, 'acme:orders/pricing@0.1.0#price', ORDER_FLAT, result(8, PRICED_ORDER, REJECTION, 88, 8)),
+    'acme:pricing/pricing@0.1.0': {
+      price: link(self, pricing, 'acme:pricing/pricing@0.1.0#price', ORDER_FLAT, result(8, PRICED_ORDER, REJECTION, 88, 8)),
     },
-    'acme:orders/inventory@0.1.0': {
-      reserve: link(self, inventory, 'acme:orders/inventory@0.1.0#reserve', PRICED_ORDER_FLAT, result(8, RESERVATION, REJECTION, 40, 8)),
+    'acme:inventory/inventory@0.1.0': {
+      reserve: link(self, inventory, 'acme:inventory/inventory@0.1.0#reserve', PRICED_ORDER_FLAT, result(8, RESERVATION, REJECTION, 40, 8)),
     },
     'fermyon:spin/config': {
       // get-config(key) -> result<string, error>

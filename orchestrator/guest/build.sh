@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the orchestrator guest core module (world acme:orders/orchestrator): build.sh <output.wasm>
+# Builds the orchestrator guest core module (world acme:orders-app/orchestrator): build.sh <output.wasm>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/common/build-guest.sh" "$here/orchestrator.rs" "${1:?usage: build.sh <output.wasm>}" \

@@ -1,6 +1,6 @@
 //! The orchestrator guest: the reduced-hops wiring. `POST /orders` runs validate -> price ->
-//! reserve in-process through the imported `acme:orders` contracts, answers with the outcome and
-//! publishes it as an event to Redis. World `acme:orders/orchestrator@0.1.0`.
+//! reserve in-process through the imported step contracts (`acme:validation`, `acme:pricing`,
+//! `acme:inventory`), answers with the outcome and publishes it as an event to Redis. World `acme:orders-app/orchestrator@0.1.0`.
 
 // The ABI glue and the JSON codec also serve the hops guests and the pricing exporter; the
 // orchestrator uses the importer's part.

@@ -1,9 +1,9 @@
-// The export of world acme:orders/inventory-component, flattened by hand.
+// The export of world acme:orders-app/inventory-component, flattened by hand.
 //
 // `reserve(priced-order) -> result<reservation, rejection>`: the priced order flattens to 15
 // core values (order-id, customer, region, lines: ptr+len each; coupon: tag, ptr, len; four
 // u64 amounts), under the 16-value limit, so it arrives as parameters; the result is returned
-// through a pointer. AssemblyScript cannot spell `acme:orders/inventory@0.1.0#reserve`, so the
+// through a pointer. AssemblyScript cannot spell `acme:inventory/inventory@0.1.0#reserve`, so the
 // build renames `reserve` and `cabi_post_reserve` (apps/inventory/rename-exports.mjs).
 import { PricedLine, PricedOrder, reserve as reserveStock } from "./inventory";
 import { CallMemory, readString, writeString } from "./abi";

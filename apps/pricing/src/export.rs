@@ -24,7 +24,7 @@ struct Returned {
 
 static mut RETURNED: Option<Returned> = None;
 
-#[export_name = "acme:orders/pricing@0.1.0#price"]
+#[export_name = "acme:pricing/pricing@0.1.0#price"]
 pub unsafe extern "C" fn export_price(
     id_ptr: usize,
     id_len: usize,
@@ -68,7 +68,7 @@ pub unsafe extern "C" fn export_price(
     addr
 }
 
-#[export_name = "cabi_post_acme:orders/pricing@0.1.0#price"]
+#[export_name = "cabi_post_acme:pricing/pricing@0.1.0#price"]
 pub unsafe extern "C" fn post_price(_result: usize) {
     RETURNED = None;
 }

@@ -1,4 +1,4 @@
-//! The pricing component: `acme:orders/pricing@0.1.0#price` as a WASI preview 1 reactor.
+//! The pricing component: `acme:pricing/pricing@0.1.0#price` as a WASI preview 1 reactor.
 //!
 //! `pricing` holds the rules; `export` lifts the flattened order and lowers the
 //! `result<priced-order, rejection>`. The records and their canonical ABI layouts are the ones

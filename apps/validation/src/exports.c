@@ -1,5 +1,5 @@
 /*
- * The export of world acme:orders/validation-component, flattened by hand.
+ * The export of world acme:orders-app/validation-component, flattened by hand.
  *
  * `validate(order) -> result<order, rejection>`: the order flattens to 11 core values
  * (id, customer, region, lines: ptr+len each; coupon: tag, ptr, len), under the 16-value
@@ -10,7 +10,7 @@
 #include "orders.h"
 #include "validate.h"
 
-__attribute__((export_name("acme:orders/validation@0.1.0#validate")))
+__attribute__((export_name("acme:validation/validation@0.1.0#validate")))
 order_result_t *export_validate(char *id_ptr, size_t id_len, char *customer_ptr, size_t customer_len,
                                 char *region_ptr, size_t region_len, line_t *lines_ptr, size_t lines_len,
                                 uint32_t coupon_tag, char *coupon_ptr, size_t coupon_len) {
@@ -27,7 +27,7 @@ order_result_t *export_validate(char *id_ptr, size_t id_len, char *customer_ptr,
 }
 
 /* The host has copied the result out; free the arguments and the result together. */
-__attribute__((export_name("cabi_post_acme:orders/validation@0.1.0#validate")))
+__attribute__((export_name("cabi_post_acme:validation/validation@0.1.0#validate")))
 void post_validate(order_result_t *result) {
     (void)result;
     arena_free_all();

@@ -96,10 +96,15 @@ static size_t char_count(str_t s) {
     return count;
 }
 
+/* Unicode's control category: C0 (U+0000-U+001F), DEL (U+007F) and C1 (U+0080-U+009F, which
+ * UTF-8 encodes as 0xC2 followed by 0x80-0x9F). */
 static bool has_control_char(str_t s) {
     for (size_t i = 0; i < s.len; i++) {
         unsigned char c = (unsigned char)s.ptr[i];
         if (c < 0x20 || c == 0x7F) {
+            return true;
+        }
+        if (c == 0xC2 && i + 1 < s.len && (unsigned char)s.ptr[i + 1] >= 0x80 && (unsigned char)s.ptr[i + 1] <= 0x9F) {
             return true;
         }
     }

@@ -1,4 +1,4 @@
-//! The records of `acme:orders/types@0.1.0` (apps/wit/orders.wit) as Rust values, shared by every
+//! The records of `acme:orders/types@0.1.0` (apps/wit/deps/orders/types.wit) as Rust values, shared by every
 //! Rust guest: their JSON form is in `orders_json`, their canonical ABI layout in `orders_abi`.
 
 #[derive(Debug, Clone, PartialEq)]

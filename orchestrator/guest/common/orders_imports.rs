@@ -1,4 +1,4 @@
-//! The imported `acme:orders` step interfaces: validation, pricing and inventory.
+//! The imported step interfaces: `acme:validation/validation`, `acme:pricing/pricing`, `acme:inventory/inventory`.
 //!
 //! Each step takes its record as flat parameters (at most 16, so no argument area) and writes
 //! `result<T, rejection>` to a trailing return area (CanonicalABI.md: more than one flat result).
@@ -17,7 +17,7 @@ type OrderImport = unsafe extern "C" fn(
     usize, usize, usize, usize, usize, usize, usize, usize, i32, usize, usize, usize,
 );
 
-#[link(wasm_import_module = "acme:orders/validation@0.1.0")]
+#[link(wasm_import_module = "acme:validation/validation@0.1.0")]
 extern "C" {
     #[link_name = "validate"]
     fn validate_import(
@@ -27,7 +27,7 @@ extern "C" {
     );
 }
 
-#[link(wasm_import_module = "acme:orders/pricing@0.1.0")]
+#[link(wasm_import_module = "acme:pricing/pricing@0.1.0")]
 extern "C" {
     #[link_name = "price"]
     fn price_import(
@@ -37,7 +37,7 @@ extern "C" {
     );
 }
 
-#[link(wasm_import_module = "acme:orders/inventory@0.1.0")]
+#[link(wasm_import_module = "acme:inventory/inventory@0.1.0")]
 extern "C" {
     /// The priced order flattens to 15 values: the order's 11, then its 4 u64 amounts.
     #[link_name = "reserve"]

@@ -56,7 +56,7 @@ public final class PrecompiledPipeline implements AutoCloseable {
         Composition composition =
                 Composition.builder(orchestrator)
                         .dependency(
-                                "acme:orders/validation@0.1.0",
+                                "acme:validation/validation@0.1.0",
                                 component(
                                         wit,
                                         "validation",
@@ -64,7 +64,7 @@ public final class PrecompiledPipeline implements AutoCloseable {
                                         ValidationModule.class,
                                         ValidationModule::create))
                         .dependency(
-                                "acme:orders/pricing@0.1.0",
+                                "acme:pricing/pricing@0.1.0",
                                 component(
                                         wit,
                                         "pricing",
@@ -72,7 +72,7 @@ public final class PrecompiledPipeline implements AutoCloseable {
                                         PricingModule.class,
                                         PricingModule::create))
                         .dependency(
-                                "acme:orders/inventory@0.1.0",
+                                "acme:inventory/inventory@0.1.0",
                                 component(
                                         wit,
                                         "inventory",

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The types of apps/wit/orders.wit as plain Java records (u64 amounts held as their bit pattern in
- * a long).
+ * The types of apps/wit/deps/orders/types.wit as plain Java records (u64 amounts held as their bit
+ * pattern in a long).
  */
 public final class Orders {
 

@@ -65,7 +65,7 @@ public final class Validation {
                             "customer",
                             "must be at most " + MAX_CUSTOMER_CHARS + " characters, got " + chars));
         }
-        if (customer.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+        if (customer.chars().anyMatch(Character::isISOControl)) {
             problems.add(new Problem("customer", "must not contain control characters"));
         }
         return customer;

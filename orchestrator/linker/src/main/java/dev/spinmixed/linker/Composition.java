@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Composition comp = Composition.builder(orders)
- *         .dependency("acme:orders/pricing@0.1.0", pricing)
+ *         .dependency("acme:pricing/pricing@0.1.0", pricing)
  *         .host("fermyon:spin/redis", "publish", args -> Result.ok())
  *         .mode(ExecutionMode.COMPILED)
  *         .maxInstances(4)

@@ -45,7 +45,7 @@ public record WitResolve(WitPackage mainPackage, Map<PackageName, WitPackage> pa
 
     /**
      * An interface by its qualified name, e.g. {@code fermyon:spin/inbound-http} or {@code
-     * acme:orders/pricing@0.1.0}.
+     * acme:pricing/pricing@0.1.0}.
      */
     public Interface iface(String qualifiedName) {
         Matcher qualified = QUALIFIED.matcher(qualifiedName);

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One {@code [component.<id>]} table. {@code source} is as written (relative to the manifest);
  * {@code variables} maps the component's config keys to templates over application variables;
- * {@code dependencies} maps an import name such as {@code acme:orders/pricing@0.1.0} to what
+ * {@code dependencies} maps an import name such as {@code acme:pricing/pricing@0.1.0} to what
  * satisfies it.
  */
 public record ComponentConfig(

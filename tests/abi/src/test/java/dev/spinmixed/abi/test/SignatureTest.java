@@ -96,8 +96,8 @@ class SignatureTest {
                 "cabi_post_fermyon:spin/inbound-http#handle-request",
                 AbiNames.postReturnName(AbiNames.exportName(http, handle)));
         assertEquals("fermyon:spin/inbound-http", AbiNames.importModule(http));
-        Interface pricing = LayoutTest.APP_WIT.iface("acme:orders/pricing@0.1.0");
-        assertEquals("acme:orders/pricing@0.1.0", AbiNames.importModule(pricing));
+        Interface pricing = LayoutTest.APP_WIT.iface("acme:pricing/pricing@0.1.0");
+        assertEquals("acme:pricing/pricing@0.1.0", AbiNames.importModule(pricing));
         Function worldFunction = function("run", null);
         assertEquals("run", AbiNames.exportName(worldFunction));
         assertEquals("$root", AbiNames.ROOT_MODULE);

@@ -19,9 +19,9 @@ import java.nio.file.Path;
  */
 final class Guests {
 
-    static final String VALIDATION = "acme:orders/validation@0.1.0";
-    static final String PRICING = "acme:orders/pricing@0.1.0";
-    static final String INVENTORY = "acme:orders/inventory@0.1.0";
+    static final String VALIDATION = "acme:validation/validation@0.1.0";
+    static final String PRICING = "acme:pricing/pricing@0.1.0";
+    static final String INVENTORY = "acme:inventory/inventory@0.1.0";
     static final String INBOUND_HTTP = "fermyon:spin/inbound-http";
     static final String INBOUND_REDIS = "fermyon:spin/inbound-redis";
 

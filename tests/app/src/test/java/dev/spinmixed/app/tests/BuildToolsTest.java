@@ -61,7 +61,7 @@ class BuildToolsTest {
         assertTrue(
                 run.stderr().contains(core("validation") + " (world pricing-component)"),
                 run.stderr());
-        assertTrue(run.stderr().contains("acme:orders/pricing@0.1.0"), run.stderr());
+        assertTrue(run.stderr().contains("acme:pricing/pricing@0.1.0"), run.stderr());
         assertFalse(Files.exists(out), "no component is written for a module that fails");
     }
 

@@ -109,13 +109,36 @@ class ValidationComponentTest {
     }
 
     @Test
-    void rejectsEmptyCustomerAndControlCharacters() {
+    void rejectsAnEmptyCustomer() {
         assertEquals(
                 List.of(new Problem("customer", "must not be empty")),
                 problems(with(twoLines(), "customer", " ")));
+    }
+
+    /** Unicode's control category: C0 (U+0000-U+001F), DEL (U+007F) and C1 (U+0080-U+009F). */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\u001f", "\u007f", "\u0080", "\u0085", "\u009f"})
+    void rejectsControlCharactersInTheCustomer(String control) {
         assertEquals(
                 List.of(new Problem("customer", "must not contain control characters")),
-                problems(with(twoLines(), "customer", "Ada\u0000Lovelace")));
+                problems(with(twoLines(), "customer", "Ada" + control + "Lovelace")));
+    }
+
+    /** The neighbours of the C1 block encode with the same lead byte (0xC2) and are letters. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00a0", "\u00bf", "\u0100"})
+    void acceptsCharactersBesideTheControlBlocks(String neighbour) {
+        String customer = "Ada" + neighbour + "Lovelace";
+        assertEquals(
+                customer,
+                Problem.ok(validate(with(twoLines(), "customer", customer))).get("customer"));
+    }
+
+    @Test
+    void regionIsTrimmedAndUpperCased() {
+        assertEquals(
+                "US-CA",
+                Problem.ok(validate(with(twoLines(), "region", " \tus-ca\n"))).get("region"));
     }
 
     @ParameterizedTest

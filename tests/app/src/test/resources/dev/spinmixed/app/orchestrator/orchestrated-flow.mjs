@@ -49,7 +49,7 @@ for (const [component, fn] of Object.entries(steps)) {
   await transpile(component);
   write(join(workDir, 'deps', `${component}.js`),
     `import { ${component} } from '../${component}/${component}.js';\nexport const ${fn} = ${component}.${fn};\n`);
-  map[`acme:orders/${component}`] = `../deps/${component}.js`;
+  map[`acme:${component}/${component}`] = `../deps/${component}.js`;
 }
 const { inboundHttp } = await import(pathToFileURL(await transpile('orchestrator', map)).href);
 

@@ -59,8 +59,8 @@ class ManifestLoaderTest {
             environment = { RUST_LOG = "info" }
 
             [component.orchestrator.dependencies]
-            "acme:orders/validation@0.1.0" = { component = "validation" }
-            "acme:orders/pricing@0.1.0" = { path = "deps/pricing.wasm" }
+            "acme:validation/validation@0.1.0" = { component = "validation" }
+            "acme:pricing/pricing@0.1.0" = { path = "deps/pricing.wasm" }
 
             [component.validation]
             source = "validation.wasm"
@@ -99,10 +99,10 @@ class ManifestLoaderTest {
         var orchestrator = m.component("orchestrator");
         assertEquals(
                 new Dependency.AppComponent("validation"),
-                orchestrator.dependencies().get("acme:orders/validation@0.1.0"));
+                orchestrator.dependencies().get("acme:validation/validation@0.1.0"));
         assertEquals(
                 new Dependency.LocalPath(dir.resolve("deps/pricing.wasm").toAbsolutePath()),
-                orchestrator.dependencies().get("acme:orders/pricing@0.1.0"));
+                orchestrator.dependencies().get("acme:pricing/pricing@0.1.0"));
         assertEquals(List.of("{{ redis_address }}"), orchestrator.allowedOutboundHosts());
         assertEquals(Map.of("RUST_LOG", "info"), orchestrator.environment());
         assertEquals(3, m.httpTriggers().size());

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContractGateTest {
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final Path OCI = ROOT.resolve("apps/target/oci");
-    static final String PRICE_EXPORT = "acme:orders/pricing@0.1.0#price";
+    static final String PRICE_EXPORT = "acme:pricing/pricing@0.1.0#price";
 
     @TempDir Path dir;
 
@@ -52,7 +52,7 @@ class ContractGateTest {
                 replace(
                         Files.readAllBytes(pricing),
                         PRICE_EXPORT,
-                        "acme:orders/pricing@0.1.0#prize"));
+                        "acme:pricing/pricing@0.1.0#prize"));
         var real = ContractGate.Inputs.of(ROOT, OCI);
         var e =
                 assertThrows(
@@ -87,7 +87,7 @@ class ContractGateTest {
                 (module
                   (memory (export "memory") 1)
                   (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) i32.const 0)
-                  (func (export "acme:orders/pricing@0.1.0#price") (param i32) (result i32) i32.const 0))
+                  (func (export "acme:pricing/pricing@0.1.0#price") (param i32) (result i32) i32.const 0))
                 """);
         Process wat2wasm =
                 new ProcessBuilder(
@@ -126,9 +126,9 @@ class ContractGateTest {
                 contextWith(
                         manifest()
                                 .replace(
-                                        "\"acme:orders/pricing@0.1.0\" = { component = \"pricing\""
+                                        "\"acme:pricing/pricing@0.1.0\" = { component = \"pricing\""
                                                 + " }",
-                                        "\"acme:orders/pricing@0.1.0\" = { component ="
+                                        "\"acme:pricing/pricing@0.1.0\" = { component ="
                                                 + " \"inventory\" }"));
         var e =
                 assertThrows(
@@ -137,10 +137,11 @@ class ContractGateTest {
         assertTrue(
                 e.problems()
                         .contains(
-                                "component `orchestrator` dependency \"acme:orders/pricing@0.1.0\":"
-                                    + " component `inventory` (world inventory-component) does not"
-                                    + " export acme:orders/pricing@0.1.0 (exports: "
-                                    + "acme:orders/inventory@0.1.0)"),
+                                "component `orchestrator` dependency"
+                                        + " \"acme:pricing/pricing@0.1.0\": component `inventory`"
+                                        + " (world inventory-component) does not export"
+                                        + " acme:pricing/pricing@0.1.0 (exports: "
+                                        + "acme:inventory/inventory@0.1.0)"),
                 e.problems().toString());
     }
 
@@ -150,12 +151,12 @@ class ContractGateTest {
                 contextWith(
                         manifest()
                                 .replace(
-                                        "\"acme:orders/validation@0.1.0\" = { component ="
+                                        "\"acme:validation/validation@0.1.0\" = { component ="
                                                 + " \"validation\" }\n\n"
                                                 + "[component.pricing-relay]",
-                                        "\"acme:orders/validation@0.1.0\" = { component ="
+                                        "\"acme:validation/validation@0.1.0\" = { component ="
                                                 + " \"validation\" }\n"
-                                                + "\"acme:orders/pricing@0.1.0\" = { component ="
+                                                + "\"acme:pricing/pricing@0.1.0\" = { component ="
                                                 + " \"pricing\" }\n\n"
                                                 + "[component.pricing-relay]"));
         var e =
@@ -168,9 +169,9 @@ class ContractGateTest {
                                 p ->
                                         p.startsWith(
                                                 "component `validation-relay` dependency"
-                                                        + " \"acme:orders/pricing@0.1.0\": world"
+                                                        + " \"acme:pricing/pricing@0.1.0\": world"
                                                         + " validation-relay does not import"
-                                                        + " acme:orders/pricing@0.1.0")),
+                                                        + " acme:pricing/pricing@0.1.0")),
                 e.problems().toString());
     }
 
@@ -218,10 +219,10 @@ class ContractGateTest {
                 contextWith(
                         manifest()
                                 .replace(
-                                        "\"acme:orders/inventory@0.1.0\" = { component ="
+                                        "\"acme:inventory/inventory@0.1.0\" = { component ="
                                                 + " \"inventory\" }\n\n"
                                                 + "# The domain",
-                                        "\"acme:orders/inventory@0.1.0\" = { component ="
+                                        "\"acme:inventory/inventory@0.1.0\" = { component ="
                                                 + " \"pricing\" }\n\n"
                                                 + "# The domain"));
         var mocks = new ProviderMocks(StackRun.VALUES);

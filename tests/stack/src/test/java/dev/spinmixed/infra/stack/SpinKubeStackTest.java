@@ -47,7 +47,7 @@ class SpinKubeStackTest {
             [component.orchestrator]
             source = "orchestrator.wasm"
             [component.orchestrator.dependencies]
-            "acme:orders/pricing@0.1.0" = { component = "pricing" }
+            "acme:pricing/pricing@0.1.0" = { component = "pricing" }
             [component.pricing]
             source = "pricing.wasm"
             """;

@@ -27,8 +27,16 @@ import org.junit.jupiter.api.Test;
  */
 class AppContractsTest {
 
+    private static final PackageName APP =
+            new PackageName("acme", "orders-app", Optional.of("0.1.0"));
     private static final PackageName ORDERS =
             new PackageName("acme", "orders", Optional.of("0.1.0"));
+    private static final PackageName VALIDATION =
+            new PackageName("acme", "validation", Optional.of("0.1.0"));
+    private static final PackageName PRICING =
+            new PackageName("acme", "pricing", Optional.of("0.1.0"));
+    private static final PackageName INVENTORY =
+            new PackageName("acme", "inventory", Optional.of("0.1.0"));
     private static final PackageName SPIN = new PackageName("fermyon", "spin", Optional.empty());
     private static final WitType STRING_PAIRS =
             new WitType.ListType(
@@ -43,12 +51,15 @@ class AppContractsTest {
     }
 
     @Test
-    void loadsTheMainPackageAndTheSpinDependency() {
-        assertEquals(ORDERS, wit.mainPackage().name());
-        assertEquals(Set.of(ORDERS, SPIN), wit.packages().keySet());
+    void loadsTheWorldsPackageAndOnePackagePerContract() {
+        assertEquals(APP, wit.mainPackage().name());
         assertEquals(
-                Set.of("types", "validation", "pricing", "inventory"),
-                wit.mainPackage().interfaces().keySet());
+                Set.of(APP, ORDERS, VALIDATION, PRICING, INVENTORY, SPIN), wit.packages().keySet());
+        assertEquals(Set.of(), wit.mainPackage().interfaces().keySet());
+        assertEquals(Set.of("types"), wit.packages().get(ORDERS).interfaces().keySet());
+        assertEquals(Set.of("validation"), wit.packages().get(VALIDATION).interfaces().keySet());
+        assertEquals(Set.of("pricing"), wit.packages().get(PRICING).interfaces().keySet());
+        assertEquals(Set.of("inventory"), wit.packages().get(INVENTORY).interfaces().keySet());
         assertEquals(
                 Set.of(
                         "validation-component",
@@ -76,9 +87,9 @@ class AppContractsTest {
         World world = wit.world("orchestrator");
         assertEquals(
                 List.of(
-                        "acme:orders/validation@0.1.0",
-                        "acme:orders/pricing@0.1.0",
-                        "acme:orders/inventory@0.1.0",
+                        "acme:validation/validation@0.1.0",
+                        "acme:pricing/pricing@0.1.0",
+                        "acme:inventory/inventory@0.1.0",
                         "fermyon:spin/redis",
                         "fermyon:spin/config"),
                 names(world.imports()));
@@ -246,9 +257,9 @@ class AppContractsTest {
 
     @Test
     void componentAndRelayWorlds() {
-        assertWorld("validation-component", List.of(), List.of("acme:orders/validation@0.1.0"));
-        assertWorld("pricing-component", List.of(), List.of("acme:orders/pricing@0.1.0"));
-        assertWorld("inventory-component", List.of(), List.of("acme:orders/inventory@0.1.0"));
+        assertWorld("validation-component", List.of(), List.of("acme:validation/validation@0.1.0"));
+        assertWorld("pricing-component", List.of(), List.of("acme:pricing/pricing@0.1.0"));
+        assertWorld("inventory-component", List.of(), List.of("acme:inventory/inventory@0.1.0"));
         assertWorld(
                 "hops-ingress",
                 List.of("fermyon:spin/redis", "fermyon:spin/config"),
@@ -256,19 +267,22 @@ class AppContractsTest {
         assertWorld(
                 "validation-relay",
                 List.of(
-                        "acme:orders/validation@0.1.0",
+                        "acme:validation/validation@0.1.0",
                         "fermyon:spin/redis",
                         "fermyon:spin/config"),
                 List.of("fermyon:spin/inbound-redis"));
         assertWorld(
                 "pricing-relay",
-                List.of("acme:orders/pricing@0.1.0", "fermyon:spin/redis", "fermyon:spin/config"),
+                List.of("acme:pricing/pricing@0.1.0", "fermyon:spin/redis", "fermyon:spin/config"),
                 List.of("fermyon:spin/inbound-redis"));
         assertWorld(
                 "inventory-relay",
-                List.of("acme:orders/inventory@0.1.0", "fermyon:spin/redis", "fermyon:spin/config"),
+                List.of(
+                        "acme:inventory/inventory@0.1.0",
+                        "fermyon:spin/redis",
+                        "fermyon:spin/config"),
                 List.of("fermyon:spin/inbound-redis"));
-        assertEquals(wit.world("orchestrator"), wit.world("acme:orders/orchestrator@0.1.0"));
+        assertEquals(wit.world("orchestrator"), wit.world("acme:orders-app/orchestrator@0.1.0"));
     }
 
     @Test
@@ -284,7 +298,7 @@ class AppContractsTest {
 
     private static void assertWorld(String name, List<String> imports, List<String> exports) {
         World world = wit.world(name);
-        assertEquals(ORDERS, world.pkg());
+        assertEquals(APP, world.pkg());
         assertEquals(imports, names(world.imports()), name + " imports");
         assertEquals(exports, names(world.exports()), name + " exports");
     }
