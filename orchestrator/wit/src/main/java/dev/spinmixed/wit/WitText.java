@@ -11,38 +11,62 @@ public final class WitText {
     private WitText() {}
 
     public static String of(WitType type) {
-        if (type instanceof WitType.Primitive primitive) {
-            return primitive.witName();
-        }
-        if (type instanceof WitType.ListType list) {
-            return "list<" + of(list.element()) + ">";
-        }
-        if (type instanceof WitType.OptionType option) {
-            return "option<" + of(option.some()) + ">";
-        }
-        if (type instanceof WitType.ResultType result) {
-            if (result.ok().isEmpty() && result.err().isEmpty()) {
-                return "result";
-            }
-            String ok = result.ok().map(WitText::of).orElse("_");
-            return "result<" + ok + result.err().map(err -> ", " + of(err)).orElse("") + ">";
-        }
-        if (type instanceof WitType.TupleType tuple) {
-            return tuple.types().stream()
-                    .map(WitText::of)
-                    .collect(Collectors.joining(", ", "tuple<", ">"));
-        }
-        if (type instanceof WitType.RecordType record) {
-            return record.name();
-        }
-        if (type instanceof WitType.VariantType variant) {
-            return variant.name();
-        }
-        if (type instanceof WitType.EnumType enumType) {
-            return enumType.name();
-        }
-        return ((WitType.FlagsType) type).name();
+        return type.accept(SPELLING);
     }
+
+    private static final WitType.Visitor<String> SPELLING =
+            new WitType.Visitor<>() {
+                @Override
+                public String primitive(WitType.Primitive type) {
+                    return type.witName();
+                }
+
+                @Override
+                public String list(WitType.ListType type) {
+                    return "list<" + of(type.element()) + ">";
+                }
+
+                @Override
+                public String option(WitType.OptionType type) {
+                    return "option<" + of(type.some()) + ">";
+                }
+
+                @Override
+                public String result(WitType.ResultType type) {
+                    if (type.ok().isEmpty() && type.err().isEmpty()) {
+                        return "result";
+                    }
+                    String ok = type.ok().map(WitText::of).orElse("_");
+                    return "result<" + ok + type.err().map(err -> ", " + of(err)).orElse("") + ">";
+                }
+
+                @Override
+                public String tuple(WitType.TupleType type) {
+                    return type.types().stream()
+                            .map(WitText::of)
+                            .collect(Collectors.joining(", ", "tuple<", ">"));
+                }
+
+                @Override
+                public String record(WitType.RecordType type) {
+                    return type.name();
+                }
+
+                @Override
+                public String variant(WitType.VariantType type) {
+                    return type.name();
+                }
+
+                @Override
+                public String enumType(WitType.EnumType type) {
+                    return type.name();
+                }
+
+                @Override
+                public String flags(WitType.FlagsType type) {
+                    return type.name();
+                }
+            };
 
     public static String of(Function function) {
         String params =
