@@ -1,16 +1,17 @@
 package dev.spinmixed.host;
 
 import dev.spinmixed.host.app.AppCheck;
-import dev.spinmixed.host.app.AppLayout;
-import dev.spinmixed.host.app.GuestModules;
+import dev.spinmixed.host.app.HostSupport;
 import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.LocalHost;
 import dev.spinmixed.host.app.SpinApp;
 import dev.spinmixed.host.app.StartupReport;
 import dev.spinmixed.host.http.HttpTriggerServer;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestLoader;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
+import dev.spinmixed.spinapp.manifest.ManifestReader;
+import dev.spinmixed.spinapp.manifest.SpinManifest;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,8 +108,12 @@ public final class SpinHostCli {
                                 + " ${DEFAULT-VALUE}).")
         int maxInstances;
 
+        Optional<AppLayout> givenLayout() {
+            return Optional.ofNullable(appDir).map(AppLayout::of);
+        }
+
         AppLayout layout() {
-            return appDir != null ? AppLayout.of(appDir) : AppLayout.around(manifest);
+            return givenLayout().orElseGet(() -> AppLayout.around(manifest));
         }
 
         LinkedRuntime.Settings settings() {
@@ -187,8 +192,9 @@ public final class SpinHostCli {
         @Override
         public Integer call() throws InterruptedException {
             long start = System.nanoTime();
-            Manifest manifest = ManifestLoader.load(app.manifest);
+            SpinManifest manifest = ManifestReader.read(app.manifest);
             manifest.warnings().forEach(w -> System.err.println("warning: " + w));
+            HostSupport.ignored(manifest).forEach(w -> System.err.println("warning: " + w));
             String address =
                     Optional.ofNullable(listen)
                             .or(() -> Optional.ofNullable(System.getenv("SPIN_HTTP_LISTEN_ADDR")))
@@ -196,13 +202,11 @@ public final class SpinHostCli {
             GuestLimits limits =
                     new GuestLimits(deadline, maxMemory, componentDeadlines, componentMaxMemory);
             requireKnownComponents(manifest, limits);
-            GuestModules guests = new GuestModules(manifest, app.layout());
-            LinkedRuntime.Settings settings =
-                    new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits);
-            SpinApp running =
-                    SpinApp.start(
+            LocalHost host =
+                    LocalHost.start(
                             manifest,
-                            (m, host) -> LinkedRuntime.create(m, guests, host, settings),
+                            app.layout(),
+                            new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits),
                             new SpinApp.Options(
                                     parseListen(address),
                                     Optional.ofNullable(redis)
@@ -217,15 +221,20 @@ public final class SpinHostCli {
                                             app.maxInstances * 2,
                                             componentDeadlines),
                                     System.getenv()));
+            SpinApp running = host.spinApp();
             long millis = (System.nanoTime() - start) / 1_000_000;
             StartupReport.print(
-                    System.out, running, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);
+                    System.out,
+                    running,
+                    host.app(),
+                    app.mode.name().toLowerCase(Locale.ROOT),
+                    millis);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()
                     .addShutdownHook(
                             new Thread(
                                     () -> {
-                                        running.close();
+                                        host.close();
                                         stopped.countDown();
                                     },
                                     "spin-host-shutdown"));
@@ -249,7 +258,10 @@ public final class SpinHostCli {
         @Override
         public Integer call() {
             return AppCheck.run(
-                            app.manifest, app.layout(), app.settings(), spec.commandLine().getOut())
+                            app.manifest,
+                            app.givenLayout(),
+                            app.settings(),
+                            spec.commandLine().getOut())
                     ? 0
                     : 1;
         }
@@ -258,8 +270,8 @@ public final class SpinHostCli {
     /**
      * A limit for a component the manifest does not trigger would silently do nothing: refuse it.
      */
-    static void requireKnownComponents(Manifest manifest, GuestLimits limits) {
-        Set<String> triggered = LinkedRuntime.triggered(manifest);
+    static void requireKnownComponents(SpinManifest manifest, GuestLimits limits) {
+        Set<String> triggered = new TreeSet<>(manifest.triggeredComponents());
         Set<String> named = new TreeSet<>(limits.deadlines().keySet());
         named.addAll(limits.maxMemoryBytes().keySet());
         named.removeAll(triggered);

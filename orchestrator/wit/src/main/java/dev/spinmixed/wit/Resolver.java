@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -407,7 +408,18 @@ final class Resolver {
             functionNames.put(function.name(), function.position());
             functions.add(function(scope, function));
         }
-        return new Interface(pkg, decl.name(), types, functions);
+        return new Interface(
+                pkg, decl.name(), types, functions, usedInterfaces(scope, decl.uses()));
+    }
+
+    /** The qualified names of the interfaces {@code uses} take types from, each once, in order. */
+    private List<String> usedInterfaces(Scope scope, List<Ast.Use> uses) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Ast.Use use : uses) {
+            Key key = interfaceKey(scope.pkg, scope.file, use.path(), true);
+            names.add(key.pkg().qualify(key.name()));
+        }
+        return List.copyOf(names);
     }
 
     private Function function(Scope scope, Ast.FunctionDecl decl) {
@@ -622,7 +634,8 @@ final class Resolver {
                         key.pkg(),
                         key.name(),
                         List.copyOf(imports.values()),
-                        List.copyOf(exports.values()));
+                        List.copyOf(exports.values()),
+                        usedInterfaces(scope, site.decl().uses()));
         worlds.put(key, resolved);
         return resolved;
     }
@@ -747,7 +760,7 @@ final class Resolver {
         if (item instanceof World.WorldItem.InterfaceItem iface) {
             Interface i = iface.iface();
             return new World.WorldItem.InterfaceItem(
-                    new Interface(i.pkg(), name, i.types(), i.functions()));
+                    new Interface(i.pkg(), name, i.types(), i.functions(), i.uses()));
         }
         Function f = ((World.WorldItem.FunctionItem) item).function();
         return new World.WorldItem.FunctionItem(new Function(name, f.params(), f.result()));

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.host.SpinHostCli;
-import dev.spinmixed.host.app.AppLayout;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpRequest;

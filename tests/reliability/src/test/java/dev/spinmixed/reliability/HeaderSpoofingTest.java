@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spinmixed.host.http.HttpTriggerServer;
 import dev.spinmixed.host.http.Router;
-import dev.spinmixed.host.manifest.HttpTrigger;
 import dev.spinmixed.host.runtime.GuestRequest;
 import dev.spinmixed.host.runtime.GuestResponse;
 import dev.spinmixed.host.runtime.GuestRuntime;
 import dev.spinmixed.host.runtime.Header;
+import dev.spinmixed.spinapp.manifest.Trigger.HttpTrigger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class HeaderSpoofingTest {
                 };
         HttpTriggerServer server =
                 new HttpTriggerServer(
-                        Router.build(List.of(new HttpTrigger(Optional.of("/app/..."), "app"))),
+                        Router.build(List.of(HttpTrigger.of("/app/...", "app"))),
                         recorder,
                         new HttpTriggerServer.Limits(1024, Duration.ofSeconds(5), 2));
         try {

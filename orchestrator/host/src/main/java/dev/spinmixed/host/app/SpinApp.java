@@ -2,16 +2,16 @@ package dev.spinmixed.host.app;
 
 import dev.spinmixed.host.http.HttpTriggerServer;
 import dev.spinmixed.host.http.Router;
-import dev.spinmixed.host.manifest.ComponentConfig;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestException;
-import dev.spinmixed.host.manifest.VariableResolver;
 import dev.spinmixed.host.redis.AllowedOutboundHosts;
 import dev.spinmixed.host.redis.EventSink;
 import dev.spinmixed.host.redis.OutboundRedis;
 import dev.spinmixed.host.redis.RedisTriggerRunner;
 import dev.spinmixed.host.runtime.GuestRuntime;
 import dev.spinmixed.host.runtime.HostFunctions;
+import dev.spinmixed.host.variables.VariableResolver;
+import dev.spinmixed.spinapp.manifest.ManifestComponent;
+import dev.spinmixed.spinapp.manifest.ManifestException;
+import dev.spinmixed.spinapp.manifest.SpinManifest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ public final class SpinApp implements AutoCloseable {
             HttpTriggerServer.Limits limits,
             Map<String, String> environment) {}
 
-    private final Manifest manifest;
+    private final SpinManifest manifest;
     private final Router router;
     private final List<RedisTriggerRunner.Subscription> subscriptions;
     private final EventSink sink;
@@ -69,7 +70,7 @@ public final class SpinApp implements AutoCloseable {
     private final InetSocketAddress address;
 
     private SpinApp(
-            Manifest manifest,
+            SpinManifest manifest,
             Router router,
             List<RedisTriggerRunner.Subscription> subscriptions,
             EventSink sink,
@@ -89,7 +90,10 @@ public final class SpinApp implements AutoCloseable {
         this.address = address;
     }
 
-    public static SpinApp start(Manifest manifest, GuestRuntimeFactory runtimes, Options options) {
+    public static SpinApp start(
+            SpinManifest manifest,
+            Function<HostFunctions, GuestRuntime> runtimes,
+            Options options) {
         VariableResolver variables =
                 VariableResolver.create(
                         manifest,
@@ -111,7 +115,7 @@ public final class SpinApp implements AutoCloseable {
                                                                                                         ::redisAddress)
                                                                                         .orElseThrow())),
                                                 variables.render(t.channel()),
-                                                t.component()))
+                                                t.component().orElseThrow()))
                         .toList();
         Set<String> triggerChannels = new LinkedHashSet<>();
         subscriptions.forEach(s -> triggerChannels.add(s.channel()));
@@ -119,7 +123,7 @@ public final class SpinApp implements AutoCloseable {
         EventSink sink = new EventSink();
         OutboundRedis redis =
                 new OutboundRedis(options.redis().isPresent(), allowed::get, triggerChannels, sink);
-        GuestRuntime runtime = runtimes.create(manifest, new HostFunctions(redis, variables));
+        GuestRuntime runtime = runtimes.apply(new HostFunctions(redis, variables));
         Router router = Router.build(manifest.httpTriggers());
         HttpTriggerServer http = new HttpTriggerServer(router, runtime, options.limits());
         InetSocketAddress bound;
@@ -151,7 +155,8 @@ public final class SpinApp implements AutoCloseable {
      * its host:port; without one, a required {@code redis_address} gets {@link
      * #EMBEDDED_REDIS_ADDRESS} so the app still loads.
      */
-    public static Map<String, String> variableOverrides(Manifest manifest, Optional<String> redis) {
+    public static Map<String, String> variableOverrides(
+            SpinManifest manifest, Optional<String> redis) {
         Map<String, String> overrides = new HashMap<>();
         boolean declaresAddress = manifest.variables().containsKey(REDIS_ADDRESS_VARIABLE);
         Optional<String> address = redis;
@@ -196,9 +201,9 @@ public final class SpinApp implements AutoCloseable {
      * manifest error.
      */
     public static Map<String, AllowedOutboundHosts> allowedOutboundHosts(
-            Manifest manifest, VariableResolver variables) {
+            SpinManifest manifest, VariableResolver variables) {
         Map<String, AllowedOutboundHosts> allowed = new HashMap<>();
-        for (ComponentConfig c : manifest.components().values()) {
+        for (ManifestComponent c : manifest.components().values()) {
             try {
                 allowed.put(
                         c.id(),
@@ -221,7 +226,7 @@ public final class SpinApp implements AutoCloseable {
         return address;
     }
 
-    public Manifest manifest() {
+    public SpinManifest manifest() {
         return manifest;
     }
 

@@ -2,11 +2,11 @@ package dev.spinmixed.host.app;
 
 import dev.spinmixed.abi.Result;
 import dev.spinmixed.abi.Variant;
-import dev.spinmixed.host.manifest.VariableResolver;
 import dev.spinmixed.host.redis.RedisCallException;
 import dev.spinmixed.host.redis.RedisParameter;
 import dev.spinmixed.host.redis.RedisResult;
 import dev.spinmixed.host.runtime.HostFunctions;
+import dev.spinmixed.host.variables.VariableResolver;
 import dev.spinmixed.linker.Composition;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.spinmixed.host.http;
 
-import dev.spinmixed.host.manifest.HttpTrigger;
+import dev.spinmixed.spinapp.manifest.Trigger.HttpRoute;
+import dev.spinmixed.spinapp.manifest.Trigger.HttpTrigger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,10 +33,11 @@ public final class Router {
     public static Router build(List<HttpTrigger> triggers) {
         Map<String, Entry> byRoute = new LinkedHashMap<>();
         for (HttpTrigger t : triggers) {
-            if (t.route().isEmpty()) {
+            if (!(t.route() instanceof HttpRoute.Path path) || t.component().isEmpty()) {
                 continue;
             }
-            String route = t.route().get();
+            String component = t.component().get();
+            String route = path.pattern();
             if (!route.startsWith("/")) {
                 route = "/" + route;
             }
@@ -48,18 +50,17 @@ public final class Router {
                             "route '"
                                     + route
                                     + "' of component '"
-                                    + t.component()
+                                    + component
                                     + "': only exact routes and a trailing '/...' wildcard are"
                                     + " supported");
                 }
             }
-            Entry replaced =
-                    byRoute.put(route, new Entry(route, segments, wildcard, t.component()));
+            Entry replaced = byRoute.put(route, new Entry(route, segments, wildcard, component));
             if (replaced != null) {
                 LOG.warn(
                         "route {} is declared twice: component '{}' handles it, not '{}'",
                         route,
-                        t.component(),
+                        component,
                         replaced.component());
             }
         }

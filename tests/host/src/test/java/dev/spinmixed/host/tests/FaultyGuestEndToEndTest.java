@@ -3,7 +3,7 @@ package dev.spinmixed.host.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spinmixed.host.app.AppLayout;
+import dev.spinmixed.spinapp.AppLayout;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.host.http.RouteMatch;
 import dev.spinmixed.host.http.Router;
-import dev.spinmixed.host.manifest.HttpTrigger;
+import dev.spinmixed.spinapp.manifest.Trigger.HttpTrigger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +18,7 @@ class RouterTest {
     static Router router(String... routesAndComponents) {
         List<HttpTrigger> triggers = new java.util.ArrayList<>();
         for (int i = 0; i < routesAndComponents.length; i += 2) {
-            triggers.add(
-                    new HttpTrigger(
-                            Optional.of(routesAndComponents[i]), routesAndComponents[i + 1]));
+            triggers.add(HttpTrigger.of(routesAndComponents[i], routesAndComponents[i + 1]));
         }
         return Router.build(triggers);
     }
@@ -101,8 +99,8 @@ class RouterTest {
         Router r =
                 Router.build(
                         List.of(
-                                new HttpTrigger(Optional.empty(), "internal"),
-                                new HttpTrigger(Optional.of("/a"), "a")));
+                                HttpTrigger.privateEndpoint("internal"),
+                                HttpTrigger.of("/a", "a")));
         assertEquals(List.of("/a -> a"), r.describe());
     }
 
