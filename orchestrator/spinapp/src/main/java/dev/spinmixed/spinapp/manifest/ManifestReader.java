@@ -773,10 +773,10 @@ public final class ManifestReader {
                             c ->
                                     fail(
                                             "trigger." + t.type() + " (id " + t.id() + ")",
-                                            "Trigger \""
-                                                    + t.id()
-                                                    + "\" references missing component \""
+                                            "missing component \""
                                                     + c
+                                                    + "\" configured for trigger \""
+                                                    + t.id()
                                                     + "\""));
         }
         m.redisTriggers()
@@ -817,7 +817,11 @@ public final class ManifestReader {
             if (!m.variables().containsKey(ref)) {
                 throw error(
                         where,
-                        "refers to '{{ " + ref + " }}', but [variables] declares no '" + ref + "'");
+                        "unknown variable \""
+                                + ref
+                                + "\": '{{ "
+                                + ref
+                                + " }}' names no variable of [variables]");
             }
         }
     }

@@ -66,4 +66,28 @@ class AppManifestRulesTest {
                 .flatMap(List::stream)
                 .forEach(l -> assertEquals(List.of(), l.rule().deniedImports()));
     }
+
+    @Test
+    void aRedisTriggerOnAComponentWithoutItsHandlerIsRefused() throws Exception {
+        String manifest =
+                java.nio.file.Files.readString(APPS.resolve("spin.toml"))
+                        .replace(
+                                "channel = \"{{ orders_validate_channel }}\"\n"
+                                        + "component = \"validation-relay\"",
+                                "channel = \"{{ orders_validate_channel }}\"\n"
+                                        + "component = \"hops-ingress\"");
+        ContractCheck.Report report =
+                ContractCheck.run(
+                        ManifestReader.parse(manifest, APPS.resolve("spin.toml")),
+                        AppLayout.of(APPS));
+        assertTrue(
+                report.problems().stream()
+                        .anyMatch(
+                                p ->
+                                        p.contains("-> component `hops-ingress`")
+                                                && p.contains(
+                                                        "no exported instance named"
+                                                                + " `fermyon:spin/inbound-redis`")),
+                report.problems().toString());
+    }
 }

@@ -388,14 +388,14 @@ class ManifestReaderTest {
                                 "events_channel = \"{{ events_channel }}\"",
                                 "events_channel = \"{{ event_channel }}\"")),
                 "component.orchestrator.variables.events_channel",
-                "'{{ event_channel }}'");
+                "unknown variable \"event_channel\"");
     }
 
     @Test
     void aTriggerMustNameADeclaredComponent() {
         assertContains(
                 refusal(APP.replace("component = \"hops-ingress\"", "component = \"hops\"")),
-                "references missing component \"hops\"");
+                "missing component \"hops\" configured for trigger \"hops-http-trigger\"");
     }
 
     @Test
