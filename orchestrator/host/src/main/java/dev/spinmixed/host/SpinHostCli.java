@@ -271,7 +271,7 @@ public final class SpinHostCli {
      * A limit for a component the manifest does not trigger would silently do nothing: refuse it.
      */
     static void requireKnownComponents(SpinManifest manifest, GuestLimits limits) {
-        Set<String> triggered = new TreeSet<>(manifest.triggeredComponents());
+        Set<String> triggered = new java.util.LinkedHashSet<>(manifest.triggeredComponents());
         Set<String> named = new TreeSet<>(limits.deadlines().keySet());
         named.addAll(limits.maxMemoryBytes().keySet());
         named.removeAll(triggered);
