@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.pulumi.test.PulumiTest;
+import dev.spinmixed.infra.ConfigKey;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.StackConfigFile;
 import dev.spinmixed.infra.WasmRuntime;
@@ -26,25 +24,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Pulumi.yaml, the stack files (dev, prod) and the README's config table agree with the program.
- */
+/** The stack files (dev, prod) and the README's config table agree with the program. */
 class ProjectFilesTest {
     static final Path ROOT = Path.of("../..");
-
-    private static JsonNode yaml(String file) throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(file).toFile());
-    }
-
-    @Test
-    void pulumiYamlRunsTheShadedInfraJar() throws IOException {
-        JsonNode project = yaml("Pulumi.yaml");
-        assertEquals(Settings.PROJECT, project.path("name").asText());
-        assertEquals("java", project.path("runtime").path("name").asText());
-        assertEquals(
-                "infra/target/infra.jar",
-                project.path("runtime").path("options").path("binary").asText());
-    }
 
     /**
      * Each stack file read the way Pulumi hands it to the program, through the real settings code.
@@ -119,8 +101,16 @@ class ProjectFilesTest {
     @Test
     void readmeDescribesEveryConfigKey() throws IOException {
         String doc = Files.readString(ROOT.resolve("README.md"));
-        for (String key : Settings.KEYS) {
-            assertTrue(doc.contains("| `" + key + "`"), "README.md has no config row for " + key);
+        for (ConfigKey key : ConfigKey.values()) {
+            String row = "| `" + key.key() + "` | ";
+            assertTrue(doc.contains(row), "README.md has no config row for " + key.key());
+            String defaultCell =
+                    key.defaultValue()
+                            .map(value -> value.isEmpty() ? "" : "`" + value + "`")
+                            .orElse("");
+            assertTrue(
+                    doc.substring(doc.indexOf(row) + row.length()).startsWith(defaultCell),
+                    "README.md's default of " + key.key() + " is not " + defaultCell);
         }
     }
 }

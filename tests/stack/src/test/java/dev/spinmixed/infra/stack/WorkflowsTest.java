@@ -132,8 +132,41 @@ class WorkflowsTest {
         assertEquals("true", pulumi.path("comment-on-pr").asText());
         assertEquals("true", pulumi.path("edit-pr-comment").asText());
         assertTrue(
-                preview.path("steps").toString().contains("OfflinePlan ${{ matrix.stack }}"),
+                runs(preview).contains("./run plan ${{ matrix.stack }}"),
                 "schema-checked plan first");
+    }
+
+    /**
+     * pulumi builds and runs the program through the Maven executor (Pulumi.yaml), so a job that
+     * runs pulumi only installs the build's prerequisites; a separate build would be a second,
+     * drifting entry point.
+     */
+    @Test
+    void pulumiJobsBuildNothingThemselves() throws IOException {
+        Map<String, JsonNode> jobs =
+                Map.of(
+                        "pull-request.yml preview",
+                        workflow("pull-request.yml").at("/jobs/preview"),
+                        "deploy.yml up-dev",
+                        workflow("deploy.yml").at("/jobs/up-dev"),
+                        "deploy.yml up-prod",
+                        workflow("deploy.yml").at("/jobs/up-prod"));
+        jobs.forEach(
+                (name, job) -> {
+                    List<String> runs = runs(job);
+                    assertTrue(runs.contains("./run setup"), name + ": " + runs);
+                    for (String run : runs) {
+                        assertFalse(
+                                run.contains("mvnw") || run.contains(".jar"),
+                                name + " builds on its own: " + run);
+                    }
+                });
+    }
+
+    private static List<String> runs(JsonNode job) {
+        List<String> runs = new ArrayList<>();
+        job.path("steps").forEach(step -> runs.add(step.path("run").asText().trim()));
+        return runs;
     }
 
     @Test
