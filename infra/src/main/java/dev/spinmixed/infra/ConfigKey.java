@@ -29,9 +29,16 @@ public enum ConfigKey {
     KUBERNETES_VERSION(
             "kubernetesVersion",
             Type.STRING,
-            "1.33",
+            PinnedVersions.KUBERNETES.version(),
             false,
             "AKS Kubernetes version, major.minor or major.minor.patch."),
+    CLUSTER_ACCESS(
+            "clusterAccess",
+            Type.STRING,
+            ClusterAccess.ENTRA.configValue(),
+            false,
+            "Who may use the Kubernetes API: entra (Entra ID with Azure RBAC, local accounts"
+                    + " disabled) or local (the cluster's own accounts)."),
     SYSTEM_NODE_COUNT(
             "systemNodeCount", Type.INTEGER, "1", false, "Nodes in the system pool (1-100)."),
     SYSTEM_VM_SIZE(
@@ -57,8 +64,19 @@ public enum ConfigKey {
             "orchestrated,hops",
             false,
             "Wirings to deploy, comma-separated: orchestrated, hops."),
-    APP_REPLICAS(
-            "appReplicas", Type.INTEGER, "1", false, "Replicas of each wiring's workload (1-100)."),
+    APP_MIN_REPLICAS(
+            "appMinReplicas",
+            Type.INTEGER,
+            "1",
+            false,
+            "Fewest replicas of each wiring's workload, where the CPU autoscaler starts (1-100);"
+                    + " from 2 on, a PodDisruptionBudget keeps one running."),
+    APP_MAX_REPLICAS(
+            "appMaxReplicas",
+            Type.INTEGER,
+            "3",
+            false,
+            "Most replicas the CPU autoscaler runs per wiring (appMinReplicas-100)."),
     REDIS_CPU_LIMIT(
             "redisCpuLimit",
             Type.STRING,

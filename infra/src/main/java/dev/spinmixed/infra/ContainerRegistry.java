@@ -79,8 +79,8 @@ public final class ContainerRegistry extends ComponentResource {
         registerOutputs(Map.of("loginServer", registry.loginServer()));
     }
 
-    private static Output<String> roleDefinitionId(
-            Output<GetClientConfigResult> client, String roleId) {
+    /** The subscription-scoped id of a built-in role. */
+    static Output<String> roleDefinitionId(Output<GetClientConfigResult> client, String roleId) {
         return client.applyValue(
                 c ->
                         "/subscriptions/"

@@ -44,7 +44,7 @@ public final class MixedWorkloadsStack extends ComponentResource {
         Output<String> rg = resourceGroup.name();
         Output<GetClientConfigResult> deployer = AuthorizationFunctions.getClientConfig();
 
-        this.cluster = new Cluster(env + "-aks", settings, rg, child);
+        this.cluster = new Cluster(env + "-aks", settings, rg, deployer, child);
         this.registry =
                 new ContainerRegistry(
                         registryName(env),

@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
  * @param environment tag {@code environment} on every Azure resource, and a name prefix
  * @param location Azure region, e.g. {@code westeurope}
  * @param kubernetesVersion AKS version, {@code major.minor} or {@code major.minor.patch}
+ * @param clusterAccess Entra ID with Azure RBAC, or the cluster's local accounts
  * @param availabilityZones Azure availability zones ({@code 1}-{@code 3}) of every node pool;
  *     empty: none
+ * @param appMinReplicas fewest replicas of each wiring's workload; the autoscaler's floor
+ * @param appMaxReplicas most replicas the autoscaler runs per wiring
  * @param redisCpuLimit CPU limit of the Redis container ({@code 250m}, {@code 2}), at least its
  *     request
  * @param redisMemoryLimit memory limit of the Redis container ({@code 128Mi}, {@code 1Gi}), at
@@ -36,6 +39,7 @@ public record Settings(
         String environment,
         String location,
         String kubernetesVersion,
+        ClusterAccess clusterAccess,
         int systemNodeCount,
         String systemVmSize,
         int wasmNodeCount,
@@ -43,7 +47,8 @@ public record Settings(
         List<String> availabilityZones,
         WasmRuntime wasmRuntime,
         Set<Wiring> wirings,
-        int appReplicas,
+        int appMinReplicas,
+        int appMaxReplicas,
         String redisCpuLimit,
         String redisMemoryLimit,
         String namespace,
@@ -90,7 +95,7 @@ public record Settings(
                 kubernetesVersion,
                 kubernetesVersion != null
                         && KUBERNETES_VERSION.matcher(kubernetesVersion).matches(),
-                "an AKS version as major.minor or major.minor.patch, e.g. 1.33 or 1.33.2");
+                "an AKS version as major.minor or major.minor.patch, e.g. 1.36 or 1.36.1");
         requireCount("systemNodeCount", systemNodeCount);
         requireVmSize("systemVmSize", systemVmSize);
         requireCount("wasmNodeCount", wasmNodeCount);
@@ -114,11 +119,20 @@ public record Settings(
                 wirings != null && !wirings.isEmpty(),
                 "a comma-separated, non-empty subset of " + Wiring.accepted());
         wirings = Set.copyOf(wirings);
+        if (clusterAccess == null) {
+            throw InvalidSettingException.of(
+                    "clusterAccess", null, "one of " + ClusterAccess.accepted());
+        }
         require(
-                "appReplicas",
-                appReplicas,
-                appReplicas >= 1 && appReplicas <= MAX_NODE_COUNT,
+                "appMinReplicas",
+                appMinReplicas,
+                appMinReplicas >= 1 && appMinReplicas <= MAX_NODE_COUNT,
                 "a whole number from 1 to " + MAX_NODE_COUNT);
+        require(
+                "appMaxReplicas",
+                appMaxReplicas,
+                appMaxReplicas >= appMinReplicas && appMaxReplicas <= MAX_NODE_COUNT,
+                "a whole number from appMinReplicas (" + appMinReplicas + ") to " + MAX_NODE_COUNT);
         require(
                 "redisCpuLimit",
                 redisCpuLimit,
@@ -162,6 +176,15 @@ public record Settings(
                         config.apply(key.key())
                                 .or(key::defaultValue)
                                 .orElseThrow(() -> missing(key));
+        String accessValue = read.apply(ConfigKey.CLUSTER_ACCESS);
+        ClusterAccess access =
+                ClusterAccess.fromConfigValue(accessValue)
+                        .orElseThrow(
+                                () ->
+                                        InvalidSettingException.of(
+                                                "clusterAccess",
+                                                accessValue,
+                                                "one of " + ClusterAccess.accepted()));
         String runtimeValue = read.apply(ConfigKey.WASM_RUNTIME);
         WasmRuntime runtime =
                 WasmRuntime.fromConfigValue(runtimeValue)
@@ -186,6 +209,7 @@ public record Settings(
                 environment.isEmpty() ? stackName : environment,
                 read.apply(ConfigKey.LOCATION),
                 read.apply(ConfigKey.KUBERNETES_VERSION),
+                access,
                 integer(read, ConfigKey.SYSTEM_NODE_COUNT),
                 read.apply(ConfigKey.SYSTEM_VM_SIZE),
                 integer(read, ConfigKey.WASM_NODE_COUNT),
@@ -193,7 +217,8 @@ public record Settings(
                 zones(read.apply(ConfigKey.AVAILABILITY_ZONES)),
                 runtime,
                 wirings(read.apply(ConfigKey.WIRINGS)),
-                integer(read, ConfigKey.APP_REPLICAS),
+                integer(read, ConfigKey.APP_MIN_REPLICAS),
+                integer(read, ConfigKey.APP_MAX_REPLICAS),
                 read.apply(ConfigKey.REDIS_CPU_LIMIT),
                 read.apply(ConfigKey.REDIS_MEMORY_LIMIT),
                 read.apply(ConfigKey.NAMESPACE),

@@ -83,9 +83,10 @@ public final class SpinAppImage extends ComponentResource {
 
     /**
      * The registry password for the push: on {@code up}, an ACR refresh token for the deployer's
-     * own identity. A preview neither builds nor pushes (pulumi-docker 4.5.1 builds on preview only
-     * with {@code buildOnPreview}, and its diff ignores the registry password), so it asks Azure
-     * for no token and passes a placeholder.
+     * own identity, asked for once the AcrPush grant exists and, while the grant propagates, again
+     * until it takes effect ({@link AcrTokenExchange#pushToken}). A preview neither builds nor
+     * pushes (pulumi-docker 4.5.1 builds on preview only with {@code buildOnPreview}, and its diff
+     * ignores the registry password), so it asks Azure for no token and passes a placeholder.
      */
     private static Output<String> pushToken(
             ContainerRegistry registry,
@@ -95,8 +96,10 @@ public final class SpinAppImage extends ComponentResource {
             return Output.ofSecret(PREVIEW_PASSWORD);
         }
         Output<GetClientTokenResult> aadToken = AuthorizationFunctions.getClientToken();
-        return Output.tuple(registry.loginServer(), deployer, aadToken)
-                .applyValue(t -> exchange.refreshToken(t.t1, t.t2.tenantId(), t.t3.token()))
+        return Output.tuple(
+                        registry.loginServer(), deployer, aadToken, registry.deployerPush().id())
+                .applyValue(
+                        t -> exchange.pushToken(t.t1, t.t2.tenantId(), t.t3.token(), REPOSITORY))
                 .asSecret();
     }
 

@@ -77,9 +77,12 @@ public final class OfflinePlan {
         }
     }
 
-    /** The whole plan of one stack. */
+    /**
+     * The whole plan of one stack, its objects checked against Kubernetes {@code kubernetesMinor}.
+     */
     public record Plan(
             String stack,
+            String kubernetesMinor,
             List<PlannedResource> tree,
             List<PlannedObject> objects,
             List<Path> helmReleases) {
@@ -143,7 +146,7 @@ public final class OfflinePlan {
         if (violations.isEmpty()) {
             out.println(
                     "Every object is valid against its schema (Kubernetes "
-                            + ManifestSchemas.KUBERNETES_VERSION
+                            + plan.kubernetesMinor()
                             + ", spin-operator and runtime-class-manager CRDs).");
             return 0;
         }
@@ -171,6 +174,8 @@ public final class OfflinePlan {
         Settings settings =
                 Settings.fromConfig(
                         key -> Optional.ofNullable(config.get(key)), stack, projectRoot);
+        // Before the program runs: a plan against another Kubernetes version's API proves nothing.
+        ManifestSchemas schemas = ManifestSchemas.forKubernetes(settings.kubernetesVersion());
         // As a preview: nothing is built or pushed, so the program asks for no registry token.
         TestResult result =
                 PulumiTest.withMocks(mocks)
@@ -186,7 +191,7 @@ public final class OfflinePlan {
                                                 ctx,
                                                 settings,
                                                 projectRoot,
-                                                AcrTokenExchange.overHttps()));
+                                                AcrTokenExchange.overHttps(line -> {})));
         rethrowFirst(result);
         List<Resource> resources = result.resources();
 
@@ -206,12 +211,15 @@ public final class OfflinePlan {
         roots.stream()
                 .filter(r -> !stackRoots.contains(r))
                 .forEach(root -> walk(root, depth, declared, tree));
-        return write(stack, tree, mocks.declared(), out);
+        return write(stack, schemas, tree, mocks.declared(), out);
     }
 
     private static Plan write(
-            String stack, List<PlannedResource> tree, List<Declared> declared, Path out) {
-        ManifestSchemas schemas = ManifestSchemas.load();
+            String stack,
+            ManifestSchemas schemas,
+            List<PlannedResource> tree,
+            List<Declared> declared,
+            Path out) {
         ObjectMapper yaml =
                 new ObjectMapper(
                         new YAMLFactory()
@@ -246,7 +254,7 @@ public final class OfflinePlan {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the plan under " + out, e);
         }
-        return new Plan(stack, tree, objects, releases);
+        return new Plan(stack, schemas.kubernetesMinor(), tree, objects, releases);
     }
 
     /**

@@ -22,6 +22,9 @@ public final class ProviderMocks implements Mocks {
     /** One declared resource: type token, logical name and inputs as the engine received them. */
     public record Declared(String type, String name, Map<String, Object> inputs) {}
 
+    /** One invoke: its token and the arguments the program passed. */
+    public record Invoked(String token, Map<String, Object> args) {}
+
     /**
      * What the providers answer.
      *
@@ -87,7 +90,7 @@ public final class ProviderMocks implements Mocks {
 
     private final Values values;
     private final List<Declared> declared = new ArrayList<>();
-    private final List<String> invokes = new ArrayList<>();
+    private final List<Invoked> invokes = new ArrayList<>();
 
     public ProviderMocks(Values values) {
         this.values = values;
@@ -145,7 +148,7 @@ public final class ProviderMocks implements Mocks {
 
     @Override
     public synchronized CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        invokes.add(args.token);
+        invokes.add(new Invoked(args.token, args.args));
         return CompletableFuture.completedFuture(
                 switch (args.token) {
                     case "azure-native:authorization:getClientConfig" ->
@@ -188,6 +191,11 @@ public final class ProviderMocks implements Mocks {
 
     /** The token of every invoke the program made, in order. */
     public synchronized List<String> invokes() {
+        return invokes.stream().map(Invoked::token).toList();
+    }
+
+    /** Every invoke the program made, with its arguments, in order. */
+    public synchronized List<Invoked> invocations() {
         return List.copyOf(invokes);
     }
 

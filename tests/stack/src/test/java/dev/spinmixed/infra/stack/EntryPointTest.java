@@ -130,6 +130,18 @@ class EntryPointTest {
                             "kubeconfig"),
                     engine.outputsOf(engine.rootUrn()).keySet(),
                     "the stack outputs");
+            // Registration options reach only the engine, so only this test sees them.
+            assertEquals(
+                    List.of(List.of("agentPoolProfiles")),
+                    engine.registered().stream()
+                            .filter(
+                                    r ->
+                                            r.type()
+                                                    .equals(
+                                                            "azure-native:containerservice:ManagedCluster"))
+                            .map(FakeEngine.Registered::ignoreChanges)
+                            .toList(),
+                    "the inline system pool is left as created (pulumi-azure-native #2719)");
             assertEquals(
                     List.of(),
                     mocks.invokes().stream()

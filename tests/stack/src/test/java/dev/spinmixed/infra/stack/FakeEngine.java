@@ -45,8 +45,12 @@ import pulumirpc.Resource.SupportsFeatureResponse;
 final class FakeEngine implements AutoCloseable {
     static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
-    /** One registered resource: type, name and the URN the engine gave it. */
-    record Registered(String type, String name, String urn, String parentUrn) {}
+    /**
+     * One registered resource: type, name, the URN the engine gave it, its parent's and the inputs
+     * whose changes the engine is to ignore.
+     */
+    record Registered(
+            String type, String name, String urn, String parentUrn, List<String> ignoreChanges) {}
 
     private final String project;
     private final String stack;
@@ -121,7 +125,12 @@ final class FakeEngine implements AutoCloseable {
                         + request.getName();
         qualifiedTypes.put(urn, qualified);
         registered.add(
-                new Registered(request.getType(), request.getName(), urn, request.getParent()));
+                new Registered(
+                        request.getType(),
+                        request.getName(),
+                        urn,
+                        request.getParent(),
+                        List.copyOf(request.getIgnoreChangesList())));
         if (request.getType().equals(STACK_TYPE) && rootUrn.isEmpty()) {
             rootUrn = urn;
         }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pulumi.test.PulumiTest;
+import dev.spinmixed.infra.ClusterAccess;
 import dev.spinmixed.infra.ConfigKey;
+import dev.spinmixed.infra.PinnedVersions;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.StackConfigFile;
 import dev.spinmixed.infra.WasmRuntime;
@@ -60,12 +62,23 @@ class ProjectFilesTest {
         assertTrue(
                 prod.systemNodeCount() >= 3 && prod.wasmNodeCount() >= 3,
                 "a node per zone in each pool");
-        assertTrue(prod.appReplicas() >= 3 && prod.appReplicas() > dev.appReplicas());
+        assertTrue(
+                prod.appMinReplicas() >= 2 && prod.appMinReplicas() > dev.appMinReplicas(),
+                "prod keeps at least two replicas per wiring");
+        assertTrue(prod.appMaxReplicas() > prod.appMinReplicas(), "prod scales");
+        assertEquals(
+                ClusterAccess.ENTRA, prod.clusterAccess(), "prod admits Entra ID identities only");
+        assertEquals(
+                ClusterAccess.LOCAL, dev.clusterAccess(), "dev keeps the cluster's own accounts");
         assertTrue(cores(prod.systemVmSize()) > cores(dev.systemVmSize()), prod.systemVmSize());
         assertTrue(cores(prod.wasmVmSize()) > cores(dev.wasmVmSize()), prod.wasmVmSize());
         assertEquals(List.of("1", "512Mi"), List.of(prod.redisCpuLimit(), prod.redisMemoryLimit()));
         assertEquals(
                 dev.kubernetesVersion(), prod.kubernetesVersion(), "prod runs what dev tested");
+        assertEquals(
+                PinnedVersions.KUBERNETES.version(),
+                prod.kubernetesVersion(),
+                "the minor AKS supports, pinned with its source");
     }
 
     @Test
@@ -80,7 +93,7 @@ class ProjectFilesTest {
                                 "spin-mixed-workloads:appReplica, which the program does not read"),
                 unknown.getMessage());
         Path nested = dir.resolve("Pulumi.nested.yaml");
-        Files.writeString(nested, "config:\n  spin-mixed-workloads:appReplicas:\n    - 3\n");
+        Files.writeString(nested, "config:\n  spin-mixed-workloads:appMinReplicas:\n    - 3\n");
         var structured =
                 assertThrows(IllegalArgumentException.class, () -> StackConfigFile.read(nested));
         assertTrue(
@@ -96,6 +109,19 @@ class ProjectFilesTest {
         var matcher = Pattern.compile("Standard_D(\\d+).*").matcher(vmSize);
         assertTrue(matcher.matches(), vmSize);
         return Integer.parseInt(matcher.group(1));
+    }
+
+    @Test
+    void readmeListsEveryPinnedVersionWithItsSourceAndTheDateItWasChecked() throws IOException {
+        String doc = Files.readString(ROOT.resolve("README.md"));
+        assertTrue(
+                doc.contains("checked on " + PinnedVersions.CHECKED),
+                "README.md does not say when the pins were checked");
+        for (PinnedVersions.Pin pin : PinnedVersions.ALL) {
+            String row =
+                    "| " + pin.component() + " | `" + pin.version() + "` | " + pin.source() + " |";
+            assertTrue(doc.contains(row), "README.md has no row " + row);
+        }
     }
 
     @Test
