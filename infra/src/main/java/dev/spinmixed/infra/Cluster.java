@@ -71,25 +71,37 @@ public final class Cluster extends ComponentResource {
     private final Output<String> kubeletObjectId;
     private final Provider kubernetes;
 
-    public Cluster(
-            String name,
-            Settings settings,
+    /**
+     * What the cluster is made of.
+     *
+     * @param dnsPrefix the API server's DNS name prefix
+     * @param deployer whoever runs pulumi: granted Kubernetes admin with {@link
+     *     ClusterAccess#ENTRA}
+     */
+    public record Args(
             Output<String> resourceGroupName,
-            Output<GetClientConfigResult> deployer,
-            ComponentResourceOptions options) {
+            String location,
+            String dnsPrefix,
+            String kubernetesVersion,
+            ClusterAccess access,
+            PoolSize systemPool,
+            Map<String, String> tags,
+            Output<GetClientConfigResult> deployer) {}
+
+    public Cluster(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        boolean entra = settings.clusterAccess() == ClusterAccess.ENTRA;
+        boolean entra = args.access() == ClusterAccess.ENTRA;
         this.managedCluster =
                 new ManagedCluster(
                         name,
-                        clusterArgs(settings, resourceGroupName, entra),
+                        clusterArgs(args, entra),
                         CustomResourceOptions.builder()
                                 .parent(this)
                                 .ignoreChanges(IGNORED_CHANGES)
                                 .build());
         this.deployerClusterAdmin =
-                entra ? Optional.of(deployerClusterAdmin(name, deployer)) : Optional.empty();
-        this.kubeconfig = userKubeconfig(resourceGroupName, entra);
+                entra ? Optional.of(deployerClusterAdmin(name, args.deployer())) : Optional.empty();
+        this.kubeconfig = userKubeconfig(args.resourceGroupName(), entra);
         this.kubeletObjectId = managedCluster.identityProfile().applyValue(p -> kubeletId(name, p));
         this.kubernetes =
                 new Provider(
@@ -110,14 +122,13 @@ public final class Cluster extends ComponentResource {
         registerOutputs(Map.of("clusterName", managedCluster.name(), "kubeconfig", kubeconfig));
     }
 
-    private static ManagedClusterArgs clusterArgs(
-            Settings settings, Output<String> resourceGroupName, boolean entra) {
-        var args =
+    private static ManagedClusterArgs clusterArgs(Args args, boolean entra) {
+        var cluster =
                 ManagedClusterArgs.builder()
-                        .resourceGroupName(resourceGroupName)
-                        .location(settings.location())
-                        .dnsPrefix(settings.environment() + "-spin")
-                        .kubernetesVersion(settings.kubernetesVersion())
+                        .resourceGroupName(args.resourceGroupName())
+                        .location(args.location())
+                        .dnsPrefix(args.dnsPrefix())
+                        .kubernetesVersion(args.kubernetesVersion())
                         .enableRBAC(true)
                         .identity(
                                 ManagedClusterIdentityArgs.builder()
@@ -130,27 +141,27 @@ public final class Cluster extends ComponentResource {
                                         .networkPlugin(NetworkPlugin.Azure)
                                         .networkPolicy(NetworkPolicy.Azure)
                                         .build())
-                        .agentPoolProfiles(systemPool(settings))
-                        .tags(settings.tags());
+                        .agentPoolProfiles(systemPool(args.systemPool()))
+                        .tags(args.tags());
         if (entra) {
-            args.aadProfile(
+            cluster.aadProfile(
                             ManagedClusterAADProfileArgs.builder()
                                     .managed(true)
                                     .enableAzureRBAC(true)
                                     .build())
                     .disableLocalAccounts(true);
         }
-        return args.build();
+        return cluster.build();
     }
 
-    private static ManagedClusterAgentPoolProfileArgs systemPool(Settings settings) {
+    private static ManagedClusterAgentPoolProfileArgs systemPool(PoolSize size) {
         return ManagedClusterAgentPoolProfileArgs.builder()
                 .name(SYSTEM_POOL)
                 .mode(AgentPoolMode.System)
                 .osType(OSType.Linux)
-                .count(settings.systemNodeCount())
-                .vmSize(settings.systemVmSize())
-                .availabilityZones(settings.zonesOrNull())
+                .count(size.count())
+                .vmSize(size.vmSize())
+                .availabilityZones(size.zonesOrNull())
                 .build();
     }
 

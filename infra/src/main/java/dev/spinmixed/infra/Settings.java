@@ -235,11 +235,14 @@ public record Settings(
         return warnings;
     }
 
-    /**
-     * A node pool's {@code availabilityZones} input, or null (no zones) when none are configured.
-     */
-    public Output<List<String>> zonesOrNull() {
-        return availabilityZones.isEmpty() ? null : Output.of(availabilityZones);
+    /** The system pool's size. */
+    public PoolSize systemPool() {
+        return new PoolSize(systemNodeCount, systemVmSize, availabilityZones);
+    }
+
+    /** The wasm pool's size (SpinKube's labelled pool, or the AKS WASI pool). */
+    public PoolSize wasmPool() {
+        return new PoolSize(wasmNodeCount, wasmVmSize, availabilityZones);
     }
 
     /** Tags on every Azure resource. */
@@ -278,16 +281,14 @@ public record Settings(
     private static Set<Wiring> wirings(String value) {
         Set<Wiring> wirings = EnumSet.noneOf(Wiring.class);
         for (String part : value.split(",")) {
-            String name = part.trim();
-            wirings.add(
-                    Wiring.fromConfigValue(name)
-                            .orElseThrow(
-                                    () ->
-                                            InvalidSettingException.of(
-                                                    "wirings",
-                                                    value,
-                                                    "a comma-separated, non-empty subset of "
-                                                            + Wiring.accepted())));
+            Optional<Wiring> wiring = Wiring.fromConfigValue(part.trim());
+            if (wiring.isEmpty()) {
+                throw InvalidSettingException.of(
+                        "wirings",
+                        value,
+                        "a comma-separated, non-empty subset of " + Wiring.accepted());
+            }
+            wirings.add(wiring.get());
         }
         return wirings;
     }

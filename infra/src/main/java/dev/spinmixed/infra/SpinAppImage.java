@@ -13,6 +13,7 @@ import com.pulumi.docker.inputs.RegistryArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -31,54 +32,56 @@ public final class SpinAppImage extends ComponentResource {
 
     private final Image image;
 
-    public SpinAppImage(
-            String name,
-            Settings settings,
+    /**
+     * What the image is built from and pushed to.
+     *
+     * @param buildContext the apps build's OCI build context (Dockerfile, spin.toml, .wasm files)
+     * @param deployer whoever runs pulumi: the identity the push runs as
+     */
+    public record Args(
+            Path buildContext,
             ContainerRegistry registry,
             Output<GetClientConfigResult> deployer,
-            AcrTokenExchange exchange,
-            ComponentResourceOptions options) {
+            AcrTokenExchange exchange) {}
+
+    public SpinAppImage(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        String tag = ContentTag.of(settings.appBuildContext());
-
-        Output<String> refreshToken = pushToken(registry, deployer, exchange);
-
+        ContainerRegistry registry = args.registry();
+        String tag = ContentTag.of(args.buildContext());
+        Output<String> password = pushToken(registry, args.deployer(), args.exchange());
         this.image =
                 new Image(
                         name,
                         ImageArgs.builder()
                                 .imageName(
                                         registry.loginServer()
-                                                .applyValue(
-                                                        server ->
-                                                                server
-                                                                        + "/"
-                                                                        + REPOSITORY
-                                                                        + ":"
-                                                                        + tag))
-                                .build(
-                                        DockerBuildArgs.builder()
-                                                .context(settings.appBuildContext().toString())
-                                                .dockerfile(
-                                                        settings.appBuildContext()
-                                                                .resolve("Dockerfile")
-                                                                .toString())
-                                                .platform(PLATFORM)
-                                                .builderVersion(BuilderVersion.BuilderBuildKit)
-                                                .build())
+                                                .applyValue(server -> imageName(server, tag)))
+                                .build(wasmBuild(args.buildContext()))
                                 .registry(
                                         RegistryArgs.builder()
                                                 .server(registry.loginServer())
                                                 .username(AcrTokenExchange.TOKEN_USER)
-                                                .password(refreshToken)
+                                                .password(password)
                                                 .build())
                                 .build(),
                         CustomResourceOptions.builder()
                                 .parent(this)
                                 .dependsOn(List.of(registry.deployerPush()))
                                 .build());
-
         registerOutputs(Map.of("imageRef", imageRef()));
+    }
+
+    private static String imageName(String loginServer, String tag) {
+        return loginServer + "/" + REPOSITORY + ":" + tag;
+    }
+
+    private static DockerBuildArgs wasmBuild(Path context) {
+        return DockerBuildArgs.builder()
+                .context(context.toString())
+                .dockerfile(context.resolve("Dockerfile").toString())
+                .platform(PLATFORM)
+                .builderVersion(BuilderVersion.BuilderBuildKit)
+                .build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.spinmixed.infra;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscaler;
 import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscalerArgs;
 import com.pulumi.kubernetes.autoscaling.v2.inputs.CrossVersionObjectReferenceArgs;
@@ -35,6 +36,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,9 +48,9 @@ import java.util.TreeMap;
  *
  * <p>Each wiring scales on CPU: an {@code autoscaling/v2} HorizontalPodAutoscaler owns the replica
  * count of its Deployment (the SpinApp sets {@code enableAutoscaling}, so spin-operator 0.6.1
- * leaves the count to it and refuses a {@code replicas} beside it), between {@link
- * Settings#appMinReplicas()} and {@link Settings#appMaxReplicas()}; from two replicas on, a
- * PodDisruptionBudget lets a node drain take only one pod at a time.
+ * leaves the count to it and refuses a {@code replicas} beside it), between the minimum and maximum
+ * of its {@link Args}; from two replicas on, a PodDisruptionBudget lets a node drain take only one
+ * pod at a time.
  *
  * <p>In the namespace's default-deny, the app pods may receive HTTP and call only CoreDNS and
  * Redis.
@@ -103,35 +105,48 @@ public final class SpinAppWorkloads extends ComponentResource {
     private final NetworkPolicy allowDns;
     private final NetworkPolicy allowToRedis;
 
-    public SpinAppWorkloads(
-            String name,
-            Settings settings,
-            Cluster cluster,
+    /**
+     * What the app's workloads run and where.
+     *
+     * @param runtime SpinApps on SpinKube, or Deployments on the AKS WASI pool
+     * @param minReplicas the autoscaler's floor per wiring; from {@link #DISRUPTION_BUDGET_FROM}
+     *     on, each wiring also gets a PodDisruptionBudget
+     * @param maxReplicas the autoscaler's ceiling per wiring
+     * @param imageRef the app's image, by digest
+     * @param runtimeReady what must exist before a workload can run (the runtime, the image pull
+     *     grant)
+     */
+    public record Args(
+            String namespace,
+            WasmRuntime runtime,
+            Set<Wiring> wirings,
+            int minReplicas,
+            int maxReplicas,
+            Provider kubernetes,
             Output<String> imageRef,
             Redis redis,
-            List<Resource> runtimeReady,
-            ComponentResourceOptions options) {
+            List<Resource> runtimeReady) {}
+
+    public SpinAppWorkloads(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        String ns = settings.namespace();
-        var child = kubernetesChild(cluster, runtimeReady);
-        var afterSecret = kubernetesChild(cluster, concat(runtimeReady, redis.addressSecret()));
-        for (Wiring wiring : settings.wirings()) {
+        String ns = args.namespace();
+        var child = kubernetesChild(args.kubernetes(), args.runtimeReady());
+        var afterSecret =
+                kubernetesChild(
+                        args.kubernetes(),
+                        concat(args.runtimeReady(), args.redis().addressSecret()));
+        for (Wiring wiring : args.wirings()) {
             String resourceName = name + "-" + wiring.configValue();
-            var app = new AppWorkload(wiring, ns, imageRef, redis.host());
+            var app = new AppWorkload(wiring, ns, args.imageRef(), args.redis().host());
             Resource workload =
-                    settings.wasmRuntime() == WasmRuntime.SPINKUBE
+                    args.runtime() == WasmRuntime.SPINKUBE
                             ? app.spinApp(resourceName, afterSecret)
                             : WasiDeployment.of(resourceName, app, afterSecret);
             workloads.put(wiring, workload);
-            services.put(wiring, service(resourceName, app, settings.wasmRuntime(), child));
-            autoscalers.put(
-                    wiring,
-                    autoscaler(
-                            resourceName,
-                            app,
-                            settings,
-                            kubernetesChild(cluster, List.of(workload))));
-            if (settings.appMinReplicas() >= DISRUPTION_BUDGET_FROM) {
+            services.put(wiring, service(resourceName, app, args.runtime(), child));
+            var afterWorkload = kubernetesChild(args.kubernetes(), List.of(workload));
+            autoscalers.put(wiring, autoscaler(resourceName, app, args, afterWorkload));
+            if (args.minReplicas() >= DISRUPTION_BUDGET_FROM) {
                 disruptionBudgets.put(wiring, disruptionBudget(resourceName, app, child));
             }
         }
@@ -251,10 +266,7 @@ public final class SpinAppWorkloads extends ComponentResource {
      * Deployment has the same name) on the average CPU use of its pods.
      */
     private HorizontalPodAutoscaler autoscaler(
-            String resourceName,
-            AppWorkload app,
-            Settings settings,
-            CustomResourceOptions options) {
+            String resourceName, AppWorkload app, Args args, CustomResourceOptions options) {
         var cpu =
                 MetricSpecArgs.builder()
                         .type("Resource")
@@ -280,8 +292,8 @@ public final class SpinAppWorkloads extends ComponentResource {
                                                         .kind("Deployment")
                                                         .name(app.name())
                                                         .build())
-                                        .minReplicas(settings.appMinReplicas())
-                                        .maxReplicas(settings.appMaxReplicas())
+                                        .minReplicas(args.minReplicas())
+                                        .maxReplicas(args.maxReplicas())
                                         .metrics(cpu)
                                         .build())
                         .build(),
@@ -387,10 +399,10 @@ public final class SpinAppWorkloads extends ComponentResource {
                 options);
     }
 
-    private CustomResourceOptions kubernetesChild(Cluster cluster, List<Resource> dependsOn) {
+    private CustomResourceOptions kubernetesChild(Provider kubernetes, List<Resource> dependsOn) {
         return CustomResourceOptions.builder()
                 .parent(this)
-                .provider(cluster.kubernetes())
+                .provider(kubernetes)
                 .dependsOn(dependsOn)
                 .build();
     }
@@ -414,7 +426,7 @@ public final class SpinAppWorkloads extends ComponentResource {
         return autoscalers;
     }
 
-    /** Per wiring, when {@link Settings#appMinReplicas()} is at least two. */
+    /** Per wiring, when the minimum of replicas is at least {@link #DISRUPTION_BUDGET_FROM}. */
     public Map<Wiring, PodDisruptionBudget> disruptionBudgets() {
         return disruptionBudgets;
     }

@@ -54,15 +54,25 @@ public final class SpinKubeRuntime extends ComponentResource {
     private final KubernetesObject executor;
     private final Release spinOperator;
 
-    public SpinKubeRuntime(
-            String name,
-            Settings settings,
+    /**
+     * Where SpinKube goes and what it serves.
+     *
+     * @param wasmPool the size of the labelled user pool the shim is installed on
+     * @param appNamespace the namespace of the app's SpinApps, where the executor goes
+     * @param appNamespaceReady the resource that creates that namespace
+     */
+    public record Args(
             Output<String> resourceGroupName,
             Cluster cluster,
-            Resource appNamespace,
-            ComponentResourceOptions options) {
+            PoolSize wasmPool,
+            Map<String, String> tags,
+            String appNamespace,
+            Resource appNamespaceReady) {}
+
+    public SpinKubeRuntime(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        this.wasmPool = wasmPool(name, settings, resourceGroupName, cluster);
+        Cluster cluster = args.cluster();
+        this.wasmPool = wasmPool(name, args);
         Release certManager = certManager(name, cluster);
         Release runtimeClassManager = runtimeClassManager(name, cluster, certManager);
         this.shim =
@@ -100,29 +110,29 @@ public final class SpinKubeRuntime extends ComponentResource {
                                         "name",
                                         EXECUTOR,
                                         "namespace",
-                                        settings.namespace(),
+                                        args.appNamespace(),
                                         "labels",
                                         Labels.of(EXECUTOR, "wasm-runtime")),
                                 Output.of(executorSpec())),
-                        kubernetesChild(cluster, List.of(spinOperator, shim, appNamespace)));
+                        kubernetesChild(
+                                cluster, List.of(spinOperator, shim, args.appNamespaceReady())));
         registerOutputs(Map.of());
     }
 
-    private AgentPool wasmPool(
-            String name, Settings settings, Output<String> resourceGroupName, Cluster cluster) {
+    private AgentPool wasmPool(String name, Args args) {
         return new AgentPool(
                 name + "-pool",
                 AgentPoolArgs.builder()
-                        .resourceGroupName(resourceGroupName)
-                        .resourceName(cluster.clusterName())
+                        .resourceGroupName(args.resourceGroupName())
+                        .resourceName(args.cluster().clusterName())
                         .agentPoolName(POOL_NAME)
                         .mode(AgentPoolMode.User)
                         .osType(OSType.Linux)
-                        .count(settings.wasmNodeCount())
-                        .vmSize(settings.wasmVmSize())
-                        .availabilityZones(settings.zonesOrNull())
+                        .count(args.wasmPool().count())
+                        .vmSize(args.wasmPool().vmSize())
+                        .availabilityZones(args.wasmPool().zonesOrNull())
                         .nodeLabels(Map.of(SHIM_NODE_LABEL, "true"))
-                        .tags(settings.tags())
+                        .tags(args.tags())
                         .build(),
                 CustomResourceOptions.builder().parent(this).build());
     }

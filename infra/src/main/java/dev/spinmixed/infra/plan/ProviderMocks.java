@@ -130,16 +130,7 @@ public final class ProviderMocks implements Mocks {
                                 + values.imageDigest());
             }
             case "kubernetes:core/v1:Service" ->
-                    values.loadBalancerIp()
-                            .ifPresent(
-                                    ip ->
-                                            state.put(
-                                                    "status",
-                                                    Map.of(
-                                                            "loadBalancer",
-                                                            Map.of(
-                                                                    "ingress",
-                                                                    List.of(Map.of("ip", ip))))));
+                    values.loadBalancerIp().ifPresent(ip -> state.put("status", serviceStatus(ip)));
             default -> state.putIfAbsent("name", args.name);
         }
         return CompletableFuture.completedFuture(
@@ -164,24 +155,25 @@ public final class ProviderMocks implements Mocks {
                     case "azure-native:authorization:getClientToken" ->
                             Map.of("token", values.aadToken());
                     case "azure-native:containerservice:listManagedClusterUserCredentials" ->
-                            Map.of(
-                                    "kubeconfigs",
-                                    List.of(
-                                            Map.of(
-                                                    "name",
-                                                    "clusterUser",
-                                                    "value",
-                                                    Base64.getEncoder()
-                                                            .encodeToString(
-                                                                    values.kubeconfig()
-                                                                            .getBytes(
-                                                                                    StandardCharsets
-                                                                                            .UTF_8)))));
+                            userCredentials();
                     default ->
                             throw new IllegalArgumentException(
                                     "the program called an invoke the provider mocks do not know: "
                                             + args.token);
                 });
+    }
+
+    /** A LoadBalancer Service's status once Azure has given it {@code ip}. */
+    private static Map<String, Object> serviceStatus(String ip) {
+        return Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("ip", ip))));
+    }
+
+    /** What AKS' listClusterUserCredential answers: the kubeconfig, base64-encoded. */
+    private Map<String, Object> userCredentials() {
+        String encoded =
+                Base64.getEncoder()
+                        .encodeToString(values.kubeconfig().getBytes(StandardCharsets.UTF_8));
+        return Map.of("kubeconfigs", List.of(Map.of("name", "clusterUser", "value", encoded)));
     }
 
     /** Every declared resource, in the order the program declared them. */
