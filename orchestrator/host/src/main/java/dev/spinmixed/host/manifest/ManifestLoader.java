@@ -119,12 +119,7 @@ public final class ManifestLoader {
                 }
                 case "http" -> {
                     onlyFields(e.getValue(), where, Set.of("base"));
-                    if (e.getValue().has("base")) {
-                        throw error(
-                                where + ".base",
-                                "an application base path was removed in Spin 3; write full routes"
-                                        + " instead");
-                    }
+                    httpBase(e.getValue().get("base"), where + ".base");
                 }
                 default ->
                         throw error(
@@ -136,6 +131,26 @@ public final class ManifestLoader {
             }
         }
         return address;
+    }
+
+    /**
+     * Spin 3.6.3 {@code crates/trigger-http/src/lib.rs} ({@code validate_app}): a base of {@code /}
+     * is accepted with a warning; any other base is refused.
+     */
+    private void httpBase(JsonNode base, String where) {
+        if (base == null) {
+            return;
+        }
+        if (!string(base, where).equals("/")) {
+            throw error(
+                    where,
+                    "This application is using the deprecated trigger 'base' field. The base must"
+                            + " be prepended to each [[trigger.http]]'s 'route'.");
+        }
+        warnings.add(
+                where
+                        + ": This application has the deprecated trigger 'base' set to the default"
+                        + " value '/'. This may be an error in the future!");
     }
 
     private Map<String, Variable> variables(JsonNode node) {
