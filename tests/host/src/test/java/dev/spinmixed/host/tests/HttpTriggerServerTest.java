@@ -399,6 +399,63 @@ class HttpTriggerServerTest {
     }
 
     @Test
+    void routesUnderSpinsReservedPrefixNeverReachTheGuest() throws Exception {
+        start(Map.of("sneaky", r -> text(200, "guest")), "/.well-known/spin/...", "sneaky");
+        var response = send(HttpRequest.newBuilder(base.resolve("/.well-known/spin/x")).GET());
+        assertEquals(404, response.statusCode());
+        assertEquals("", response.body());
+    }
+
+    @Test
+    void infoIsWrittenAsSerdeJsonWritesItAndLeavesOutAnEmptyVersion() throws Exception {
+        try (HttpTriggerServer other =
+                new HttpTriggerServer(
+                        RouterTest.router(),
+                        new JavaGuests(Map.of()),
+                        AppInfo.of("a \"quoted\"\\ n\u00e4me/\t\u0001", ""),
+                        LIMITS)) {
+            InetSocketAddress a = other.start(new InetSocketAddress("127.0.0.1", 0));
+            var info =
+                    send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + a.getPort()
+                                                            + "/.well-known/spin/info"))
+                                    .GET());
+            assertEquals(
+                    "{\n  \"name\": \"a \\\"quoted\\\"\\\\ n\u00e4me/\\t\\u0001\"\n}", info.body());
+        }
+    }
+
+    @Test
+    void anIpv6ClientAddressIsWrittenAsRustWritesIt() throws Exception {
+        CompletableFuture<GuestRequest> seen = new CompletableFuture<>();
+        try (HttpTriggerServer v6 =
+                new HttpTriggerServer(
+                        RouterTest.router("/a", "a"),
+                        new JavaGuests(
+                                Map.of(
+                                        "a",
+                                        r -> {
+                                            seen.complete(r);
+                                            return text(200, "ok");
+                                        })),
+                        APP,
+                        LIMITS)) {
+            InetSocketAddress a = v6.start(new InetSocketAddress("::1", 0));
+            send(HttpRequest.newBuilder(URI.create("http://[::1]:" + a.getPort() + "/a")).GET());
+            String client =
+                    seen.get().headers().stream()
+                            .filter(h -> h.name().equals("spin-client-addr"))
+                            .findFirst()
+                            .orElseThrow()
+                            .value();
+            assertTrue(client.matches("\\[::1\\]:\\d+"), client);
+        }
+    }
+
+    @Test
     void aBusyPortIsAnErrorNamingTheAddress() throws Exception {
         start(Map.of(), "/a", "a");
         try (HttpTriggerServer second =

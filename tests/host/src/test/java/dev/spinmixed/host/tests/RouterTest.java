@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spinmixed.host.http.RouteMatch;
 import dev.spinmixed.host.http.Router;
 import dev.spinmixed.host.manifest.HttpTrigger;
+import dev.spinmixed.host.manifest.Manifest;
+import dev.spinmixed.host.manifest.ManifestException;
+import dev.spinmixed.host.manifest.ManifestLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Spin 3.6.3's routing (crates/routes/src/lib.rs with routefinder 0.5.4): each case here is one of
@@ -183,6 +189,46 @@ class RouterTest {
                 inner.getMessage()
                         .startsWith("Error parsing route /a/*/b associated with component a:"),
                 inner.getMessage());
+    }
+
+    static final String BASE_APP =
+            """
+            spin_manifest_version = 2
+            [application]
+            name = "based"
+            [application.trigger.http]
+            base = "%s"
+            [[trigger.http]]
+            route = "/a"
+            component = "a"
+            [component.a]
+            source = "a.wasm"
+            """;
+
+    @Test
+    void aBaseOfSlashIsAcceptedWithSpinsWarningAndAnyOtherBaseIsRefused(@TempDir Path dir)
+            throws Exception {
+        Path root = dir.resolve("spin.toml");
+        Files.writeString(root, BASE_APP.formatted("/"));
+        Manifest m = ManifestLoader.load(root);
+        assertEquals(
+                List.of(
+                        "application.trigger.http.base: This application has the deprecated"
+                                + " trigger 'base' set to the default value '/'. This may be an"
+                                + " error in the future!"),
+                m.warnings());
+        assertEquals("a", component(Router.build(m.httpTriggers()), "/a"));
+
+        Path api = dir.resolve("api.toml");
+        Files.writeString(api, BASE_APP.formatted("/api"));
+        var refused = assertThrows(ManifestException.class, () -> ManifestLoader.load(api));
+        assertTrue(
+                refused.getMessage()
+                        .contains(
+                                "This application is using the deprecated trigger 'base' field."
+                                        + " The base must be prepended to each [[trigger.http]]'s"
+                                        + " 'route'."),
+                refused.getMessage());
     }
 
     @Test
