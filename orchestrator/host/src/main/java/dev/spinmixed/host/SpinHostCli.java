@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -241,21 +242,26 @@ public final class SpinHostCli {
             LinkedRuntime.Settings settings =
                     new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits);
             PrintWriter out = spec.commandLine().getOut();
-            Optional<LocalRedisServer> privateRedis = privateRedis(manifest, out);
-            Optional<String> redis =
-                    privateRedis
-                            .map(LocalRedisServer::url)
-                            .or(() -> Optional.ofNullable(redisChoice.redis))
-                            .or(
-                                    () ->
-                                            redisChoice.none
-                                                    ? Optional.empty()
-                                                    : Optional.ofNullable(
-                                                            System.getenv(
-                                                                    "SPIN_VARIABLE_REDIS_ADDRESS")));
-            SpinApp running;
+            // Registered before anything is started, so Ctrl-C at any point stops what was.
+            AtomicReference<SpinApp> running = new AtomicReference<>();
+            AtomicReference<LocalRedisServer> privateRedis = new AtomicReference<>();
+            Thread hook = new Thread(() -> stop(running, privateRedis), "spin-host-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            SpinApp started;
             try {
-                running =
+                privateRedis(manifest, out).ifPresent(privateRedis::set);
+                Optional<String> redis =
+                        Optional.ofNullable(privateRedis.get())
+                                .map(LocalRedisServer::url)
+                                .or(() -> Optional.ofNullable(redisChoice.redis))
+                                .or(
+                                        () ->
+                                                redisChoice.none
+                                                        ? Optional.empty()
+                                                        : Optional.ofNullable(
+                                                                System.getenv(
+                                                                        "SPIN_VARIABLE_REDIS_ADDRESS")));
+                started =
                         SpinApp.start(
                                 manifest,
                                 (m, host) -> LinkedRuntime.create(m, guests, host, settings),
@@ -269,17 +275,17 @@ public final class SpinHostCli {
                                                 componentDeadlines),
                                         System.getenv(),
                                         new SpinApp.RedisOptions(redisReconnect, redisPool)));
-            } catch (RuntimeException e) {
-                stop(null, privateRedis);
+                running.set(started);
+            } catch (Exception e) {
+                stop(running, privateRedis);
+                removeHook(hook);
                 throw e;
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             StartupReport.print(
-                    System.out, running, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);
-            Thread hook = new Thread(() -> stop(running, privateRedis), "spin-host-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+                    System.out, started, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);
             try {
-                running.ended().join();
+                started.ended().join();
                 return 0;
             } catch (CompletionException e) {
                 stop(running, privateRedis);
@@ -317,18 +323,19 @@ public final class SpinHostCli {
             return Optional.of(server);
         }
 
-        private static void stop(SpinApp running, Optional<LocalRedisServer> privateRedis) {
-            if (running != null) {
-                running.close();
-            }
-            privateRedis.ifPresent(
-                    r -> {
-                        try {
-                            r.close();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
+        /** Stops the app, then its private redis-server; each once, whoever calls first. */
+        private static void stop(
+                AtomicReference<SpinApp> app, AtomicReference<LocalRedisServer> privateRedis) {
+            Optional.ofNullable(app.getAndSet(null)).ifPresent(SpinApp::close);
+            Optional.ofNullable(privateRedis.getAndSet(null))
+                    .ifPresent(
+                            r -> {
+                                try {
+                                    r.close();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            });
         }
 
         private static void removeHook(Thread hook) {
