@@ -193,6 +193,19 @@ class UpCommandEndToEndTest {
     }
 
     @Test
+    void withNoRedisUpStartsNoRedisServerAndTheHopsRouteAnswers503() throws Exception {
+        try (Up up = new Up("--no-redis")) {
+            assertEquals(0, up.redisPort, "no private redis-server:\n" + up.output());
+            var orchestrated =
+                    post(up.base, "/orders", OrdersAppEndToEndTest.ORDER.replace("o-1001", "o-nr"));
+            assertEquals(200, orchestrated.statusCode(), orchestrated.body());
+            var hops = post(up.base, "/hops/orders", OrdersAppEndToEndTest.ORDER);
+            assertEquals(503, hops.statusCode());
+            assertEquals("", hops.body());
+        }
+    }
+
+    @Test
     void whenItsRedisGoesAwayUpEndsWithStatus1AndSaysWhy() throws Exception {
         try (Up up = new Up()) {
             assertTrue(up.redisPort > 0, up.output());
