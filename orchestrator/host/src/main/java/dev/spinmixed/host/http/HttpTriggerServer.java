@@ -269,10 +269,7 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
                     exchange,
                     component,
                     request.method() + " " + path,
-                    "no answer within the request deadline of "
-                            + deadline
-                            + " ms; the call was"
-                            + " interrupted",
+                    "no answer within the request deadline of " + deadline + " ms (interrupted)",
                     null);
             return;
         } catch (InterruptedException e) {
@@ -326,10 +323,7 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         }
         if (status < 200) {
             return Optional.of(
-                    "returned the informational status "
-                            + status
-                            + ", which is not a"
-                            + " response");
+                    "returned the informational status " + status + ", not a final response");
         }
         for (Header h : response.headers().orElse(List.of())) {
             if (!ResponseHeaders.validName(h.name())) {
