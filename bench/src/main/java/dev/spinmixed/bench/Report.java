@@ -277,7 +277,7 @@ public final class Report {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%-40s %10s %10s %6s%n",
+                        "%-46s %10s %10s %6s%n",
                         label,
                         value == null ? "-" : String.format(Locale.ROOT, "%.2f", num(value)),
                         t.get("goal"),
