@@ -39,6 +39,15 @@ public final class WasmApp implements AutoCloseable {
      * Loads the manifest, links every triggered component in {@code mode} and starts the triggers.
      */
     public static WasmApp start(Path manifestFile, ExecutionMode mode, Optional<String> redis) {
+        return start(manifestFile, mode, redis, SpinApp.RedisOptions.SPIN);
+    }
+
+    /** The same with Redis options, e.g. pooled outbound connections. */
+    public static WasmApp start(
+            Path manifestFile,
+            ExecutionMode mode,
+            Optional<String> redis,
+            SpinApp.RedisOptions redisOptions) {
         return new WasmApp(
                 LocalHost.start(
                         manifestFile,
@@ -48,7 +57,8 @@ public final class WasmApp implements AutoCloseable {
                                 new InetSocketAddress("127.0.0.1", 0),
                                 redis,
                                 new HttpTriggerServer.Limits(1 << 20, Duration.ofSeconds(30), 8),
-                                environment(redis))));
+                                environment(redis),
+                                redisOptions)));
     }
 
     /**

@@ -51,13 +51,25 @@ final class LocalApp implements AutoCloseable {
      * default.
      */
     static LocalApp orders(Optional<String> redis, Duration deadline, int instances) {
+        return orders(redis, deadline, instances, 0, SpinApp.RedisOptions.SPIN);
+    }
+
+    /** The built Orders app on a given loopback port (0: a free one), with these Redis options. */
+    static LocalApp orders(
+            Optional<String> redis,
+            Duration deadline,
+            int instances,
+            int port,
+            SpinApp.RedisOptions redisOptions) {
         return start(
                 appsDir().resolve("target/oci/spin.toml"),
                 AppLayout.of(appsDir()),
                 redis,
                 GuestLimits.uniform(deadline, LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES),
                 ExecutionMode.COMPILED,
-                instances);
+                instances,
+                port,
+                redisOptions);
     }
 
     static LocalApp start(
@@ -67,20 +79,34 @@ final class LocalApp implements AutoCloseable {
             GuestLimits limits,
             ExecutionMode mode,
             int instances) {
+        return start(
+                manifestFile, layout, redis, limits, mode, instances, 0, SpinApp.RedisOptions.SPIN);
+    }
+
+    private static LocalApp start(
+            Path manifestFile,
+            AppLayout layout,
+            Optional<String> redis,
+            GuestLimits limits,
+            ExecutionMode mode,
+            int instances,
+            int port,
+            SpinApp.RedisOptions redisOptions) {
         LocalHost host =
                 LocalHost.start(
                         manifestFile,
                         layout,
                         new LinkedRuntime.Settings(mode, instances, limits),
                         new SpinApp.Options(
-                                new InetSocketAddress("127.0.0.1", 0),
+                                new InetSocketAddress("127.0.0.1", port),
                                 redis,
                                 new HttpTriggerServer.Limits(
                                         MAX_BODY,
                                         limits.defaultDeadline(),
                                         instances * 2,
                                         limits.deadlines()),
-                                Map.of()));
+                                Map.of(),
+                                redisOptions));
         return new LocalApp(host.spinApp(), host.runtime());
     }
 

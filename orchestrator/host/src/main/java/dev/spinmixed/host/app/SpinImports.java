@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The {@code fermyon:spin/redis} and {@code fermyon:spin/config} imports of one component, in the
  * linker's value model: each call answers {@code ok(...)} or {@code err(...)} as the WIT says; only
- * a missing Redis (embedded default) escapes as an exception, to fail the request.
+ * a missing Redis ({@code --no-redis}) escapes as an exception, to fail the request.
  */
 final class SpinImports {
 

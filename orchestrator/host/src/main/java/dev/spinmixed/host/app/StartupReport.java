@@ -1,6 +1,7 @@
 package dev.spinmixed.host.app;
 
 import dev.spinmixed.host.redis.RedisTriggerRunner;
+import dev.spinmixed.host.redis.RedisUrl;
 import dev.spinmixed.spinapp.CheckedApp;
 import dev.spinmixed.spinapp.LoadedGuest;
 import dev.spinmixed.spinapp.manifest.ManifestComponent;
@@ -44,32 +45,28 @@ public final class StartupReport {
         out.println("Available Routes:");
         app.router()
                 .describe()
-                .forEach(
-                        r -> {
-                            String route = r.substring(0, r.indexOf(" -> "));
-                            String component = r.substring(r.indexOf(" -> ") + 4);
-                            out.printf(
-                                    "  %s: %s%s%n",
-                                    component,
-                                    base,
-                                    route.endsWith("/...")
-                                            ? route.substring(0, route.length() - 4) + " (wildcard)"
-                                            : route);
-                        });
+                .forEach(r -> out.printf("  %s: %s%s%n", r.component(), base, r.route()));
         if (!app.subscriptions().isEmpty()) {
             out.println(
                     app.redisTrigger().isPresent()
                             ? "Redis channels:"
-                            : "Redis channels (not subscribed: no --redis given):");
+                            : "Redis channels (not subscribed: --no-redis):");
             for (RedisTriggerRunner.Subscription s : app.subscriptions()) {
-                out.printf("  %s/%s -> %s%n", s.address(), s.channel(), s.component());
+                String server =
+                        RedisUrl.parse(s.address()).map(RedisUrl::hostAndPort).orElse(s.address());
+                out.printf("  %s/%s -> %s%n", server, s.channel(), s.component());
             }
         }
         out.println(
-                app.redisTrigger().isPresent()
-                        ? "Outbound Redis: real (publishes leave the process)"
-                        : "Outbound Redis: none; publishes to channels no trigger consumes go to an"
-                                + " in-memory sink (use --redis URL for a real Redis)");
+                switch (app.outboundRedis()) {
+                    case IN_MEMORY ->
+                            "Outbound Redis: none (--no-redis); publishes to channels no trigger"
+                                    + " consumes go to an in-memory sink";
+                    case CONNECTION_PER_CALL ->
+                            "Outbound Redis: a new connection per call, as in Spin (--redis-pool"
+                                    + " pools them)";
+                    case POOLED -> "Outbound Redis: pooled connections (--redis-pool)";
+                });
         out.flush();
     }
 }

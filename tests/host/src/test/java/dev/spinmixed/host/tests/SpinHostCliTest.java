@@ -35,9 +35,37 @@ class SpinHostCliTest {
         assertTrue(
                 up.out().contains("--listen")
                         && up.out().contains("--redis")
+                        && up.out().contains("--no-redis")
+                        && up.out().contains("--redis-reconnect")
+                        && up.out().contains("--redis-pool")
                         && up.out().contains("--from")
                         && up.out().contains("--mode"),
                 up.out());
+    }
+
+    @Test
+    void upTakesEitherARedisOrNone() {
+        Run r = run("up", "--redis", "redis://127.0.0.1:6379", "--no-redis");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("mutually exclusive"), r.err());
+    }
+
+    @Test
+    void upWithARedisThatIsNotThereFailsToStartSayingWhy() throws Exception {
+        int nothing = dev.spinmixed.host.redis.LocalRedisServer.freePort();
+        Run r =
+                run(
+                        "up",
+                        "--from",
+                        RunningApp.appsDir().resolve("target/oci/spin.toml").toString(),
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--redis",
+                        "redis://127.0.0.1:" + nothing);
+        assertEquals(1, r.exit());
+        assertTrue(
+                r.err().contains("error: Redis trigger failed to connect to 127.0.0.1:" + nothing),
+                r.err());
     }
 
     @Test
