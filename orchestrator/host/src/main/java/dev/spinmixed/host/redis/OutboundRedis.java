@@ -199,8 +199,9 @@ public final class OutboundRedis implements AutoCloseable {
     private static RedisUrl redisUrl(String component, String address) throws RedisCallException {
         Optional<RedisUrl> url = RedisUrl.parse(address);
         if (url.isEmpty()) {
-            LOG.warn("component '{}': Redis address {} is not a redis:// URL", component, address);
-            throw new RedisCallException("Redis address " + address + " is not a redis://host URL");
+            String shown = RedisUrl.redacted(address);
+            LOG.warn("component '{}': Redis address {} is not a redis:// URL", component, shown);
+            throw new RedisCallException("Redis address " + shown + " is not a redis://host URL");
         }
         return url.get();
     }
@@ -208,14 +209,15 @@ public final class OutboundRedis implements AutoCloseable {
     private void checkAllowed(String component, String address) throws RedisCallException {
         AllowedOutboundHosts allowed = allowedHosts.apply(component);
         if (!allowed.allows(address, "redis")) {
+            String shown = RedisUrl.redacted(address);
             LOG.warn(
                     "component '{}' may not connect to {}: not in its allowed_outbound_hosts {}",
                     component,
-                    address,
+                    shown,
                     allowed);
             throw new RedisCallException(
                     "address "
-                            + address
+                            + shown
                             + " is not in allowed_outbound_hosts of component '"
                             + component
                             + "'");

@@ -38,6 +38,16 @@ public record RedisUrl(URI uri) {
         }
     }
 
+    /**
+     * An address as logs and messages may show it: without {@code user:password@}, whether or not
+     * it is a valid Redis URL.
+     */
+    public static String redacted(String address) {
+        return parse(address)
+                .map(RedisUrl::toString)
+                .orElseGet(() -> address.replaceAll("//[^/@]*@", "//"));
+    }
+
     /** {@code host:port}, without credentials: what logs and messages may show. */
     public String hostAndPort() {
         return uri.getHost() + ":" + uri.getPort();

@@ -107,6 +107,26 @@ class OutboundRedisTest {
     }
 
     @Test
+    void aRefusedAddressIsReportedWithoutItsPassword() throws Exception {
+        AllowedOutboundHosts allowed = AllowedOutboundHosts.parse(List.of("redis://10.0.0.1:6379"));
+        try (OutboundRedis r =
+                new OutboundRedis(
+                        OutboundRedis.Mode.CONNECTION_PER_CALL,
+                        c -> allowed,
+                        Set.of(),
+                        new EventSink())) {
+            var refused =
+                    assertThrows(
+                            RedisCallException.class,
+                            () -> r.get("app", "redis://:s3cret-pass@10.9.9.9:6379", "k"));
+            assertTrue(
+                    refused.getMessage().contains("redis://10.9.9.9:6379")
+                            && !refused.getMessage().contains("s3cret"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
     void anAddressThatIsNotARedisUrlIsAnErrorAsInSpin(RedisServer redis) {
         AllowedOutboundHosts any = AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:*"));
         try (OutboundRedis r =
