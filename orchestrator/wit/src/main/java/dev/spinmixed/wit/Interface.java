@@ -6,16 +6,20 @@ import java.util.Optional;
 
 /**
  * A WIT interface. {@code pkg} is empty for an interface declared inline in a world ({@code import
- * name: interface { ... }}).
+ * name: interface { ... }}). {@code types} holds every type name the interface can use, those
+ * brought in by {@code use} included; {@code definedTypes} names, in source order, the ones it
+ * defines itself (a generator emits a named type where it is defined).
  */
 public record Interface(
         Optional<PackageName> pkg,
         String name,
         Map<String, WitType> types,
+        List<String> definedTypes,
         List<Function> functions) {
 
     public Interface {
         types = Map.copyOf(types);
+        definedTypes = List.copyOf(definedTypes);
         functions = List.copyOf(functions);
     }
 

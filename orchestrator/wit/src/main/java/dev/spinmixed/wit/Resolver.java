@@ -385,8 +385,12 @@ final class Resolver {
     private Interface interfaceBody(
             Scope scope, Ast.InterfaceDecl decl, Optional<PackageName> pkg) {
         Map<String, WitType> types = new LinkedHashMap<>();
+        List<String> definedTypes = new ArrayList<>();
         for (Map.Entry<String, Entry> entry : scope.entries.entrySet()) {
             types.put(entry.getKey(), named(scope, entry.getKey(), entry.getValue().position()));
+            if (entry.getValue() instanceof Defined) {
+                definedTypes.add(entry.getKey());
+            }
         }
         Map<String, SourcePosition> functionNames = new HashMap<>();
         List<Function> functions = new ArrayList<>();
@@ -407,7 +411,7 @@ final class Resolver {
             functionNames.put(function.name(), function.position());
             functions.add(function(scope, function));
         }
-        return new Interface(pkg, decl.name(), types, functions);
+        return new Interface(pkg, decl.name(), types, definedTypes, functions);
     }
 
     private Function function(Scope scope, Ast.FunctionDecl decl) {
@@ -747,7 +751,7 @@ final class Resolver {
         if (item instanceof World.WorldItem.InterfaceItem iface) {
             Interface i = iface.iface();
             return new World.WorldItem.InterfaceItem(
-                    new Interface(i.pkg(), name, i.types(), i.functions()));
+                    new Interface(i.pkg(), name, i.types(), i.definedTypes(), i.functions()));
         }
         Function f = ((World.WorldItem.FunctionItem) item).function();
         return new World.WorldItem.FunctionItem(new Function(name, f.params(), f.result()));
