@@ -33,6 +33,14 @@ final class Code {
         return line(line);
     }
 
+    /** A line between two blocks, e.g. {@code } else {}: as indented as the block it closes. */
+    Code middle(String line) {
+        depth--;
+        line(line);
+        depth++;
+        return this;
+    }
+
     /** Lines of a comment block, each prefixed (e.g. {@code "/// "}). */
     Code comment(String prefix, String comment) {
         for (String l : comment.split("\n", -1)) {

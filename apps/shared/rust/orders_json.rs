@@ -3,7 +3,7 @@
 //! channel); documented in apps/README-orders-api.md.
 
 use crate::json::{self, Value};
-use crate::orders::{Line, Order, PricedLine, PricedOrder};
+use bindings::acme::orders::types::{Line, Order, PricedLine, PricedOrder};
 use std::fmt;
 
 /// Why a body or message could not be read as an order.

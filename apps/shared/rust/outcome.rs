@@ -2,7 +2,7 @@
 //! wirings publish on the events channel (same JSON, so the two wirings can be compared).
 
 use crate::json::Value;
-use crate::orders::{PricedOrder, Rejection, Reservation};
+use bindings::acme::orders::types::{PricedOrder, Rejection, Reservation};
 use crate::orders_json::priced_order_members;
 
 pub enum Outcome {
