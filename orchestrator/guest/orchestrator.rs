@@ -70,6 +70,7 @@ fn run(order: Order) -> Outcome {
         Ok(priced) => priced,
         Err(rejection) => return Outcome::Rejected { order_id: valid.id, rejection },
     };
+    // A step between pricing and the reservation goes here (apps/README.md, "Adding a step").
     match inventory::reserve(&priced) {
         Ok(reservation) => Outcome::Completed { priced, reservation },
         Err(rejection) => Outcome::Rejected { order_id: priced.order_id, rejection },

@@ -30,6 +30,13 @@ final class Abi {
         return Flattening.flatten(t);
     }
 
+    /** How many core values a function's parameters flatten to (before spilling to memory). */
+    static int flatCount(dev.spinmixed.wit.Function f) {
+        return Flattening.flattenAll(
+                        f.params().stream().map(dev.spinmixed.wit.Function.Param::type).toList())
+                .size();
+    }
+
     static boolean hasPointers(WitType t) {
         return PointerTypes.containsPointer(t);
     }

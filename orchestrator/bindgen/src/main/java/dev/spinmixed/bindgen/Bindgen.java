@@ -18,6 +18,7 @@ import java.util.Map;
  *     rust/bindings.rs                      (one crate for every world: types, imports, export macros)
  *     assemblyscript/&lt;world&gt;/bindings.ts, exports.ts, renames.txt
  *     exports/&lt;world&gt;.txt                  the core functions a module of the world exports
+ *     js/layouts.mjs                        every function's layouts, for a host in JavaScript
  * </pre>
  *
  * Bad WIT or WIT the generators cannot handle stops with one line naming the file and the problem.

@@ -20,6 +20,7 @@ final class GuestGlue {
     static Map<String, String> generate(Contract contract) {
         String source = contract.resolve().mainPackage().name().toString();
         Map<String, String> files = new LinkedHashMap<>(RustGenerator.files(contract, source));
+        files.put("js/layouts.mjs", JsLayoutGenerator.generate(contract, source));
         for (World world : contract.worlds()) {
             files.putAll(CGenerator.generate(contract, world, source));
             files.putAll(AssemblyScriptGenerator.generate(contract, world, source));
@@ -48,5 +49,4 @@ final class GuestGlue {
         }
         return names;
     }
-
 }

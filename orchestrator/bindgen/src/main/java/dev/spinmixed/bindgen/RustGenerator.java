@@ -982,7 +982,9 @@ final class RustGenerator {
                             case S32, S64, F32, F64 -> List.of(value);
                             case U64 -> List.of("(" + value + " as i64)");
                             case STRING ->
-                                    List.of("(" + value + ").as_ptr() as i32", "(" + value + ").len() as i32");
+                                    List.of(
+                                            "(" + value + ").as_ptr() as i32",
+                                            "(" + value + ").len() as i32");
                         };
                     }
 
