@@ -8,13 +8,14 @@
 #   GUEST_LANGUAGE   c | rust | assemblyscript
 #   GUEST_WORLD      the world the guest implements, e.g. pricing-component
 #   GUEST_BINDINGS   the generated bindings (apps/target/bindings after a build of the app)
-#
+
 # <source> (relative to the repository root, or absolute) is, for c, a directory of .c files; for
 # rust, the crate root; for assemblyscript, a directory holding index.ts. The module exports exactly memory, _initialize (the WASI reactor
 # entry) and the functions $GUEST_BINDINGS/exports/<world>.txt lists.
 #
-# Rust: the generated `bindings` crate and the guests' shared crate (apps/shared/rust) are compiled
-# once into $GUEST_BINDINGS/rust and linked into every Rust guest. rustc 1.63's cdylib would add
+# Rust: the generated `bindings` crate is compiled once into $GUEST_BINDINGS/rust and linked into
+# every Rust guest; so is the guests' shared crate (apps/shared/rust) for a guest whose compiler
+# arguments ask for it with `--extern shared`. rustc 1.63's cdylib would add
 # __heap_base/__data_end exports and per-call constructor wrappers, so a guest is compiled as a
 # static library and linked by clang as a reactor.
 #
@@ -86,10 +87,14 @@ case "$language" in
     need clang "clang lld wasi-libc"
     libs="$bindings/rust"
     rustc_lib bindings "$libs/bindings.rs"
-    rustc_lib shared "$apps/shared/rust/lib.rs" --extern bindings="$libs/libbindings.rlib"
+    for ((i = 0; i + 1 < ${#extra[@]}; i++)); do
+      if [ "${extra[$i]}" = --extern ] && [ "${extra[$((i + 1))]}" = shared ]; then
+        rustc_lib shared "$apps/shared/rust/lib.rs" --extern bindings="$libs/libbindings.rlib"
+      fi
+    done
     /usr/bin/rustc --edition 2021 --target wasm32-wasi --crate-type staticlib --crate-name guest -O -C panic=abort \
-      -D warnings --extern bindings="$libs/libbindings.rlib" --extern shared="$libs/libshared.rlib" \
-      -L dependency="$libs" "${extra[@]}" "$source" -o "$work/guest.a"
+      -D warnings --extern bindings="$libs/libbindings.rlib" -L "$libs" "${extra[@]}" "$source" \
+      -o "$work/guest.a"
     clang --target=wasm32-wasi -mexec-model=reactor -Wl,--gc-sections -Wl,--strip-all \
       "${link_exports[@]}" "$work/guest.a" -o "$output"
     optimize "$output"

@@ -667,11 +667,11 @@ final class RustGenerator {
         }
         if (have == FlatType.F32) {
             return slot == FlatType.I32
-                    ? "(" + value + ".to_bits() as i32)"
-                    : "(" + value + ".to_bits() as i64)";
+                    ? "((" + value + ").to_bits() as i32)"
+                    : "((" + value + ").to_bits() as i64)";
         }
         if (have == FlatType.F64) {
-            return "(" + value + ".to_bits() as i64)";
+            return "((" + value + ").to_bits() as i64)";
         }
         return "(" + value + " as u32 as i64)";
     }

@@ -42,6 +42,11 @@ final class AppCopy {
         return Path.of(System.getProperty("apps.dir")).toAbsolutePath().normalize().getParent();
     }
 
+    /** A directory laid out like the repository, as it is (the real one, to build from). */
+    static AppCopy at(Path root) {
+        return new AppCopy(root);
+    }
+
     static AppCopy into(Path dir) throws IOException {
         Path repo = repository();
         for (String source : SOURCES) {
@@ -111,7 +116,7 @@ final class AppCopy {
 
     Run run(Map<String, String> environment, String... command)
             throws IOException, InterruptedException {
-        Path output = Files.createTempFile(root, "run", ".log");
+        Path output = Files.createTempFile("run", ".log");
         ProcessBuilder builder =
                 new ProcessBuilder(new ArrayList<>(List.of(command)))
                         .directory(root.toFile())
@@ -123,6 +128,10 @@ final class AppCopy {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish in 15 minutes");
         }
-        return new Run(process.exitValue(), Files.readString(output));
+        try {
+            return new Run(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.delete(output);
+        }
     }
 }
