@@ -149,7 +149,9 @@ class ContractDriftTest {
                         "rust",
                         "orchestrator",
                         "orchestrator/guest/orchestrator.rs",
-                        "orchestrator");
+                        "orchestrator",
+                        "--extern",
+                        "shared");
         assertFalse(orchestrator.exitCode() == 0, orchestrator.output());
         assertTrue(
                 orchestrator.output().contains("missing field `priority`"),
