@@ -8,7 +8,8 @@
 #                 -> apps/target/bindings (apps/build/build-guest.sh says how guests use it)
 # Then for each guest of apps/build/guests.tsv (the pipeline contract is documented there):
 #   1. core       <build script> [its arguments] <staging>/core/<name>.wasm
-#   2. check      every core module against its world with the orchestrator linker (one JVM)
+#   2. check      spin.toml by Spin's rules, every core module against its world, every triggered
+#                 component's composition (dev.spinmixed.apps.StagedAppCheck, one JVM)
 #   3. component  jco: embed the world's WIT, adapt WASI preview 1, check the component's WIT
 #                 -> apps/target/oci/<name>.wasm
 #   4. context    spin.toml (sources rewritten), Dockerfile, sizes.json (dev.spinmixed.apps.OciContext)
@@ -69,8 +70,8 @@ for guest in "${guests[@]}"; do
   [ -s "$core/$name.wasm" ] || fail "$name: $script wrote no module to $core/$name.wasm"
 done
 
-step "check core modules against worlds" \
-  java -cp "$classpath" dev.spinmixed.apps.CoreModuleCheck "$apps" "$staging"
+step "check contracts (Spin's rules)" \
+  java -cp "$classpath" dev.spinmixed.apps.StagedAppCheck "$apps" "$staging"
 
 for guest in "${guests[@]}"; do
   IFS='|' read -r name script world language <<< "$guest"

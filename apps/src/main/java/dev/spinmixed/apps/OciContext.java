@@ -3,7 +3,12 @@ package dev.spinmixed.apps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.spinmixed.spinapp.GuestTable;
+import dev.spinmixed.spinapp.manifest.ComponentDependency;
+import dev.spinmixed.spinapp.manifest.ComponentSource;
+import dev.spinmixed.spinapp.manifest.ManifestComponent;
+import dev.spinmixed.spinapp.manifest.ManifestReader;
+import dev.spinmixed.spinapp.manifest.SpinManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +45,12 @@ public final class OciContext {
     private final Path appsDir;
     private final Path coreDir;
     private final Path contextDir;
-    private final List<Guest> guests;
+    private final List<GuestTable.Entry> guests;
 
     /**
      * {@code buildDir} holds {@code core/} (the core modules) and {@code oci/} (the components).
      */
-    public OciContext(Path appsDir, Path buildDir, List<Guest> guests) {
+    public OciContext(Path appsDir, Path buildDir, List<GuestTable.Entry> guests) {
         this.appsDir = appsDir;
         this.coreDir = buildDir.resolve("core");
         this.contextDir = buildDir.resolve("oci");
@@ -64,7 +69,7 @@ public final class OciContext {
                             Path.of(args[1]),
                             GuestTable.read(apps.resolve("build/guests.tsv")))
                     .layOut();
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             System.err.println("OCI context: " + e.getMessage());
             System.exit(1);
         }
@@ -82,8 +87,7 @@ public final class OciContext {
                             + "OCI context can be laid out");
         }
         String text = Files.readString(manifest);
-        Set<String> references =
-                ManifestReferences.of(new TomlMapper().readTree(text), manifest.toString());
+        Set<String> references = localFiles(ManifestReader.read(manifest));
         String rewritten = text;
         for (String reference : references) {
             if (!reference.startsWith(BUILT_PREFIX)) {
@@ -119,10 +123,7 @@ public final class OciContext {
      * present.
      */
     private Set<String> checkReferences(Path contextManifest) throws IOException {
-        Set<String> referenced =
-                ManifestReferences.of(
-                        new TomlMapper().readTree(contextManifest.toFile()),
-                        contextManifest.toString());
+        Set<String> referenced = localFiles(ManifestReader.read(contextManifest));
         List<String> problems = new ArrayList<>();
         for (String file : referenced) {
             if (file.contains("/") || !Files.isRegularFile(contextDir.resolve(file))) {
@@ -149,16 +150,55 @@ public final class OciContext {
         return referenced;
     }
 
+    /**
+     * The local files a manifest loads: component sources and dependency paths. The image carries
+     * nothing else, so any other form is refused.
+     */
+    static Set<String> localFiles(SpinManifest manifest) {
+        Set<String> files = new TreeSet<>();
+        for (ManifestComponent c : manifest.components().values()) {
+            if (!(c.source() instanceof ComponentSource.LocalFile file)) {
+                throw new IllegalStateException(
+                        manifest.file()
+                                + ": component '"
+                                + c.id()
+                                + "' must have a local file as source (remote sources are not"
+                                + " part of the image)");
+            }
+            files.add(file.path());
+            c.dependencies()
+                    .forEach(
+                            (name, d) -> {
+                                if (d instanceof ComponentDependency.LocalPath p) {
+                                    files.add(p.path());
+                                } else if (!(d instanceof ComponentDependency.AppComponent)) {
+                                    throw new IllegalStateException(
+                                            manifest.file()
+                                                    + ": dependency '"
+                                                    + name
+                                                    + "' of component '"
+                                                    + c.id()
+                                                    + "' must be a local path or a component of"
+                                                    + " the app");
+                                }
+                            });
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException(manifest.file() + ": declares no component");
+        }
+        return files;
+    }
+
     private void writeSizes() throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode sizes = json.createObjectNode();
         ObjectNode components = sizes.putObject("components");
-        for (Guest guest : guests) {
+        for (GuestTable.Entry guest : guests) {
             ObjectNode entry = components.putObject(guest.name());
             entry.put("language", guest.language());
             entry.put("world", guest.world());
-            entry.put("coreBytes", Files.size(coreDir.resolve(guest.coreFile())));
-            entry.put("componentBytes", Files.size(contextDir.resolve(guest.componentFile())));
+            entry.put("coreBytes", Files.size(coreDir.resolve(guest.wasmFile())));
+            entry.put("componentBytes", Files.size(contextDir.resolve(guest.wasmFile())));
         }
         long total = 0;
         ObjectNode files = sizes.putObject("contextFiles");

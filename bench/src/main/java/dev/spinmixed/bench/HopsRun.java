@@ -1,5 +1,6 @@
 package dev.spinmixed.bench;
 
+import dev.spinmixed.host.app.SpinApp;
 import dev.spinmixed.linker.ExecutionMode;
 import dev.spinmixed.testsupport.RedisServer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import redis.clients.jedis.JedisPubSub;
  * </ul>
  *
  * Both run on Chicory's runtime compiler in one app. Throughput of the hops wiring is also measured
- * with a burst of orders in flight.
+ * with a burst of orders in flight. Outbound Redis opens a connection per call, as Spin's v1
+ * interface does, unless {@code pooled}.
  */
 public final class HopsRun {
 
@@ -43,7 +45,7 @@ public final class HopsRun {
 
     private HopsRun() {}
 
-    public static Figures run(Path manifest, RedisServer redis, boolean quick)
+    public static Figures run(Path manifest, RedisServer redis, boolean quick, boolean pooled)
             throws InterruptedException {
         long warmupNanos = TimeUnit.SECONDS.toNanos(quick ? 1 : 20);
         int samples = quick ? 200 : 5000;
@@ -63,7 +65,11 @@ public final class HopsRun {
         subscriber.setDaemon(true);
         subscriber.start();
         try (WasmApp app =
-                        WasmApp.start(manifest, ExecutionMode.COMPILED, Optional.of(redis.url()));
+                        WasmApp.start(
+                                manifest,
+                                ExecutionMode.COMPILED,
+                                Optional.of(redis.url()),
+                                new SpinApp.RedisOptions(false, pooled));
                 Jedis publisher = new Jedis("127.0.0.1", redis.port())) {
             listener.awaitSubscribed();
             awaitTriggerSubscribed(publisher);

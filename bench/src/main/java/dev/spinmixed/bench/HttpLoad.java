@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * HTTP throughput of the host ({@code spin-host up}, its own process, Chicory's runtime compiler,
- * events published to the real Redis) on POST /orders, loaded by wrk over loopback for a bounded
- * time. A missing wrk is an error that says so.
+ * events published to the real Redis, a connection per publish as in Spin unless {@code pooled}) on
+ * POST /orders, loaded by wrk over loopback for a bounded time. A missing wrk is an error that says
+ * so.
  */
 public final class HttpLoad {
 
@@ -55,7 +56,8 @@ public final class HttpLoad {
 
     private HttpLoad() {}
 
-    public static Figures run(Path manifest, RedisServer redis, boolean quick, Path workDir)
+    public static Figures run(
+            Path manifest, RedisServer redis, boolean quick, boolean pooled, Path workDir)
             throws IOException, InterruptedException {
         int port = RedisServer.freePort();
         int seconds = quick ? 2 : 15;
@@ -78,15 +80,18 @@ public final class HttpLoad {
                         redis.url(),
                         "--max-instances",
                         "4"));
+        if (pooled) {
+            command.add("--redis-pool");
+        }
         ProcessBuilder hostProcess =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectOutput(workDir.resolve("host.log").toFile());
+                        .redirectOutput(workDir.resolve(logName(pooled)).toFile());
         hostProcess.environment().putAll(WasmApp.environment(java.util.Optional.of(redis.url())));
         Process host = hostProcess.start();
         try {
             String url = "http://127.0.0.1:" + port + "/orders";
-            awaitReady(url, host, workDir.resolve("host.log"));
+            awaitReady(url, host, workDir.resolve(logName(pooled)));
             Path script = workDir.resolve("post-order.lua");
             Files.writeString(
                     script,
@@ -102,6 +107,10 @@ public final class HttpLoad {
             host.destroy();
             host.waitFor();
         }
+    }
+
+    private static String logName(boolean pooled) {
+        return pooled ? "host-pooled.log" : "host.log";
     }
 
     private static void awaitReady(String url, Process host, Path log)

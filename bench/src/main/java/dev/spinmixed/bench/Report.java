@@ -15,8 +15,10 @@ public final class Report {
         {"orchestrated_build_time_compiled", "(e) orchestrated, build-time compiled"},
         {"orchestrated_interpreted", "(e) orchestrated, Chicory interpreted"},
         {"v8", "(d) same core modules on V8 (Node)"},
-        {"orchestrated_with_redis_event", "(a) orchestrated + event via Redis"},
-        {"hops", "(b) hops via Redis"},
+        {"orchestrated_with_redis_event", "(a) orchestrated + event via Redis, as Spin"},
+        {"hops", "(b) hops via Redis, as Spin"},
+        {"orchestrated_with_redis_event_pooled", "(a) orchestrated + event via Redis, pooled"},
+        {"hops_pooled", "(b) hops via Redis, pooled"},
     };
 
     private Report() {}
@@ -28,7 +30,7 @@ public final class Report {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%n%-40s %10s %10s %10s %12s%n",
+                        "%n%-46s %10s %10s %10s %12s%n",
                         "per order (validate -> price -> reserve)",
                         "p50 us",
                         "p90 us",
@@ -39,7 +41,7 @@ public final class Report {
             s.append(
                     String.format(
                             Locale.ROOT,
-                            "%-40s %10.1f %10.1f %10.1f %12.0f%n",
+                            "%-46s %10.1f %10.1f %10.1f %12.0f%n",
                             way[1],
                             num(l.get("p50_us")),
                             num(l.get("p90_us")),
@@ -49,13 +51,19 @@ public final class Report {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%-40s %45.0f%n",
+                        "%-46s %45.0f%n",
                         "(b) hops, burst of " + r.get("hops_burst_size") + " in flight",
                         num(r.get("hops_burst_orders_per_s"))));
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%n%-40s %10s %10s %6s%n",
+                        "%-46s %45.0f%n",
+                        "(b) hops pooled, burst in flight",
+                        num(r.get("hops_pooled_burst_orders_per_s"))));
+        s.append(
+                String.format(
+                        Locale.ROOT,
+                        "%n%-46s %10s %10s %6s%n",
                         "ratio",
                         "measured",
                         "target",
@@ -67,20 +75,26 @@ public final class Report {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%-40s %10.2f%n",
+                        "%-46s %10.2f%n",
                         "b/a' hops / orchestrated in-memory p50",
                         num(r.get("hops_over_orchestrated_in_memory_p50"))));
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%-40s %10.2f%n",
+                        "%-46s %10.2f%n",
                         "e interpreted / compiled p50",
                         num(r.get("interpreted_over_compiled"))));
         ratio(s, "HTTP orders/s (wrk, POST /orders)", targets.get("http_orders_per_s"));
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%n%-40s %14s %14s%n",
+                        "%-46s %10.0f%n",
+                        "HTTP orders/s, pooled Redis",
+                        num(r.get("http_pooled_orders_per_s"))));
+        s.append(
+                String.format(
+                        Locale.ROOT,
+                        "%n%-46s %14s %14s%n",
                         "cold start to first answer",
                         "process ms",
                         "manifest ms"));
@@ -90,13 +104,13 @@ public final class Report {
                             if (v == null) {
                                 s.append(
                                         String.format(
-                                                Locale.ROOT, "%-40s %29s%n", mode, "not measured"));
+                                                Locale.ROOT, "%-46s %29s%n", mode, "not measured"));
                             } else {
                                 Map<String, Object> c = (Map<String, Object>) v;
                                 s.append(
                                         String.format(
                                                 Locale.ROOT,
-                                                "%-40s %14.0f %14.0f%n",
+                                                "%-46s %14.0f %14.0f%n",
                                                 mode,
                                                 num(c.get("from_process_start_ms")),
                                                 num(c.get("from_manifest_load_ms"))));
@@ -105,7 +119,7 @@ public final class Report {
         Map<String, Object> sizes = (Map<String, Object>) r.get("sizes");
         s.append(
                 String.format(
-                        Locale.ROOT, "%n%-40s %12s %12s%n", "size (bytes)", "core", "component"));
+                        Locale.ROOT, "%n%-46s %12s %12s%n", "size (bytes)", "core", "component"));
         ((Map<String, Object>) sizes.get("guests"))
                 .forEach(
                         (name, v) -> {
@@ -113,7 +127,7 @@ public final class Report {
                             s.append(
                                     String.format(
                                             Locale.ROOT,
-                                            "%-40s %12s %12s%n",
+                                            "%-46s %12s %12s%n",
                                             name,
                                             g.get("core_bytes"),
                                             g.get("component_bytes")));
@@ -121,7 +135,7 @@ public final class Report {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%-40s %12s raw, %s gzip (%s files)%n",
+                        "%-46s %12s raw, %s gzip (%s files)%n",
                         "OCI context",
                         sizes.get("oci_context_bytes"),
                         sizes.get("oci_context_gzip_bytes"),
@@ -129,7 +143,7 @@ public final class Report {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%-40s %s%n",
+                        "%-46s %s%n",
                         "Redis image deployed next to it",
                         sizes.get("redis_image")));
         return s.toString();
@@ -196,6 +210,11 @@ public final class Report {
         s.append(
                 String.format(
                         Locale.ROOT,
+                        "| HTTP orders/s, pooled Redis (--redis-pool) | %.2f | | |%n",
+                        num(r.get("http_pooled_orders_per_s"))));
+        s.append(
+                String.format(
+                        Locale.ROOT,
                         "%n| cold start to the first answer | from process start, ms | from"
                                 + " loading, ms |%n|---|---:|---:|%n"));
         ((Map<String, Object>) r.get("cold_start_ms"))
@@ -258,7 +277,7 @@ public final class Report {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "%-40s %10s %10s %6s%n",
+                        "%-46s %10s %10s %6s%n",
                         label,
                         value == null ? "-" : String.format(Locale.ROOT, "%.2f", num(value)),
                         t.get("goal"),

@@ -1,24 +1,21 @@
 package dev.spinmixed.bench;
 
-import dev.spinmixed.host.app.AppLayout;
-import dev.spinmixed.host.app.GuestModules;
 import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.LocalHost;
 import dev.spinmixed.host.app.SpinApp;
 import dev.spinmixed.host.http.HttpTriggerServer;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestLoader;
 import dev.spinmixed.host.runtime.GuestRequest;
 import dev.spinmixed.host.runtime.GuestResponse;
 import dev.spinmixed.host.runtime.Header;
 import dev.spinmixed.host.runtime.HttpMethod;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Spin app of apps/spin.toml running in this JVM on the host's own classes (SpinApp,
@@ -32,36 +29,36 @@ public final class WasmApp implements AutoCloseable {
     private static final List<Header> JSON =
             List.of(new Header("content-type", "application/json"));
 
-    private final SpinApp app;
-    private final LinkedRuntime runtime;
+    private final LocalHost host;
 
-    private WasmApp(SpinApp app, LinkedRuntime runtime) {
-        this.app = app;
-        this.runtime = runtime;
+    private WasmApp(LocalHost host) {
+        this.host = host;
     }
 
     /**
      * Loads the manifest, links every triggered component in {@code mode} and starts the triggers.
      */
     public static WasmApp start(Path manifestFile, ExecutionMode mode, Optional<String> redis) {
-        Manifest manifest = ManifestLoader.load(manifestFile);
-        GuestModules guests = new GuestModules(manifest, AppLayout.around(manifestFile));
-        AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
-        SpinApp app =
-                SpinApp.start(
-                        manifest,
-                        (m, host) -> {
-                            runtime.set(
-                                    LinkedRuntime.create(
-                                            m, guests, host, new LinkedRuntime.Settings(mode, 4)));
-                            return runtime.get();
-                        },
+        return start(manifestFile, mode, redis, SpinApp.RedisOptions.SPIN);
+    }
+
+    /** The same with Redis options, e.g. pooled outbound connections. */
+    public static WasmApp start(
+            Path manifestFile,
+            ExecutionMode mode,
+            Optional<String> redis,
+            SpinApp.RedisOptions redisOptions) {
+        return new WasmApp(
+                LocalHost.start(
+                        manifestFile,
+                        AppLayout.around(manifestFile),
+                        new LinkedRuntime.Settings(mode, 4),
                         new SpinApp.Options(
                                 new InetSocketAddress("127.0.0.1", 0),
                                 redis,
                                 new HttpTriggerServer.Limits(1 << 20, Duration.ofSeconds(30), 8),
-                                environment(redis)));
-        return new WasmApp(app, runtime.get());
+                                environment(redis),
+                                redisOptions)));
     }
 
     /**
@@ -76,16 +73,17 @@ public final class WasmApp implements AutoCloseable {
 
     /** POST /orders handled by the orchestrator, without the HTTP server in between. */
     public GuestResponse order(byte[] body) {
-        return runtime.handleRequest(
-                ORCHESTRATOR, new GuestRequest(HttpMethod.POST, "/orders", JSON, body));
+        return host.runtime()
+                .handleRequest(
+                        ORCHESTRATOR, new GuestRequest(HttpMethod.POST, "/orders", JSON, body));
     }
 
     public InetSocketAddress address() {
-        return app.address();
+        return host.spinApp().address();
     }
 
     @Override
     public void close() {
-        app.close();
+        host.close();
     }
 }

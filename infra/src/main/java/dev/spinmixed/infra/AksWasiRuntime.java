@@ -9,7 +9,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,29 +30,32 @@ public final class AksWasiRuntime extends ComponentResource {
 
     private final AgentPool wasiPool;
 
-    public AksWasiRuntime(
-            String name,
-            Settings settings,
+    /**
+     * @param wasiPool the size of the WasmWasi pool
+     */
+    public record Args(
             Output<String> resourceGroupName,
-            Cluster cluster,
-            ComponentResourceOptions options) {
+            Output<String> clusterName,
+            PoolSize wasiPool,
+            Map<String, String> tags) {}
+
+    public AksWasiRuntime(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.wasiPool =
                 new AgentPool(
                         name + "-pool",
                         AgentPoolArgs.builder()
-                                .resourceGroupName(resourceGroupName)
-                                .resourceName(cluster.clusterName())
+                                .resourceGroupName(args.resourceGroupName())
+                                .resourceName(args.clusterName())
                                 .agentPoolName(POOL_NAME)
                                 .mode(AgentPoolMode.User)
                                 .osType(OSType.Linux)
                                 .workloadRuntime(WorkloadRuntime.WasmWasi)
-                                .count(settings.wasmNodeCount())
-                                .vmSize(settings.wasmVmSize())
-                                .availabilityZones(settings.zonesOrNull())
-                                .nodeTaints(
-                                        List.of(TAINT_KEY + "=" + TAINT_VALUE + ":" + TAINT_EFFECT))
-                                .tags(settings.tags())
+                                .count(args.wasiPool().count())
+                                .vmSize(args.wasiPool().vmSize())
+                                .availabilityZones(args.wasiPool().zonesOrNull())
+                                .nodeTaints(TAINT_KEY + "=" + TAINT_VALUE + ":" + TAINT_EFFECT)
+                                .tags(args.tags())
                                 .build(),
                         CustomResourceOptions.builder().parent(this).build());
         registerOutputs(Map.of());

@@ -19,7 +19,11 @@ public final class App {
                     Path projectRoot = Path.of("").toAbsolutePath();
                     Settings settings =
                             Settings.fromConfig(ctx.config()::get, ctx.stackName(), projectRoot);
-                    declare(ctx, settings, projectRoot, AcrTokenExchange.overHttps());
+                    declare(
+                            ctx,
+                            settings,
+                            projectRoot,
+                            AcrTokenExchange.overHttps(ctx.log()::info));
                 });
     }
 

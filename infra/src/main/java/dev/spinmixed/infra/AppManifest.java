@@ -1,14 +1,9 @@
 package dev.spinmixed.infra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.spinmixed.spinapp.manifest.ManifestReader;
+import dev.spinmixed.spinapp.manifest.SpinManifest;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the stack needs to know about the spin.toml that goes into the image: which components
@@ -20,22 +15,14 @@ public record AppManifest(Path file, List<String> componentsWithDependencies) {
         componentsWithDependencies = List.copyOf(componentsWithDependencies);
     }
 
+    /** Reads the manifest with Spin's rules; throws if Spin would refuse it. */
     public static AppManifest read(Path spinToml) {
-        JsonNode root;
-        try {
-            root = new TomlMapper().readTree(spinToml.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read the app manifest " + spinToml + ": " + e.getMessage(), e);
-        }
-        List<String> withDependencies = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("component").fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> component = it.next();
-            if (component.getValue().path("dependencies").size() > 0) {
-                withDependencies.add(component.getKey());
-            }
-        }
-        return new AppManifest(spinToml, withDependencies);
+        SpinManifest manifest = ManifestReader.read(spinToml);
+        return new AppManifest(
+                spinToml,
+                manifest.components().values().stream()
+                        .filter(c -> !c.dependencies().isEmpty())
+                        .map(c -> c.id())
+                        .toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.spinmixed.infra;
 
+import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
@@ -24,8 +25,12 @@ public final class AppNamespace extends ComponentResource {
     private final Namespace namespace;
     private final NetworkPolicy defaultDeny;
 
-    public AppNamespace(
-            String name, Settings settings, Cluster cluster, ComponentResourceOptions options) {
+    /**
+     * @param kubernetes the provider of the cluster the namespace lives in
+     */
+    public record Args(String namespace, Provider kubernetes) {}
+
+    public AppNamespace(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.namespace =
                 new Namespace(
@@ -33,17 +38,14 @@ public final class AppNamespace extends ComponentResource {
                         NamespaceArgs.builder()
                                 .metadata(
                                         ObjectMetaArgs.builder()
-                                                .name(settings.namespace())
-                                                .labels(
-                                                        Labels.of(
-                                                                settings.namespace(), "namespace"))
+                                                .name(args.namespace())
+                                                .labels(Labels.of(args.namespace(), "namespace"))
                                                 .build())
                                 .build(),
                         CustomResourceOptions.builder()
                                 .parent(this)
-                                .provider(cluster.kubernetes())
+                                .provider(args.kubernetes())
                                 .build());
-
         this.defaultDeny =
                 new NetworkPolicy(
                         name + "-" + DEFAULT_DENY,
@@ -51,26 +53,28 @@ public final class AppNamespace extends ComponentResource {
                                 .metadata(
                                         ObjectMetaArgs.builder()
                                                 .name(DEFAULT_DENY)
-                                                .namespace(settings.namespace())
+                                                .namespace(args.namespace())
                                                 .labels(Labels.of(DEFAULT_DENY, "network-policy"))
                                                 .build())
-                                .spec(
-                                        NetworkPolicySpecArgs.builder()
-                                                .podSelector(LabelSelectorArgs.builder().build())
-                                                // Both types and no rules: nothing in, nothing out.
-                                                // Egress matters too: a
-                                                // compromised pod must not reach other namespaces,
-                                                // Azure's metadata endpoint
-                                                // or the internet.
-                                                .policyTypes("Ingress", "Egress")
-                                                .build())
+                                .spec(denyAll())
                                 .build(),
                         CustomResourceOptions.builder()
                                 .parent(this)
-                                .provider(cluster.kubernetes())
+                                .provider(args.kubernetes())
                                 .dependsOn(namespace)
                                 .build());
         registerOutputs(Map.of());
+    }
+
+    /**
+     * Every pod, both directions, no rules: nothing in, nothing out. Egress matters too: a
+     * compromised pod must not reach other namespaces, Azure's metadata endpoint or the internet.
+     */
+    private static NetworkPolicySpecArgs denyAll() {
+        return NetworkPolicySpecArgs.builder()
+                .podSelector(LabelSelectorArgs.builder().build())
+                .policyTypes("Ingress", "Egress")
+                .build();
     }
 
     public Namespace namespace() {

@@ -31,39 +31,43 @@ public final class ContainerRegistry extends ComponentResource {
     private final RoleAssignment kubeletPull;
     private final RoleAssignment deployerPush;
 
-    public ContainerRegistry(
-            String name,
-            Settings settings,
+    /**
+     * What the registry is made of.
+     *
+     * @param deployer whoever runs pulumi: granted AcrPush
+     * @param kubeletObjectId the cluster's kubelet identity: granted AcrPull
+     */
+    public record Args(
             Output<String> resourceGroupName,
+            String location,
+            Map<String, String> tags,
             Output<GetClientConfigResult> deployer,
-            Output<String> kubeletObjectId,
-            ComponentResourceOptions options) {
+            Output<String> kubeletObjectId) {}
+
+    public ContainerRegistry(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-
         this.registry =
                 new Registry(
                         name,
                         RegistryArgs.builder()
-                                .resourceGroupName(resourceGroupName)
-                                .location(settings.location())
+                                .resourceGroupName(args.resourceGroupName())
+                                .location(args.location())
                                 .sku(SkuArgs.builder().name(SkuName.Basic).build())
                                 .adminUserEnabled(false)
-                                .tags(settings.tags())
+                                .tags(args.tags())
                                 .build(),
                         child);
-
         this.kubeletPull =
                 new RoleAssignment(
                         name + "-kubelet-acrpull",
                         RoleAssignmentArgs.builder()
                                 .scope(registry.id())
-                                .roleDefinitionId(roleDefinitionId(deployer, ACR_PULL_ROLE))
-                                .principalId(kubeletObjectId)
+                                .roleDefinitionId(roleDefinitionId(args.deployer(), ACR_PULL_ROLE))
+                                .principalId(args.kubeletObjectId())
                                 .principalType(PrincipalType.ServicePrincipal)
                                 .build(),
                         child);
-
         // The deployer may be a user or a service principal (CI), so principalType is left for
         // Azure to resolve.
         this.deployerPush =
@@ -71,16 +75,16 @@ public final class ContainerRegistry extends ComponentResource {
                         name + "-deployer-acrpush",
                         RoleAssignmentArgs.builder()
                                 .scope(registry.id())
-                                .roleDefinitionId(roleDefinitionId(deployer, ACR_PUSH_ROLE))
-                                .principalId(deployer.applyValue(GetClientConfigResult::objectId))
+                                .roleDefinitionId(roleDefinitionId(args.deployer(), ACR_PUSH_ROLE))
+                                .principalId(
+                                        args.deployer().applyValue(GetClientConfigResult::objectId))
                                 .build(),
                         child);
-
         registerOutputs(Map.of("loginServer", registry.loginServer()));
     }
 
-    private static Output<String> roleDefinitionId(
-            Output<GetClientConfigResult> client, String roleId) {
+    /** The subscription-scoped id of a built-in role. */
+    static Output<String> roleDefinitionId(Output<GetClientConfigResult> client, String roleId) {
         return client.applyValue(
                 c ->
                         "/subscriptions/"

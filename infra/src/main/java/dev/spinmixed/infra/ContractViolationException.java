@@ -11,7 +11,7 @@ public final class ContractViolationException extends RuntimeException {
         super(
                 "The app in "
                         + spinToml
-                        + " breaks its WIT contracts; nothing was deployed:\n  - "
+                        + " breaks its contracts; nothing was deployed:\n  - "
                         + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }

@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * Everything one environment needs, from an empty subscription: resource group, AKS, the wasm
- * runtime of the chosen mode, ACR, the Spin app image, Redis and the app in both wirings.
+ * runtime of the chosen mode, ACR, the Spin app image, Redis and the app in both wirings. The one
+ * place that reads {@link Settings}: each component gets only what it uses, as its own {@code
+ * Args}.
  */
 public final class MixedWorkloadsStack extends ComponentResource {
     public static final String TYPE = "spinmixed:index:MixedWorkloadsStack";
@@ -27,6 +29,7 @@ public final class MixedWorkloadsStack extends ComponentResource {
     private final AppNamespace namespace;
     private final Redis redis;
     private final SpinAppWorkloads workloads;
+    private final Map<String, Output<?>> outputs;
 
     public MixedWorkloadsStack(Settings settings, AcrTokenExchange tokenExchange) {
         super(TYPE, settings.environment());
@@ -44,49 +47,117 @@ public final class MixedWorkloadsStack extends ComponentResource {
         Output<String> rg = resourceGroup.name();
         Output<GetClientConfigResult> deployer = AuthorizationFunctions.getClientConfig();
 
-        this.cluster = new Cluster(env + "-aks", settings, rg, child);
+        this.cluster =
+                new Cluster(
+                        env + "-aks",
+                        new Cluster.Args(
+                                rg,
+                                settings.location(),
+                                env + "-spin",
+                                settings.kubernetesVersion(),
+                                settings.clusterAccess(),
+                                settings.systemPool(),
+                                settings.tags(),
+                                deployer),
+                        child);
         this.registry =
                 new ContainerRegistry(
                         registryName(env),
-                        settings,
-                        rg,
-                        deployer,
-                        cluster.kubeletObjectId(),
+                        new ContainerRegistry.Args(
+                                rg,
+                                settings.location(),
+                                settings.tags(),
+                                deployer,
+                                cluster.kubeletObjectId()),
                         child);
         this.image =
                 new SpinAppImage(
-                        env + "-app-image", settings, registry, deployer, tokenExchange, child);
-        this.namespace = new AppNamespace(env + "-ns", settings, cluster, child);
+                        env + "-app-image",
+                        new SpinAppImage.Args(
+                                settings.appBuildContext(), registry, deployer, tokenExchange),
+                        child);
+        this.namespace =
+                new AppNamespace(
+                        env + "-ns",
+                        new AppNamespace.Args(settings.namespace(), cluster.kubernetes()),
+                        child);
 
         List<Resource> runtimeReady;
         if (settings.wasmRuntime() == WasmRuntime.SPINKUBE) {
             var spinKube =
                     new SpinKubeRuntime(
-                            env + "-spinkube", settings, rg, cluster, namespace.namespace(), child);
+                            env + "-spinkube",
+                            new SpinKubeRuntime.Args(
+                                    rg,
+                                    cluster,
+                                    settings.wasmPool(),
+                                    settings.tags(),
+                                    settings.namespace(),
+                                    namespace.namespace()),
+                            child);
             runtimeReady = List.of(spinKube.executor(), registry.kubeletPull());
             this.wasmRuntime = spinKube;
         } else {
-            var wasi = new AksWasiRuntime(env + "-aks-wasi", settings, rg, cluster, child);
+            var wasi =
+                    new AksWasiRuntime(
+                            env + "-aks-wasi",
+                            new AksWasiRuntime.Args(
+                                    rg,
+                                    cluster.clusterName(),
+                                    settings.wasmPool(),
+                                    settings.tags()),
+                            child);
             runtimeReady = List.of(wasi.wasiPool(), registry.kubeletPull());
             this.wasmRuntime = wasi;
         }
-        this.redis = new Redis(env + "-redis", settings, cluster, namespace, child);
+        this.redis =
+                new Redis(
+                        env + "-redis",
+                        new Redis.Args(
+                                settings.namespace(),
+                                namespace.namespace(),
+                                cluster.kubernetes(),
+                                settings.redisPassword(),
+                                settings.redisCpuLimit(),
+                                settings.redisMemoryLimit()),
+                        child);
         this.workloads =
                 new SpinAppWorkloads(
                         env + "-app",
-                        settings,
-                        cluster,
-                        image.imageRef(),
-                        redis,
-                        runtimeReady,
+                        new SpinAppWorkloads.Args(
+                                settings.namespace(),
+                                settings.wasmRuntime(),
+                                settings.wirings(),
+                                settings.appMinReplicas(),
+                                settings.appMaxReplicas(),
+                                cluster.kubernetes(),
+                                image.imageRef(),
+                                redis,
+                                runtimeReady),
                         child);
 
-        registerOutputs(
-                Map.of(
-                        "resourceGroupName", rg,
-                        "clusterName", cluster.clusterName(),
-                        "registryLoginServer", registry.loginServer(),
-                        "imageRef", image.imageRef()));
+        this.outputs = stackOutputs();
+        registerOutputs(outputs);
+    }
+
+    /** The stack outputs, in one place: name -> value (kubeconfig is a secret). */
+    private Map<String, Output<?>> stackOutputs() {
+        return Map.of(
+                "resourceGroupName", resourceGroup.name(),
+                "clusterName", cluster.clusterName(),
+                "registryLoginServer", registry.loginServer(),
+                "imageRef", image.imageRef(),
+                "appEndpoints", appEndpoints(),
+                "kubeconfig", cluster.kubeconfig());
+    }
+
+    /** {@code hops=http://<ip>/hops/orders orchestrated=http://<ip>/orders}. */
+    private Output<String> appEndpoints() {
+        List<Output<String>> pairs =
+                workloads.endpoints().entrySet().stream()
+                        .map(e -> e.getValue().applyValue(url -> e.getKey() + "=" + url))
+                        .toList();
+        return Output.all(pairs).applyValue(all -> String.join(" ", all));
     }
 
     /** ACR names are alphanumeric only; Pulumi appends a random suffix to make them unique. */
@@ -94,29 +165,9 @@ public final class MixedWorkloadsStack extends ComponentResource {
         return "spinmixed" + environment.replace("-", "");
     }
 
-    /** The stack outputs, in one place: name -> value (kubeconfig is a secret). */
+    /** The stack outputs: name -> value (kubeconfig is a secret); App exports these. */
     public Map<String, Output<?>> outputs() {
-        return Map.of(
-                "resourceGroupName", resourceGroup.name(),
-                "clusterName", cluster.clusterName(),
-                "registryLoginServer", registry.loginServer(),
-                "imageRef", image.imageRef(),
-                "appEndpoints",
-                        Output.all(
-                                        List.copyOf(
-                                                workloads.endpoints().entrySet().stream()
-                                                        .map(
-                                                                e ->
-                                                                        e.getValue()
-                                                                                .applyValue(
-                                                                                        url ->
-                                                                                                e
-                                                                                                                .getKey()
-                                                                                                        + "="
-                                                                                                        + url))
-                                                        .toList()))
-                                .applyValue(pairs -> String.join(" ", pairs)),
-                "kubeconfig", cluster.kubeconfig());
+        return outputs;
     }
 
     public ResourceGroup resourceGroup() {

@@ -1,6 +1,7 @@
 package dev.spinmixed.infra;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
@@ -39,6 +40,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,7 +57,7 @@ public final class Redis extends ComponentResource {
     public static final String NAME = "redis";
 
     /** Pinned; the alpine image runs as the redis user (uid 999). */
-    public static final String IMAGE = "docker.io/library/redis:7.4.2-alpine";
+    public static final String IMAGE = "docker.io/library/redis:" + PinnedVersions.REDIS.version();
 
     public static final int PORT = 6379;
     public static final String AUTH_SECRET = "redis-auth";
@@ -80,6 +82,10 @@ public final class Redis extends ComponentResource {
 
     static final int REDIS_UID = 999;
 
+    /** The Spin app's pods, the only ones that may open Redis' port. */
+    private static final Map<String, String> SPIN_APP_PODS =
+            Map.of(Labels.COMPONENT, Labels.SPIN_APP_COMPONENT);
+
     private final Output<String> address;
     private final String host;
     private final Secret authSecret;
@@ -88,19 +94,32 @@ public final class Redis extends ComponentResource {
     private final Service service;
     private final NetworkPolicy allowFromApp;
 
-    public Redis(
-            String name,
-            Settings settings,
-            Cluster cluster,
-            AppNamespace namespace,
-            ComponentResourceOptions options) {
+    /**
+     * Where Redis runs and how large it may grow.
+     *
+     * @param namespaceReady the resource that creates {@code namespace}
+     * @param password secret; reaches the cluster only inside the two Secrets
+     * @param cpuLimit CPU limit of the container, at least {@link
+     *     Settings#REDIS_CPU_REQUEST_MILLICORES}m
+     * @param memoryLimit memory limit of the container, at least {@link
+     *     Settings#REDIS_MEMORY_REQUEST_MIB}Mi
+     */
+    public record Args(
+            String namespace,
+            Resource namespaceReady,
+            Provider kubernetes,
+            Output<String> password,
+            String cpuLimit,
+            String memoryLimit) {}
+
+    public Redis(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        String ns = settings.namespace();
+        String ns = args.namespace();
         var child =
                 CustomResourceOptions.builder()
                         .parent(this)
-                        .provider(cluster.kubernetes())
-                        .dependsOn(namespace.namespace())
+                        .provider(args.kubernetes())
+                        .dependsOn(args.namespaceReady())
                         .build();
         Map<String, String> labels = Labels.of(NAME, "cache");
 
@@ -110,24 +129,12 @@ public final class Redis extends ComponentResource {
                         SecretArgs.builder()
                                 .metadata(meta(AUTH_SECRET, ns, labels))
                                 .type("Opaque")
-                                .stringData(
-                                        settings.redisPassword()
-                                                .applyValue(
-                                                        password -> Map.of("password", password)))
+                                .stringData(args.password().applyValue(p -> Map.of("password", p)))
                                 .build(),
                         child);
 
         this.host = NAME + "." + ns + ".svc.cluster.local:" + PORT;
-        this.address =
-                settings.redisPassword()
-                        .applyValue(
-                                password ->
-                                        "redis://:"
-                                                + URLEncoder.encode(
-                                                        password, StandardCharsets.UTF_8)
-                                                + "@"
-                                                + host)
-                        .asSecret();
+        this.address = args.password().applyValue(this::address).asSecret();
         this.addressSecret =
                 new Secret(
                         name + "-address",
@@ -143,14 +150,6 @@ public final class Redis extends ComponentResource {
                                 .build(),
                         child);
 
-        var passwordFromSecret =
-                EnvVarSourceArgs.builder()
-                        .secretKeyRef(
-                                SecretKeySelectorArgs.builder()
-                                        .name(AUTH_SECRET)
-                                        .key("password")
-                                        .build())
-                        .build();
         this.deployment =
                 new Deployment(
                         name,
@@ -159,170 +158,14 @@ public final class Redis extends ComponentResource {
                                 .spec(
                                         DeploymentSpecArgs.builder()
                                                 .replicas(1)
-                                                .selector(
-                                                        LabelSelectorArgs.builder()
-                                                                .matchLabels(POD_SELECTOR)
-                                                                .build())
-                                                .template(
-                                                        PodTemplateSpecArgs.builder()
-                                                                .metadata(
-                                                                        ObjectMetaArgs.builder()
-                                                                                .labels(labels)
-                                                                                .build())
-                                                                .spec(
-                                                                        PodSpecArgs.builder()
-                                                                                .automountServiceAccountToken(
-                                                                                        false)
-                                                                                .securityContext(
-                                                                                        PodSecurityContextArgs
-                                                                                                .builder()
-                                                                                                .runAsNonRoot(
-                                                                                                        true)
-                                                                                                .runAsUser(
-                                                                                                        REDIS_UID)
-                                                                                                .runAsGroup(
-                                                                                                        REDIS_UID)
-                                                                                                .fsGroup(
-                                                                                                        REDIS_UID)
-                                                                                                .seccompProfile(
-                                                                                                        SeccompProfileArgs
-                                                                                                                .builder()
-                                                                                                                .type(
-                                                                                                                        "RuntimeDefault")
-                                                                                                                .build())
-                                                                                                .build())
-                                                                                .containers(
-                                                                                        ContainerArgs
-                                                                                                .builder()
-                                                                                                .name(
-                                                                                                        NAME)
-                                                                                                .image(
-                                                                                                        IMAGE)
-                                                                                                // $(REDIS_PASSWORD) is expanded by the kubelet from the Secret.
-                                                                                                .args(
-                                                                                                        "--requirepass",
-                                                                                                        "$(REDIS_PASSWORD)",
-                                                                                                        "--save",
-                                                                                                        "",
-                                                                                                        "--appendonly",
-                                                                                                        "no")
-                                                                                                .env(
-                                                                                                        EnvVarArgs
-                                                                                                                .builder()
-                                                                                                                .name(
-                                                                                                                        "REDIS_PASSWORD")
-                                                                                                                .valueFrom(
-                                                                                                                        passwordFromSecret)
-                                                                                                                .build(),
-                                                                                                        EnvVarArgs
-                                                                                                                .builder()
-                                                                                                                .name(
-                                                                                                                        "REDISCLI_AUTH")
-                                                                                                                .valueFrom(
-                                                                                                                        passwordFromSecret)
-                                                                                                                .build())
-                                                                                                .ports(
-                                                                                                        ContainerPortArgs
-                                                                                                                .builder()
-                                                                                                                .name(
-                                                                                                                        NAME)
-                                                                                                                .containerPort(
-                                                                                                                        PORT)
-                                                                                                                .build())
-                                                                                                .readinessProbe(
-                                                                                                        ProbeArgs
-                                                                                                                .builder()
-                                                                                                                .exec(
-                                                                                                                        ExecActionArgs
-                                                                                                                                .builder()
-                                                                                                                                .command(
-                                                                                                                                        "redis-cli",
-                                                                                                                                        "ping")
-                                                                                                                                .build())
-                                                                                                                .periodSeconds(
-                                                                                                                        10)
-                                                                                                                .timeoutSeconds(
-                                                                                                                        2)
-                                                                                                                .build())
-                                                                                                .livenessProbe(
-                                                                                                        ProbeArgs
-                                                                                                                .builder()
-                                                                                                                .tcpSocket(
-                                                                                                                        TCPSocketActionArgs
-                                                                                                                                .builder()
-                                                                                                                                .port(
-                                                                                                                                        PORT)
-                                                                                                                                .build())
-                                                                                                                .initialDelaySeconds(
-                                                                                                                        10)
-                                                                                                                .periodSeconds(
-                                                                                                                        20)
-                                                                                                                .build())
-                                                                                                .resources(
-                                                                                                        ResourceRequirementsArgs
-                                                                                                                .builder()
-                                                                                                                .requests(
-                                                                                                                        Map
-                                                                                                                                .of(
-                                                                                                                                        "cpu",
-                                                                                                                                                Settings
-                                                                                                                                                                .REDIS_CPU_REQUEST_MILLICORES
-                                                                                                                                                        + "m",
-                                                                                                                                        "memory",
-                                                                                                                                                Settings
-                                                                                                                                                                .REDIS_MEMORY_REQUEST_MIB
-                                                                                                                                                        + "Mi"))
-                                                                                                                .limits(
-                                                                                                                        Map
-                                                                                                                                .of(
-                                                                                                                                        "cpu",
-                                                                                                                                        settings
-                                                                                                                                                .redisCpuLimit(),
-                                                                                                                                        "memory",
-                                                                                                                                        settings
-                                                                                                                                                .redisMemoryLimit()))
-                                                                                                                .build())
-                                                                                                .securityContext(
-                                                                                                        SecurityContextArgs
-                                                                                                                .builder()
-                                                                                                                .allowPrivilegeEscalation(
-                                                                                                                        false)
-                                                                                                                .readOnlyRootFilesystem(
-                                                                                                                        true)
-                                                                                                                .capabilities(
-                                                                                                                        CapabilitiesArgs
-                                                                                                                                .builder()
-                                                                                                                                .drop(
-                                                                                                                                        "ALL")
-                                                                                                                                .build())
-                                                                                                                .build())
-                                                                                                .volumeMounts(
-                                                                                                        VolumeMountArgs
-                                                                                                                .builder()
-                                                                                                                .name(
-                                                                                                                        "data")
-                                                                                                                .mountPath(
-                                                                                                                        "/data")
-                                                                                                                .build())
-                                                                                                .build())
-                                                                                .volumes(
-                                                                                        VolumeArgs
-                                                                                                .builder()
-                                                                                                .name(
-                                                                                                        "data")
-                                                                                                .emptyDir(
-                                                                                                        EmptyDirVolumeSourceArgs
-                                                                                                                .builder()
-                                                                                                                .build())
-                                                                                                .build())
-                                                                                .build())
-                                                                .build())
+                                                .selector(matchLabels(POD_SELECTOR))
+                                                .template(template(labels, args))
                                                 .build())
                                 .build(),
                         CustomResourceOptions.builder()
                                 .parent(this)
-                                .provider(cluster.kubernetes())
-                                .dependsOn(List.of(namespace.namespace(), authSecret))
+                                .provider(args.kubernetes())
+                                .dependsOn(List.of(args.namespaceReady(), authSecret))
                                 .build());
 
         this.service =
@@ -353,42 +196,129 @@ public final class Redis extends ComponentResource {
                                                 ALLOW_FROM_APP,
                                                 ns,
                                                 Labels.of(ALLOW_FROM_APP, "network-policy")))
-                                .spec(
-                                        NetworkPolicySpecArgs.builder()
-                                                .podSelector(
-                                                        LabelSelectorArgs.builder()
-                                                                .matchLabels(POD_SELECTOR)
-                                                                .build())
-                                                .policyTypes("Ingress")
-                                                .ingress(
-                                                        NetworkPolicyIngressRuleArgs.builder()
-                                                                .from(
-                                                                        NetworkPolicyPeerArgs
-                                                                                .builder()
-                                                                                .podSelector(
-                                                                                        LabelSelectorArgs
-                                                                                                .builder()
-                                                                                                .matchLabels(
-                                                                                                        Map
-                                                                                                                .of(
-                                                                                                                        Labels
-                                                                                                                                .COMPONENT,
-                                                                                                                        Labels
-                                                                                                                                .SPIN_APP_COMPONENT))
-                                                                                                .build())
-                                                                                .build())
-                                                                .ports(
-                                                                        NetworkPolicyPortArgs
-                                                                                .builder()
-                                                                                .protocol("TCP")
-                                                                                .port(PORT)
-                                                                                .build())
-                                                                .build())
-                                                .build())
+                                .spec(allowFromAppSpec())
                                 .build(),
                         child);
 
         registerOutputs(Map.of());
+    }
+
+    private String address(String password) {
+        return "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + host;
+    }
+
+    private static PodTemplateSpecArgs template(Map<String, String> labels, Args args) {
+        return PodTemplateSpecArgs.builder()
+                .metadata(ObjectMetaArgs.builder().labels(labels).build())
+                .spec(pod(args))
+                .build();
+    }
+
+    /** Non-root as the image's redis user, no persistence, the password from its Secret. */
+    private static PodSpecArgs pod(Args args) {
+        return PodSpecArgs.builder()
+                .automountServiceAccountToken(false)
+                .securityContext(
+                        PodSecurityContextArgs.builder()
+                                .runAsNonRoot(true)
+                                .runAsUser(REDIS_UID)
+                                .runAsGroup(REDIS_UID)
+                                .fsGroup(REDIS_UID)
+                                .seccompProfile(
+                                        SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                                .build())
+                .containers(container(args))
+                .volumes(
+                        VolumeArgs.builder()
+                                .name("data")
+                                .emptyDir(EmptyDirVolumeSourceArgs.builder().build())
+                                .build())
+                .build();
+    }
+
+    private static ContainerArgs container(Args args) {
+        var passwordFromSecret =
+                EnvVarSourceArgs.builder()
+                        .secretKeyRef(
+                                SecretKeySelectorArgs.builder()
+                                        .name(AUTH_SECRET)
+                                        .key("password")
+                                        .build())
+                        .build();
+        return ContainerArgs.builder()
+                .name(NAME)
+                .image(IMAGE)
+                // $(REDIS_PASSWORD) is expanded by the kubelet from the Secret.
+                .args("--requirepass", "$(REDIS_PASSWORD)", "--save", "", "--appendonly", "no")
+                .env(
+                        EnvVarArgs.builder()
+                                .name("REDIS_PASSWORD")
+                                .valueFrom(passwordFromSecret)
+                                .build(),
+                        EnvVarArgs.builder()
+                                .name("REDISCLI_AUTH")
+                                .valueFrom(passwordFromSecret)
+                                .build())
+                .ports(ContainerPortArgs.builder().name(NAME).containerPort(PORT).build())
+                .readinessProbe(
+                        ProbeArgs.builder()
+                                .exec(ExecActionArgs.builder().command("redis-cli", "ping").build())
+                                .periodSeconds(10)
+                                .timeoutSeconds(2)
+                                .build())
+                .livenessProbe(
+                        ProbeArgs.builder()
+                                .tcpSocket(TCPSocketActionArgs.builder().port(PORT).build())
+                                .initialDelaySeconds(10)
+                                .periodSeconds(20)
+                                .build())
+                .resources(
+                        ResourceRequirementsArgs.builder()
+                                .requests(
+                                        Map.of(
+                                                "cpu",
+                                                Settings.REDIS_CPU_REQUEST_MILLICORES + "m",
+                                                "memory",
+                                                Settings.REDIS_MEMORY_REQUEST_MIB + "Mi"))
+                                .limits(
+                                        Map.of(
+                                                "cpu",
+                                                args.cpuLimit(),
+                                                "memory",
+                                                args.memoryLimit()))
+                                .build())
+                .securityContext(
+                        SecurityContextArgs.builder()
+                                .allowPrivilegeEscalation(false)
+                                .readOnlyRootFilesystem(true)
+                                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                                .build())
+                .volumeMounts(VolumeMountArgs.builder().name("data").mountPath("/data").build())
+                .build();
+    }
+
+    /** Only the Spin app's pods may open Redis' port. */
+    private static NetworkPolicySpecArgs allowFromAppSpec() {
+        return NetworkPolicySpecArgs.builder()
+                .podSelector(matchLabels(POD_SELECTOR))
+                .policyTypes("Ingress")
+                .ingress(
+                        NetworkPolicyIngressRuleArgs.builder()
+                                .from(
+                                        NetworkPolicyPeerArgs.builder()
+                                                .podSelector(matchLabels(SPIN_APP_PODS))
+                                                .build())
+                                .ports(
+                                        NetworkPolicyPortArgs.builder()
+                                                .protocol("TCP")
+                                                .port(PORT)
+                                                .build())
+                                .build())
+                .build();
+    }
+
+    private static LabelSelectorArgs matchLabels(Map<String, String> labels) {
+        return LabelSelectorArgs.builder().matchLabels(labels).build();
     }
 
     private static ObjectMetaArgs meta(String name, String namespace, Map<String, String> labels) {

@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
  * @param environment tag {@code environment} on every Azure resource, and a name prefix
  * @param location Azure region, e.g. {@code westeurope}
  * @param kubernetesVersion AKS version, {@code major.minor} or {@code major.minor.patch}
+ * @param clusterAccess Entra ID with Azure RBAC, or the cluster's local accounts
  * @param availabilityZones Azure availability zones ({@code 1}-{@code 3}) of every node pool;
  *     empty: none
+ * @param appMinReplicas fewest replicas of each wiring's workload; the autoscaler's floor
+ * @param appMaxReplicas most replicas the autoscaler runs per wiring
  * @param redisCpuLimit CPU limit of the Redis container ({@code 250m}, {@code 2}), at least its
  *     request
  * @param redisMemoryLimit memory limit of the Redis container ({@code 128Mi}, {@code 1Gi}), at
@@ -36,6 +39,7 @@ public record Settings(
         String environment,
         String location,
         String kubernetesVersion,
+        ClusterAccess clusterAccess,
         int systemNodeCount,
         String systemVmSize,
         int wasmNodeCount,
@@ -43,7 +47,8 @@ public record Settings(
         List<String> availabilityZones,
         WasmRuntime wasmRuntime,
         Set<Wiring> wirings,
-        int appReplicas,
+        int appMinReplicas,
+        int appMaxReplicas,
         String redisCpuLimit,
         String redisMemoryLimit,
         String namespace,
@@ -52,41 +57,10 @@ public record Settings(
 
     public static final String PROJECT = "spin-mixed-workloads";
 
-    /** Every config key the program reads (without the {@code spin-mixed-workloads:} prefix). */
-    public static final Set<String> KEYS =
-            Set.of(
-                    "environment",
-                    "location",
-                    "kubernetesVersion",
-                    "systemNodeCount",
-                    "systemVmSize",
-                    "wasmNodeCount",
-                    "wasmVmSize",
-                    "availabilityZones",
-                    "wasmRuntime",
-                    "wirings",
-                    "appReplicas",
-                    "redisCpuLimit",
-                    "redisMemoryLimit",
-                    "namespace",
-                    "appBuildContext",
-                    "redisPassword");
-
-    static final String DEFAULT_LOCATION = "westeurope";
-    static final String DEFAULT_KUBERNETES_VERSION = "1.33";
-    static final int DEFAULT_NODE_COUNT = 1;
-    static final String DEFAULT_VM_SIZE = "Standard_D2s_v5";
-    static final String DEFAULT_WIRINGS = "orchestrated,hops";
-    static final int DEFAULT_REPLICAS = 1;
-
     /** Redis requests these; its limits (config) may not be lower. */
     public static final int REDIS_CPU_REQUEST_MILLICORES = 50;
 
     public static final int REDIS_MEMORY_REQUEST_MIB = 64;
-    static final String DEFAULT_REDIS_CPU_LIMIT = "250m";
-    static final String DEFAULT_REDIS_MEMORY_LIMIT = "128Mi";
-    static final String DEFAULT_NAMESPACE = "spin-mixed";
-    static final String DEFAULT_APP_BUILD_CONTEXT = "apps/target/oci";
     static final int MIN_REDIS_PASSWORD_LENGTH = 16;
 
     static final String AKS_WASI_RETIRED =
@@ -121,7 +95,7 @@ public record Settings(
                 kubernetesVersion,
                 kubernetesVersion != null
                         && KUBERNETES_VERSION.matcher(kubernetesVersion).matches(),
-                "an AKS version as major.minor or major.minor.patch, e.g. 1.33 or 1.33.2");
+                "an AKS version as major.minor or major.minor.patch, e.g. 1.36 or 1.36.1");
         requireCount("systemNodeCount", systemNodeCount);
         requireVmSize("systemVmSize", systemVmSize);
         requireCount("wasmNodeCount", wasmNodeCount);
@@ -145,11 +119,20 @@ public record Settings(
                 wirings != null && !wirings.isEmpty(),
                 "a comma-separated, non-empty subset of " + Wiring.accepted());
         wirings = Set.copyOf(wirings);
+        if (clusterAccess == null) {
+            throw InvalidSettingException.of(
+                    "clusterAccess", null, "one of " + ClusterAccess.accepted());
+        }
         require(
-                "appReplicas",
-                appReplicas,
-                appReplicas >= 1 && appReplicas <= MAX_NODE_COUNT,
+                "appMinReplicas",
+                appMinReplicas,
+                appMinReplicas >= 1 && appMinReplicas <= MAX_NODE_COUNT,
                 "a whole number from 1 to " + MAX_NODE_COUNT);
+        require(
+                "appMaxReplicas",
+                appMaxReplicas,
+                appMaxReplicas >= appMinReplicas && appMaxReplicas <= MAX_NODE_COUNT,
+                "a whole number from appMinReplicas (" + appMinReplicas + ") to " + MAX_NODE_COUNT);
         require(
                 "redisCpuLimit",
                 redisCpuLimit,
@@ -181,11 +164,28 @@ public record Settings(
         }
     }
 
-    /** Reads stack config through {@code config} (key without the project prefix -> value). */
+    /**
+     * Reads stack config through {@code config} (key without the project prefix -> value); a key
+     * the stack does not set takes its {@link ConfigKey} default, as Pulumi does with
+     * Pulumi.yaml's.
+     */
     public static Settings fromConfig(
             Function<String, Optional<String>> config, String stackName, Path projectRoot) {
-        String runtimeValue =
-                config.apply("wasmRuntime").orElse(WasmRuntime.SPINKUBE.configValue());
+        Function<ConfigKey, String> read =
+                key ->
+                        config.apply(key.key())
+                                .or(key::defaultValue)
+                                .orElseThrow(() -> missing(key));
+        String accessValue = read.apply(ConfigKey.CLUSTER_ACCESS);
+        ClusterAccess access =
+                ClusterAccess.fromConfigValue(accessValue)
+                        .orElseThrow(
+                                () ->
+                                        InvalidSettingException.of(
+                                                "clusterAccess",
+                                                accessValue,
+                                                "one of " + ClusterAccess.accepted()));
+        String runtimeValue = read.apply(ConfigKey.WASM_RUNTIME);
         WasmRuntime runtime =
                 WasmRuntime.fromConfigValue(runtimeValue)
                         .orElseThrow(
@@ -194,7 +194,7 @@ public record Settings(
                                                 "wasmRuntime",
                                                 runtimeValue,
                                                 "one of " + WasmRuntime.accepted()));
-        String password = config.apply("redisPassword").orElseThrow(Settings::missingRedisPassword);
+        String password = read.apply(ConfigKey.REDIS_PASSWORD);
         if (password.length() < MIN_REDIS_PASSWORD_LENGTH) {
             // The value itself is never echoed: it is a secret.
             throw new InvalidSettingException(
@@ -204,24 +204,25 @@ public record Settings(
                             + MIN_REDIS_PASSWORD_LENGTH
                             + " characters (pulumi config set --secret redisPassword <value>)");
         }
+        String environment = read.apply(ConfigKey.ENVIRONMENT);
         return new Settings(
-                config.apply("environment").orElse(stackName),
-                config.apply("location").orElse(DEFAULT_LOCATION),
-                config.apply("kubernetesVersion").orElse(DEFAULT_KUBERNETES_VERSION),
-                integer(config, "systemNodeCount", DEFAULT_NODE_COUNT),
-                config.apply("systemVmSize").orElse(DEFAULT_VM_SIZE),
-                integer(config, "wasmNodeCount", DEFAULT_NODE_COUNT),
-                config.apply("wasmVmSize").orElse(DEFAULT_VM_SIZE),
-                zones(config.apply("availabilityZones").orElse("")),
+                environment.isEmpty() ? stackName : environment,
+                read.apply(ConfigKey.LOCATION),
+                read.apply(ConfigKey.KUBERNETES_VERSION),
+                access,
+                integer(read, ConfigKey.SYSTEM_NODE_COUNT),
+                read.apply(ConfigKey.SYSTEM_VM_SIZE),
+                integer(read, ConfigKey.WASM_NODE_COUNT),
+                read.apply(ConfigKey.WASM_VM_SIZE),
+                zones(read.apply(ConfigKey.AVAILABILITY_ZONES)),
                 runtime,
-                wirings(config.apply("wirings").orElse(DEFAULT_WIRINGS)),
-                integer(config, "appReplicas", DEFAULT_REPLICAS),
-                config.apply("redisCpuLimit").orElse(DEFAULT_REDIS_CPU_LIMIT),
-                config.apply("redisMemoryLimit").orElse(DEFAULT_REDIS_MEMORY_LIMIT),
-                config.apply("namespace").orElse(DEFAULT_NAMESPACE),
-                projectRoot
-                        .resolve(config.apply("appBuildContext").orElse(DEFAULT_APP_BUILD_CONTEXT))
-                        .normalize(),
+                wirings(read.apply(ConfigKey.WIRINGS)),
+                integer(read, ConfigKey.APP_MIN_REPLICAS),
+                integer(read, ConfigKey.APP_MAX_REPLICAS),
+                read.apply(ConfigKey.REDIS_CPU_LIMIT),
+                read.apply(ConfigKey.REDIS_MEMORY_LIMIT),
+                read.apply(ConfigKey.NAMESPACE),
+                projectRoot.resolve(read.apply(ConfigKey.APP_BUILD_CONTEXT)).normalize(),
                 Output.ofSecret(password));
     }
 
@@ -234,11 +235,14 @@ public record Settings(
         return warnings;
     }
 
-    /**
-     * A node pool's {@code availabilityZones} input, or null (no zones) when none are configured.
-     */
-    public Output<List<String>> zonesOrNull() {
-        return availabilityZones.isEmpty() ? null : Output.of(availabilityZones);
+    /** The system pool's size. */
+    public PoolSize systemPool() {
+        return new PoolSize(systemNodeCount, systemVmSize, availabilityZones);
+    }
+
+    /** The wasm pool's size (SpinKube's labelled pool, or the AKS WASI pool). */
+    public PoolSize wasmPool() {
+        return new PoolSize(wasmNodeCount, wasmVmSize, availabilityZones);
     }
 
     /** Tags on every Azure resource. */
@@ -277,16 +281,14 @@ public record Settings(
     private static Set<Wiring> wirings(String value) {
         Set<Wiring> wirings = EnumSet.noneOf(Wiring.class);
         for (String part : value.split(",")) {
-            String name = part.trim();
-            wirings.add(
-                    Wiring.fromConfigValue(name)
-                            .orElseThrow(
-                                    () ->
-                                            InvalidSettingException.of(
-                                                    "wirings",
-                                                    value,
-                                                    "a comma-separated, non-empty subset of "
-                                                            + Wiring.accepted())));
+            Optional<Wiring> wiring = Wiring.fromConfigValue(part.trim());
+            if (wiring.isEmpty()) {
+                throw InvalidSettingException.of(
+                        "wirings",
+                        value,
+                        "a comma-separated, non-empty subset of " + Wiring.accepted());
+            }
+            wirings.add(wiring.get());
         }
         return wirings;
     }
@@ -320,17 +322,21 @@ public record Settings(
         return memory.group(2).equals("Gi") ? amount * 1024 : amount;
     }
 
-    private static int integer(
-            Function<String, Optional<String>> config, String key, int defaultValue) {
-        Optional<String> value = config.apply(key);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
+    private static int integer(Function<ConfigKey, String> read, ConfigKey key) {
+        String value = read.apply(key);
         try {
-            return Integer.parseInt(value.get().trim());
+            return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw InvalidSettingException.of(key, value.get(), "a whole number");
+            throw InvalidSettingException.of(key.key(), value, "a whole number");
         }
+    }
+
+    private static InvalidSettingException missing(ConfigKey key) {
+        if (key == ConfigKey.REDIS_PASSWORD) {
+            return missingRedisPassword();
+        }
+        return new InvalidSettingException(
+                "Config " + PROJECT + ":" + key.key() + " is missing: " + key.description());
     }
 
     private static InvalidSettingException missingRedisPassword() {

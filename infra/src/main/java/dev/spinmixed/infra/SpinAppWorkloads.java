@@ -1,28 +1,18 @@
 package dev.spinmixed.infra;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.apps.v1.Deployment;
-import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscaler;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscalerArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.CrossVersionObjectReferenceArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HorizontalPodAutoscalerSpecArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.MetricSpecArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.MetricTargetArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.ResourceMetricSourceArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
-import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
-import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.TCPSocketActionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.TolerationArgs;
 import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerStatus;
 import com.pulumi.kubernetes.core.v1.outputs.ServiceStatus;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
@@ -34,6 +24,9 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
+import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -43,15 +36,24 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The Spin app, once per enabled wiring, from the one image (by digest): as a SpinApp for SpinKube,
- * or as a Deployment on the AKS WASI pool. Each wiring keeps only its own components (Spin
- * selective deployment), gets {@code redis_address} from the Redis address Secret and {@code
- * redis_host} (the outbound host spin.toml allows, without the password) as plain text, and is
- * published by a LoadBalancer Service on port 80. In the namespace's default-deny, the app pods may
- * receive HTTP and call only CoreDNS and Redis.
+ * or as a Deployment on the AKS WASI pool ({@link WasiDeployment}). Each wiring keeps only its own
+ * components (Spin selective deployment), gets {@code redis_address} from the Redis address Secret
+ * and {@code redis_host} (the outbound host spin.toml allows, without the password) as plain text,
+ * and is published by a LoadBalancer Service on port 80.
+ *
+ * <p>Each wiring scales on CPU: an {@code autoscaling/v2} HorizontalPodAutoscaler owns the replica
+ * count of its Deployment (the SpinApp sets {@code enableAutoscaling}, so spin-operator 0.6.1
+ * leaves the count to it and refuses a {@code replicas} beside it), between the minimum and maximum
+ * of its {@link Args}; from two replicas on, a PodDisruptionBudget lets a node drain take only one
+ * pod at a time.
+ *
+ * <p>In the namespace's default-deny, the app pods may receive HTTP and call only CoreDNS and
+ * Redis.
  */
 public final class SpinAppWorkloads extends ComponentResource {
     public static final String TYPE = "spinmixed:k8s:SpinAppWorkloads";
@@ -71,6 +73,12 @@ public final class SpinAppWorkloads extends ComponentResource {
      */
     public static final String COMPONENTS_ENV = "SPIN_COMPONENTS_TO_RETAIN";
 
+    /** The autoscaler adds replicas when the pods' CPU use passes this share of their request. */
+    public static final int CPU_TARGET_PERCENT = 70;
+
+    /** A PodDisruptionBudget is declared from this many minimum replicas on. */
+    public static final int DISRUPTION_BUDGET_FROM = 2;
+
     static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     static final String DNS_NAMESPACE = "kube-system";
 
@@ -79,11 +87,10 @@ public final class SpinAppWorkloads extends ComponentResource {
 
     static final int DNS_PORT = 53;
 
-    /**
-     * Any non-root uid: the image is FROM scratch (no user database, so the uid must be numeric)
-     * and its files are world-readable.
-     */
-    static final int SPIN_POD_UID = 65532;
+    /** What each app container requests (the autoscaler's 100%) and may use at most. */
+    static final Map<String, String> APP_REQUESTS = Map.of("cpu", "50m", "memory", "64Mi");
+
+    static final Map<String, String> APP_LIMITS = Map.of("cpu", "500m", "memory", "256Mi");
 
     private static final LabelSelectorArgs APP_PODS =
             LabelSelectorArgs.builder()
@@ -92,190 +99,284 @@ public final class SpinAppWorkloads extends ComponentResource {
 
     private final Map<Wiring, Resource> workloads = new EnumMap<>(Wiring.class);
     private final Map<Wiring, Service> services = new EnumMap<>(Wiring.class);
+    private final Map<Wiring, HorizontalPodAutoscaler> autoscalers = new EnumMap<>(Wiring.class);
+    private final Map<Wiring, PodDisruptionBudget> disruptionBudgets = new EnumMap<>(Wiring.class);
     private final NetworkPolicy allowHttp;
     private final NetworkPolicy allowDns;
     private final NetworkPolicy allowToRedis;
 
-    public SpinAppWorkloads(
-            String name,
-            Settings settings,
-            Cluster cluster,
+    /**
+     * What the app's workloads run and where.
+     *
+     * @param runtime SpinApps on SpinKube, or Deployments on the AKS WASI pool
+     * @param minReplicas the autoscaler's floor per wiring; from {@link #DISRUPTION_BUDGET_FROM}
+     *     on, each wiring also gets a PodDisruptionBudget
+     * @param maxReplicas the autoscaler's ceiling per wiring
+     * @param imageRef the app's image, by digest
+     * @param runtimeReady what must exist before a workload can run (the runtime, the image pull
+     *     grant)
+     */
+    public record Args(
+            String namespace,
+            WasmRuntime runtime,
+            Set<Wiring> wirings,
+            int minReplicas,
+            int maxReplicas,
+            Provider kubernetes,
             Output<String> imageRef,
             Redis redis,
-            List<Resource> runtimeReady,
-            ComponentResourceOptions options) {
+            List<Resource> runtimeReady) {}
+
+    public SpinAppWorkloads(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        String ns = settings.namespace();
-        var child =
-                CustomResourceOptions.builder()
-                        .parent(this)
-                        .provider(cluster.kubernetes())
-                        .dependsOn(runtimeReady)
-                        .build();
+        String ns = args.namespace();
+        var child = kubernetesChild(args.kubernetes(), args.runtimeReady());
         var afterSecret =
-                CustomResourceOptions.builder()
-                        .parent(this)
-                        .provider(cluster.kubernetes())
-                        .dependsOn(concat(runtimeReady, redis.addressSecret()))
-                        .build();
-
-        for (Wiring wiring : settings.wirings()) {
-            String workload = wiring.workloadName();
-            Map<String, String> labels = Labels.of(workload, Labels.SPIN_APP_COMPONENT);
-            Resource resource;
-            Map<String, String> serviceSelector;
-            if (settings.wasmRuntime() == WasmRuntime.SPINKUBE) {
-                resource =
-                        spinApp(
-                                name + "-" + wiring.configValue(),
-                                settings,
-                                wiring,
-                                imageRef,
-                                redis.host(),
-                                labels,
-                                afterSecret);
-                // spin-operator marks pods that are ready to serve this app with this label.
-                serviceSelector = Map.of("core.spinkube.dev/app." + workload + ".status", "ready");
-            } else {
-                resource =
-                        wasiDeployment(
-                                name + "-" + wiring.configValue(),
-                                settings,
-                                wiring,
-                                imageRef,
-                                redis.host(),
-                                labels,
-                                afterSecret);
-                serviceSelector = Labels.selector(workload, Labels.SPIN_APP_COMPONENT);
+                kubernetesChild(
+                        args.kubernetes(),
+                        concat(args.runtimeReady(), args.redis().addressSecret()));
+        for (Wiring wiring : args.wirings()) {
+            String resourceName = name + "-" + wiring.configValue();
+            var app = new AppWorkload(wiring, ns, args.imageRef(), args.redis().host());
+            Resource workload =
+                    args.runtime() == WasmRuntime.SPINKUBE
+                            ? app.spinApp(resourceName, afterSecret)
+                            : WasiDeployment.of(resourceName, app, afterSecret);
+            workloads.put(wiring, workload);
+            services.put(wiring, service(resourceName, app, args.runtime(), child));
+            var afterWorkload = kubernetesChild(args.kubernetes(), List.of(workload));
+            autoscalers.put(wiring, autoscaler(resourceName, app, args, afterWorkload));
+            if (args.minReplicas() >= DISRUPTION_BUDGET_FROM) {
+                disruptionBudgets.put(wiring, disruptionBudget(resourceName, app, child));
             }
-            workloads.put(wiring, resource);
-            services.put(
-                    wiring,
-                    new Service(
-                            name + "-" + wiring.configValue(),
-                            ServiceArgs.builder()
-                                    .metadata(
-                                            ObjectMetaArgs.builder()
-                                                    .name(workload + "-public")
-                                                    .namespace(ns)
-                                                    .labels(labels)
-                                                    .build())
-                                    .spec(
-                                            ServiceSpecArgs.builder()
-                                                    .type("LoadBalancer")
-                                                    .selector(serviceSelector)
-                                                    .ports(
-                                                            ServicePortArgs.builder()
-                                                                    .name("http")
-                                                                    .port(HTTP_PORT)
-                                                                    .targetPort(HTTP_PORT)
-                                                                    .build())
-                                                    .build())
-                                    .build(),
-                            child));
         }
-
-        this.allowHttp = allowHttp(name, ns, child);
-        this.allowDns = allowDns(name, ns, child);
-        this.allowToRedis = allowToRedis(name, ns, child);
+        this.allowHttp = appPolicy(name, ALLOW_HTTP, ns, allowHttpSpec(), child);
+        this.allowDns = appPolicy(name, ALLOW_DNS, ns, allowDnsSpec(), child);
+        this.allowToRedis = appPolicy(name, ALLOW_TO_REDIS, ns, allowToRedisSpec(), child);
         registerOutputs(Map.of());
     }
 
-    /** The LoadBalancer's traffic reaches the app pods on the HTTP port, from anywhere. */
-    private NetworkPolicy allowHttp(String name, String ns, CustomResourceOptions options) {
-        return appPolicy(
-                name,
-                ALLOW_HTTP,
-                ns,
-                NetworkPolicySpecArgs.builder()
-                        .podSelector(APP_PODS)
-                        .policyTypes("Ingress")
-                        .ingress(
-                                NetworkPolicyIngressRuleArgs.builder()
+    /**
+     * One wiring's workload as both runtimes deploy it: its name, labels, image, Redis variables
+     * and resources.
+     */
+    record AppWorkload(Wiring wiring, String namespace, Output<String> imageRef, String redisHost) {
+        String name() {
+            return wiring.workloadName();
+        }
+
+        Map<String, String> labels() {
+            return Labels.of(name(), Labels.SPIN_APP_COMPONENT);
+        }
+
+        /** What a selector of this wiring's pods matches, under both runtimes. */
+        Map<String, String> podSelector() {
+            return Labels.selector(name(), Labels.SPIN_APP_COMPONENT);
+        }
+
+        ObjectMetaArgs metadata(String objectName) {
+            return ObjectMetaArgs.builder()
+                    .name(objectName)
+                    .namespace(namespace)
+                    .labels(labels())
+                    .build();
+        }
+
+        /**
+         * No security context here: spin-operator's SpinApp and SpinAppExecutor CRDs (vendored in
+         * crds/) have no field for one (the executor's deploymentConfig carries only the runtime
+         * class, CA certificates and OpenTelemetry), so the operator's Deployment runs with the
+         * cluster's defaults. The namespace's NetworkPolicies still apply to its pods (they carry
+         * podLabels).
+         */
+        KubernetesObject spinApp(String resourceName, CustomResourceOptions options) {
+            Output<Map<String, Object>> spec = imageRef.applyValue(this::spinAppSpec);
+            return new KubernetesObject(
+                    resourceName,
+                    new KubernetesObject.Args(
+                            "core.spinkube.dev/v1alpha1",
+                            "SpinApp",
+                            Map.of("name", name(), "namespace", namespace, "labels", labels()),
+                            spec),
+                    options);
+        }
+
+        private Map<String, Object> spinAppSpec(String image) {
+            return Map.of(
+                    "image",
+                    image,
+                    "executor",
+                    SpinKubeRuntime.EXECUTOR,
+                    "enableAutoscaling",
+                    true,
+                    "components",
+                    wiring.components(),
+                    "podLabels",
+                    labels(),
+                    "variables",
+                    List.of(
+                            redisAddressVariable(),
+                            Map.of("name", Redis.HOST_KEY, "value", redisHost)),
+                    "resources",
+                    Map.of("requests", APP_REQUESTS, "limits", APP_LIMITS));
+        }
+
+        private static Map<String, Object> redisAddressVariable() {
+            return Map.of(
+                    "name",
+                    Redis.ADDRESS_KEY,
+                    "valueFrom",
+                    Map.of(
+                            "secretKeyRef",
+                            Map.of("name", Redis.ADDRESS_SECRET, "key", Redis.ADDRESS_KEY)));
+        }
+    }
+
+    private Service service(
+            String resourceName,
+            AppWorkload app,
+            WasmRuntime runtime,
+            CustomResourceOptions options) {
+        // spin-operator marks the pods ready to serve a SpinApp with this label.
+        Map<String, String> selector =
+                runtime == WasmRuntime.SPINKUBE
+                        ? Map.of("core.spinkube.dev/app." + app.name() + ".status", "ready")
+                        : app.podSelector();
+        return new Service(
+                resourceName,
+                ServiceArgs.builder()
+                        .metadata(app.metadata(app.name() + "-public"))
+                        .spec(
+                                ServiceSpecArgs.builder()
+                                        .type("LoadBalancer")
+                                        .selector(selector)
                                         .ports(
-                                                NetworkPolicyPortArgs.builder()
-                                                        .protocol("TCP")
+                                                ServicePortArgs.builder()
+                                                        .name("http")
                                                         .port(HTTP_PORT)
+                                                        .targetPort(HTTP_PORT)
                                                         .build())
                                         .build())
                         .build(),
                 options);
+    }
+
+    /**
+     * Scales the wiring's Deployment (spin-operator names it after the SpinApp; the aks-wasi
+     * Deployment has the same name) on the average CPU use of its pods.
+     */
+    private HorizontalPodAutoscaler autoscaler(
+            String resourceName, AppWorkload app, Args args, CustomResourceOptions options) {
+        var cpu =
+                MetricSpecArgs.builder()
+                        .type("Resource")
+                        .resource(
+                                ResourceMetricSourceArgs.builder()
+                                        .name("cpu")
+                                        .target(
+                                                MetricTargetArgs.builder()
+                                                        .type("Utilization")
+                                                        .averageUtilization(CPU_TARGET_PERCENT)
+                                                        .build())
+                                        .build())
+                        .build();
+        return new HorizontalPodAutoscaler(
+                resourceName,
+                HorizontalPodAutoscalerArgs.builder()
+                        .metadata(app.metadata(app.name()))
+                        .spec(
+                                HorizontalPodAutoscalerSpecArgs.builder()
+                                        .scaleTargetRef(
+                                                CrossVersionObjectReferenceArgs.builder()
+                                                        .apiVersion("apps/v1")
+                                                        .kind("Deployment")
+                                                        .name(app.name())
+                                                        .build())
+                                        .minReplicas(args.minReplicas())
+                                        .maxReplicas(args.maxReplicas())
+                                        .metrics(cpu)
+                                        .build())
+                        .build(),
+                options);
+    }
+
+    private PodDisruptionBudget disruptionBudget(
+            String resourceName, AppWorkload app, CustomResourceOptions options) {
+        return new PodDisruptionBudget(
+                resourceName,
+                PodDisruptionBudgetArgs.builder()
+                        .metadata(app.metadata(app.name()))
+                        .spec(
+                                PodDisruptionBudgetSpecArgs.builder()
+                                        .maxUnavailable(1)
+                                        .selector(
+                                                LabelSelectorArgs.builder()
+                                                        .matchLabels(app.podSelector())
+                                                        .build())
+                                        .build())
+                        .build(),
+                options);
+    }
+
+    /** The LoadBalancer's traffic reaches the app pods on the HTTP port, from anywhere. */
+    private static NetworkPolicySpecArgs allowHttpSpec() {
+        return NetworkPolicySpecArgs.builder()
+                .podSelector(APP_PODS)
+                .policyTypes("Ingress")
+                .ingress(
+                        NetworkPolicyIngressRuleArgs.builder()
+                                .ports(port("TCP", HTTP_PORT))
+                                .build())
+                .build();
     }
 
     /**
      * The app resolves Redis' Service name, so it may ask the cluster's CoreDNS, and no other
      * resolver.
      */
-    private NetworkPolicy allowDns(String name, String ns, CustomResourceOptions options) {
-        return appPolicy(
-                name,
-                ALLOW_DNS,
-                ns,
-                NetworkPolicySpecArgs.builder()
-                        .podSelector(APP_PODS)
-                        .policyTypes("Egress")
-                        .egress(
-                                NetworkPolicyEgressRuleArgs.builder()
-                                        // One peer with both selectors: CoreDNS pods in kube-system
-                                        // only.
-                                        .to(
-                                                NetworkPolicyPeerArgs.builder()
-                                                        .namespaceSelector(
-                                                                LabelSelectorArgs.builder()
-                                                                        .matchLabels(
-                                                                                Map.of(
-                                                                                        NAMESPACE_NAME_LABEL,
-                                                                                        DNS_NAMESPACE))
-                                                                        .build())
-                                                        .podSelector(
-                                                                LabelSelectorArgs.builder()
-                                                                        .matchLabels(DNS_PODS)
-                                                                        .build())
-                                                        .build())
-                                        .ports(
-                                                NetworkPolicyPortArgs.builder()
-                                                        .protocol("UDP")
-                                                        .port(DNS_PORT)
-                                                        .build(),
-                                                NetworkPolicyPortArgs.builder()
-                                                        .protocol("TCP")
-                                                        .port(DNS_PORT)
-                                                        .build())
-                                        .build())
-                        .build(),
-                options);
+    private static NetworkPolicySpecArgs allowDnsSpec() {
+        // One peer with both selectors: CoreDNS pods in kube-system only.
+        var coreDns =
+                NetworkPolicyPeerArgs.builder()
+                        .namespaceSelector(matchLabels(Map.of(NAMESPACE_NAME_LABEL, DNS_NAMESPACE)))
+                        .podSelector(matchLabels(DNS_PODS))
+                        .build();
+        return NetworkPolicySpecArgs.builder()
+                .podSelector(APP_PODS)
+                .policyTypes("Egress")
+                .egress(
+                        NetworkPolicyEgressRuleArgs.builder()
+                                .to(coreDns)
+                                .ports(port("UDP", DNS_PORT), port("TCP", DNS_PORT))
+                                .build())
+                .build();
     }
 
     /**
      * The app's only other outbound traffic: Redis, the one outbound host spin.toml allows and the
      * server of its Redis trigger. The Redis side admits it with {@link Redis#ALLOW_FROM_APP}.
      */
-    private NetworkPolicy allowToRedis(String name, String ns, CustomResourceOptions options) {
-        return appPolicy(
-                name,
-                ALLOW_TO_REDIS,
-                ns,
-                NetworkPolicySpecArgs.builder()
-                        .podSelector(APP_PODS)
-                        .policyTypes("Egress")
-                        .egress(
-                                NetworkPolicyEgressRuleArgs.builder()
-                                        .to(
-                                                NetworkPolicyPeerArgs.builder()
-                                                        .podSelector(
-                                                                LabelSelectorArgs.builder()
-                                                                        .matchLabels(
-                                                                                Redis.POD_SELECTOR)
-                                                                        .build())
-                                                        .build())
-                                        .ports(
-                                                NetworkPolicyPortArgs.builder()
-                                                        .protocol("TCP")
-                                                        .port(Redis.PORT)
-                                                        .build())
-                                        .build())
-                        .build(),
-                options);
+    private static NetworkPolicySpecArgs allowToRedisSpec() {
+        return NetworkPolicySpecArgs.builder()
+                .podSelector(APP_PODS)
+                .policyTypes("Egress")
+                .egress(
+                        NetworkPolicyEgressRuleArgs.builder()
+                                .to(
+                                        NetworkPolicyPeerArgs.builder()
+                                                .podSelector(matchLabels(Redis.POD_SELECTOR))
+                                                .build())
+                                .ports(port("TCP", Redis.PORT))
+                                .build())
+                .build();
+    }
+
+    private static LabelSelectorArgs matchLabels(Map<String, String> labels) {
+        return LabelSelectorArgs.builder().matchLabels(labels).build();
+    }
+
+    private static NetworkPolicyPortArgs port(String protocol, int port) {
+        return NetworkPolicyPortArgs.builder().protocol(protocol).port(port).build();
     }
 
     private static NetworkPolicy appPolicy(
@@ -298,274 +399,12 @@ public final class SpinAppWorkloads extends ComponentResource {
                 options);
     }
 
-    /**
-     * No security context here: spin-operator's SpinApp and SpinAppExecutor CRDs (vendored in
-     * crds/) have no field for one (the executor's deploymentConfig carries only the runtime class,
-     * CA certificates and OpenTelemetry), so the operator's Deployment runs with the cluster's
-     * defaults. The namespace's NetworkPolicies still apply to its pods (they carry podLabels).
-     */
-    private KubernetesObject spinApp(
-            String resourceName,
-            Settings settings,
-            Wiring wiring,
-            Output<String> imageRef,
-            String redisHost,
-            Map<String, String> labels,
-            CustomResourceOptions options) {
-        Output<Map<String, Object>> spec =
-                imageRef.applyValue(
-                        image ->
-                                Map.of(
-                                        "image", image,
-                                        "executor", SpinKubeRuntime.EXECUTOR,
-                                        "replicas", settings.appReplicas(),
-                                        "components", wiring.components(),
-                                        "podLabels", labels,
-                                        "variables",
-                                                List.of(
-                                                        Map.of(
-                                                                "name",
-                                                                Redis.ADDRESS_KEY,
-                                                                "valueFrom",
-                                                                Map.of(
-                                                                        "secretKeyRef",
-                                                                        Map.of(
-                                                                                "name",
-                                                                                Redis
-                                                                                        .ADDRESS_SECRET,
-                                                                                "key",
-                                                                                Redis
-                                                                                        .ADDRESS_KEY))),
-                                                        Map.of(
-                                                                "name",
-                                                                Redis.HOST_KEY,
-                                                                "value",
-                                                                redisHost)),
-                                        "resources",
-                                                Map.of(
-                                                        "requests",
-                                                        appRequests(),
-                                                        "limits",
-                                                        appLimits())));
-        return new KubernetesObject(
-                resourceName,
-                new KubernetesObject.Args(
-                        "core.spinkube.dev/v1alpha1",
-                        "SpinApp",
-                        Map.of(
-                                "name",
-                                wiring.workloadName(),
-                                "namespace",
-                                settings.namespace(),
-                                "labels",
-                                labels),
-                        spec),
-                options);
-    }
-
-    private Deployment wasiDeployment(
-            String resourceName,
-            Settings settings,
-            Wiring wiring,
-            Output<String> imageRef,
-            String redisHost,
-            Map<String, String> labels,
-            CustomResourceOptions options) {
-        String workload = wiring.workloadName();
-        return new Deployment(
-                resourceName,
-                DeploymentArgs.builder()
-                        .metadata(
-                                ObjectMetaArgs.builder()
-                                        .name(workload)
-                                        .namespace(settings.namespace())
-                                        .labels(labels)
-                                        .build())
-                        .spec(
-                                DeploymentSpecArgs.builder()
-                                        .replicas(settings.appReplicas())
-                                        .selector(
-                                                LabelSelectorArgs.builder()
-                                                        .matchLabels(
-                                                                Labels.selector(
-                                                                        workload,
-                                                                        Labels.SPIN_APP_COMPONENT))
-                                                        .build())
-                                        .template(
-                                                PodTemplateSpecArgs.builder()
-                                                        .metadata(
-                                                                ObjectMetaArgs.builder()
-                                                                        .labels(labels)
-                                                                        .build())
-                                                        .spec(
-                                                                PodSpecArgs.builder()
-                                                                        .runtimeClassName(
-                                                                                AksWasiRuntime
-                                                                                        .RUNTIME_CLASS)
-                                                                        .nodeSelector(
-                                                                                AksWasiRuntime
-                                                                                        .NODE_SELECTOR)
-                                                                        .tolerations(
-                                                                                TolerationArgs
-                                                                                        .builder()
-                                                                                        .key(
-                                                                                                AksWasiRuntime
-                                                                                                        .TAINT_KEY)
-                                                                                        .operator(
-                                                                                                "Equal")
-                                                                                        .value(
-                                                                                                AksWasiRuntime
-                                                                                                        .TAINT_VALUE)
-                                                                                        .effect(
-                                                                                                AksWasiRuntime
-                                                                                                        .TAINT_EFFECT)
-                                                                                        .build())
-                                                                        .automountServiceAccountToken(
-                                                                                false)
-                                                                        // Harmless for a wasm pod:
-                                                                        // the shim only reads
-                                                                        // spin.toml and
-                                                                        // the .wasm files
-                                                                        // (world-readable) from the
-                                                                        // image, which
-                                                                        // holds no executable; the
-                                                                        // guests reach the host
-                                                                        // only through
-                                                                        // WASI, with no files
-                                                                        // granted in spin.toml, and
-                                                                        // write only
-                                                                        // to Redis over the
-                                                                        // network. These settings
-                                                                        // bound the shim
-                                                                        // process itself if it were
-                                                                        // ever compromised.
-                                                                        .securityContext(
-                                                                                PodSecurityContextArgs
-                                                                                        .builder()
-                                                                                        .runAsNonRoot(
-                                                                                                true)
-                                                                                        .runAsUser(
-                                                                                                SPIN_POD_UID)
-                                                                                        .runAsGroup(
-                                                                                                SPIN_POD_UID)
-                                                                                        .seccompProfile(
-                                                                                                SeccompProfileArgs
-                                                                                                        .builder()
-                                                                                                        .type(
-                                                                                                                "RuntimeDefault")
-                                                                                                        .build())
-                                                                                        .build())
-                                                                        .containers(
-                                                                                ContainerArgs
-                                                                                        .builder()
-                                                                                        .name(
-                                                                                                workload)
-                                                                                        .image(
-                                                                                                imageRef)
-                                                                                        // The shim
-                                                                                        // reads
-                                                                                        // spin.toml
-                                                                                        // from the
-                                                                                        // image; it
-                                                                                        // ignores
-                                                                                        // the
-                                                                                        // command.
-                                                                                        .command(
-                                                                                                "/")
-                                                                                        .env(
-                                                                                                EnvVarArgs
-                                                                                                        .builder()
-                                                                                                        .name(
-                                                                                                                REDIS_ADDRESS_ENV)
-                                                                                                        .valueFrom(
-                                                                                                                EnvVarSourceArgs
-                                                                                                                        .builder()
-                                                                                                                        .secretKeyRef(
-                                                                                                                                SecretKeySelectorArgs
-                                                                                                                                        .builder()
-                                                                                                                                        .name(
-                                                                                                                                                Redis
-                                                                                                                                                        .ADDRESS_SECRET)
-                                                                                                                                        .key(
-                                                                                                                                                Redis
-                                                                                                                                                        .ADDRESS_KEY)
-                                                                                                                                        .build())
-                                                                                                                        .build())
-                                                                                                        .build(),
-                                                                                                EnvVarArgs
-                                                                                                        .builder()
-                                                                                                        .name(
-                                                                                                                REDIS_HOST_ENV)
-                                                                                                        .value(
-                                                                                                                redisHost)
-                                                                                                        .build(),
-                                                                                                EnvVarArgs
-                                                                                                        .builder()
-                                                                                                        .name(
-                                                                                                                COMPONENTS_ENV)
-                                                                                                        .value(
-                                                                                                                String
-                                                                                                                        .join(
-                                                                                                                                ",",
-                                                                                                                                wiring
-                                                                                                                                        .components()))
-                                                                                                        .build())
-                                                                                        .ports(
-                                                                                                ContainerPortArgs
-                                                                                                        .builder()
-                                                                                                        .name(
-                                                                                                                "http")
-                                                                                                        .containerPort(
-                                                                                                                HTTP_PORT)
-                                                                                                        .build())
-                                                                                        .readinessProbe(
-                                                                                                ProbeArgs
-                                                                                                        .builder()
-                                                                                                        .tcpSocket(
-                                                                                                                TCPSocketActionArgs
-                                                                                                                        .builder()
-                                                                                                                        .port(
-                                                                                                                                HTTP_PORT)
-                                                                                                                        .build())
-                                                                                                        .periodSeconds(
-                                                                                                                10)
-                                                                                                        .build())
-                                                                                        .resources(
-                                                                                                ResourceRequirementsArgs
-                                                                                                        .builder()
-                                                                                                        .requests(
-                                                                                                                appRequests())
-                                                                                                        .limits(
-                                                                                                                appLimits())
-                                                                                                        .build())
-                                                                                        .securityContext(
-                                                                                                SecurityContextArgs
-                                                                                                        .builder()
-                                                                                                        .allowPrivilegeEscalation(
-                                                                                                                false)
-                                                                                                        .readOnlyRootFilesystem(
-                                                                                                                true)
-                                                                                                        .capabilities(
-                                                                                                                CapabilitiesArgs
-                                                                                                                        .builder()
-                                                                                                                        .drop(
-                                                                                                                                "ALL")
-                                                                                                                        .build())
-                                                                                                        .build())
-                                                                                        .build())
-                                                                        .build())
-                                                        .build())
-                                        .build())
-                        .build(),
-                options);
-    }
-
-    private static Map<String, String> appRequests() {
-        return Map.of("cpu", "50m", "memory", "64Mi");
-    }
-
-    private static Map<String, String> appLimits() {
-        return Map.of("cpu", "500m", "memory", "256Mi");
+    private CustomResourceOptions kubernetesChild(Provider kubernetes, List<Resource> dependsOn) {
+        return CustomResourceOptions.builder()
+                .parent(this)
+                .provider(kubernetes)
+                .dependsOn(dependsOn)
+                .build();
     }
 
     private static List<Resource> concat(List<Resource> resources, Resource extra) {
@@ -581,6 +420,15 @@ public final class SpinAppWorkloads extends ComponentResource {
 
     public Map<Wiring, Service> services() {
         return services;
+    }
+
+    public Map<Wiring, HorizontalPodAutoscaler> autoscalers() {
+        return autoscalers;
+    }
+
+    /** Per wiring, when the minimum of replicas is at least {@link #DISRUPTION_BUDGET_FROM}. */
+    public Map<Wiring, PodDisruptionBudget> disruptionBudgets() {
+        return disruptionBudgets;
     }
 
     public NetworkPolicy allowHttp() {
@@ -602,20 +450,17 @@ public final class SpinAppWorkloads extends ComponentResource {
                 (wiring, service) ->
                         endpoints.put(
                                 wiring.configValue(),
-                                service.status()
-                                        .applyValue(
-                                                status ->
-                                                        "http://"
-                                                                + address(status)
-                                                                + wiring.route())));
+                                service.status().applyValue(s -> endpoint(s, wiring))));
         return endpoints;
     }
 
-    private static String address(Optional<ServiceStatus> status) {
-        return status.flatMap(ServiceStatus::loadBalancer)
-                .map(LoadBalancerStatus::ingress)
-                .flatMap(ingress -> ingress.stream().findFirst())
-                .flatMap(ingress -> ingress.ip().or(ingress::hostname))
-                .orElse("<pending load balancer>");
+    private static String endpoint(Optional<ServiceStatus> status, Wiring wiring) {
+        String address =
+                status.flatMap(ServiceStatus::loadBalancer)
+                        .map(LoadBalancerStatus::ingress)
+                        .flatMap(ingress -> ingress.stream().findFirst())
+                        .flatMap(ingress -> ingress.ip().or(ingress::hostname))
+                        .orElse("<pending load balancer>");
+        return "http://" + address + wiring.route();
     }
 }

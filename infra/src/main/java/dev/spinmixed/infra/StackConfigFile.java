@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +50,17 @@ public record StackConfigFile(Path file, Map<String, String> values, Set<String>
                 continue;
             }
             String key = entry.getKey().substring(PREFIX.length());
-            if (!Settings.KEYS.contains(key)) {
+            if (ConfigKey.of(key).isEmpty()) {
                 throw new IllegalArgumentException(
                         file
                                 + " sets "
                                 + entry.getKey()
                                 + ", which the program does not read"
                                 + " (keys: "
-                                + new TreeSet<>(Settings.KEYS)
+                                + Arrays.stream(ConfigKey.values())
+                                        .map(ConfigKey::key)
+                                        .sorted()
+                                        .toList()
                                 + ")");
             }
             JsonNode value = entry.getValue();

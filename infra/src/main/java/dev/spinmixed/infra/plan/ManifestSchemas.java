@@ -24,15 +24,16 @@ import java.util.TreeMap;
 
 /**
  * JSON schemas of every Kubernetes object kind the program declares: the built-in kinds from the
- * Kubernetes 1.33 OpenAPI definitions, and the custom kinds from their CRDs (spin-operator's
- * SpinApp and SpinAppExecutor, runtime-class-manager's Shim). The schemas are made strict: an
- * object may not carry a field its schema does not define (what {@code kubectl apply
- * --validate=strict} refuses), so a misspelt field fails here rather than being dropped by the API
- * server. Sources and versions: {@code plan/README.md} beside the files.
+ * OpenAPI definitions of the Kubernetes minor the stack deploys, and the custom kinds from their
+ * CRDs (spin-operator's SpinApp and SpinAppExecutor, runtime-class-manager's Shim). The schemas are
+ * made strict: an object may not carry a field its schema does not define (what {@code kubectl
+ * apply --validate=strict} refuses), so a misspelt field fails here rather than being dropped by
+ * the API server. Sources and versions: {@code plan/README.md} beside the files.
  */
 public final class ManifestSchemas {
-    public static final String KUBERNETES_VERSION = "1.33";
-    static final String KUBERNETES_DEFINITIONS = "kubernetes-1.33-definitions.json";
+    /** The Kubernetes minors whose definitions this jar carries. */
+    public static final List<String> KUBERNETES_MINORS = List.of("1.36");
+
     static final String SHIM_CRD = "runtime.spinkube.dev_shims.yaml";
     private static final String INT_OR_STRING = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
     private static final Set<String> SCHEMA_MAPS =
@@ -40,17 +41,36 @@ public final class ManifestSchemas {
     private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "anyOf", "oneOf");
     private static final Set<String> SCHEMA_VALUES = Set.of("items", "additionalProperties", "not");
 
+    private final String kubernetesMinor;
+
     /** apiVersion + " " + kind -> schema. */
     private final Map<String, Schema> schemas;
 
-    private ManifestSchemas(Map<String, Schema> schemas) {
+    private ManifestSchemas(String kubernetesMinor, Map<String, Schema> schemas) {
+        this.kubernetesMinor = kubernetesMinor;
         this.schemas = schemas;
     }
 
-    public static ManifestSchemas load() {
+    /**
+     * The schemas of Kubernetes {@code kubernetesVersion} ({@code major.minor}, or {@code
+     * major.minor.patch} whose patch does not change the API); refuses a minor without bundled
+     * definitions, since validating against another version's API proves nothing.
+     */
+    public static ManifestSchemas forKubernetes(String kubernetesVersion) {
+        String minor = minorOf(kubernetesVersion);
+        if (!KUBERNETES_MINORS.contains(minor)) {
+            throw new IllegalArgumentException(
+                    "the offline plan has no schema for Kubernetes "
+                            + minor
+                            + " (bundled: "
+                            + String.join(", ", KUBERNETES_MINORS)
+                            + "); add that release's OpenAPI definitions as"
+                            + " infra/src/main/resources/dev/spinmixed/infra/plan/README.md"
+                            + " describes");
+        }
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
         Map<String, Schema> schemas = new TreeMap<>();
-        addKubernetesKinds(registry, schemas);
+        addKubernetesKinds(registry, schemas, "kubernetes-" + minor + "-definitions.json");
         List<Map<String, Object>> crds = new ArrayList<>(SpinOperatorCrds.load());
         crds.add(readYaml(SHIM_CRD));
         ObjectMapper json = new ObjectMapper();
@@ -69,7 +89,17 @@ public final class ManifestSchemas {
                         registry.getSchema(location(apiVersion, kind), schema));
             }
         }
-        return new ManifestSchemas(schemas);
+        return new ManifestSchemas(minor, schemas);
+    }
+
+    static String minorOf(String kubernetesVersion) {
+        String[] parts = kubernetesVersion.split("\\.");
+        return parts.length < 2 ? kubernetesVersion : parts[0] + "." + parts[1];
+    }
+
+    /** The Kubernetes minor whose built-in kinds these schemas check. */
+    public String kubernetesMinor() {
+        return kubernetesMinor;
     }
 
     /** The kinds with a schema, as {@code apiVersion kind}. */
@@ -97,12 +127,13 @@ public final class ManifestSchemas {
         return schema.validate(object).stream().map(Error::toString).toList();
     }
 
-    private static void addKubernetesKinds(SchemaRegistry registry, Map<String, Schema> schemas) {
+    private static void addKubernetesKinds(
+            SchemaRegistry registry, Map<String, Schema> schemas, String file) {
         ObjectNode definitions;
-        try (InputStream in = resource(KUBERNETES_DEFINITIONS)) {
+        try (InputStream in = resource(file)) {
             definitions = (ObjectNode) new ObjectMapper().readTree(in).path("definitions");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot parse " + KUBERNETES_DEFINITIONS, e);
+            throw new UncheckedIOException("cannot parse " + file, e);
         }
         // OpenAPI v2 spells int-or-string as a string format; JSON Schema needs both types.
         ObjectNode intOrString = JsonNodeFactory.instance.objectNode();

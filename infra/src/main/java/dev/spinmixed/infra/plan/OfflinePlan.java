@@ -11,7 +11,6 @@ import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
-import com.sun.net.httpserver.HttpServer;
 import dev.spinmixed.infra.AcrTokenExchange;
 import dev.spinmixed.infra.App;
 import dev.spinmixed.infra.ContractViolationException;
@@ -21,9 +20,6 @@ import dev.spinmixed.infra.plan.ProviderMocks.Declared;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,10 +42,10 @@ import java.util.stream.Stream;
  * ManifestSchemas}). The secret {@code redisPassword} cannot be read from a stack file, so the plan
  * uses {@link #PLACEHOLDER_REDIS_PASSWORD}, and the written Secrets show no values.
  *
- * <p>Usage, from the repository root: {@code java -cp infra/target/infra.jar
- * dev.spinmixed.infra.plan.OfflinePlan [stack] [output dir]} (defaults: dev,
- * target/plan/&lt;stack&gt;). Exit status 0: planned and valid; 1: a schema violation; 2: the
- * program refused to run (bad config, broken contract) or bad usage.
+ * <p>Usage, from the repository root: {@code ./run plan [stack] [output dir]}, which runs {@code
+ * ./mvnw compile exec:java -DmainClass=dev.spinmixed.infra.plan.OfflinePlan -DmainArgs=...}
+ * (defaults: dev, target/plan/&lt;stack&gt;). Exit status 0: planned and valid; 1: a schema
+ * violation; 2: the program refused to run (bad config, broken contract) or bad usage.
  */
 public final class OfflinePlan {
     /** Not a secret: stands in for the stack's encrypted redisPassword while planning. */
@@ -81,9 +77,12 @@ public final class OfflinePlan {
         }
     }
 
-    /** The whole plan of one stack. */
+    /**
+     * The whole plan of one stack, its objects checked against Kubernetes {@code kubernetesMinor}.
+     */
     public record Plan(
             String stack,
+            String kubernetesMinor,
             List<PlannedResource> tree,
             List<PlannedObject> objects,
             List<Path> helmReleases) {
@@ -147,7 +146,7 @@ public final class OfflinePlan {
         if (violations.isEmpty()) {
             out.println(
                     "Every object is valid against its schema (Kubernetes "
-                            + ManifestSchemas.KUBERNETES_VERSION
+                            + plan.kubernetesMinor()
                             + ", spin-operator and runtime-class-manager CRDs).");
             return 0;
         }
@@ -169,36 +168,32 @@ public final class OfflinePlan {
         config.putAll(overrides);
 
         ProviderMocks mocks = new ProviderMocks(ProviderMocks.Values.placeholders());
-        List<Resource> resources;
-        HttpServer tokenEndpoint = placeholderTokenEndpoint();
-        try {
-            var exchange =
-                    new AcrTokenExchange(
-                            loginServer ->
-                                    URI.create(
-                                            "http://127.0.0.1:"
-                                                    + tokenEndpoint.getAddress().getPort()
-                                                    + "/oauth2/exchange"));
-            // Outputs made before a cleanup belong to the previous run's engine: settings come
-            // after it.
-            PulumiTest.cleanup();
-            Settings settings =
-                    Settings.fromConfig(
-                            key -> Optional.ofNullable(config.get(key)), stack, projectRoot);
-            TestResult result =
-                    PulumiTest.withMocks(mocks)
-                            .withOptions(
-                                    TestOptions.builder()
-                                            .projectName(Settings.PROJECT)
-                                            .stackName(stack)
-                                            .preview(false)
-                                            .build())
-                            .runTest(ctx -> App.declare(ctx, settings, projectRoot, exchange));
-            rethrowFirst(result);
-            resources = result.resources();
-        } finally {
-            tokenEndpoint.stop(0);
-        }
+        // Outputs made before a cleanup belong to the previous run's engine: settings come after
+        // it.
+        PulumiTest.cleanup();
+        Settings settings =
+                Settings.fromConfig(
+                        key -> Optional.ofNullable(config.get(key)), stack, projectRoot);
+        // Before the program runs: a plan against another Kubernetes version's API proves nothing.
+        ManifestSchemas schemas = ManifestSchemas.forKubernetes(settings.kubernetesVersion());
+        // As a preview: nothing is built or pushed, so the program asks for no registry token.
+        TestResult result =
+                PulumiTest.withMocks(mocks)
+                        .withOptions(
+                                TestOptions.builder()
+                                        .projectName(Settings.PROJECT)
+                                        .stackName(stack)
+                                        .preview(true)
+                                        .build())
+                        .runTest(
+                                ctx ->
+                                        App.declare(
+                                                ctx,
+                                                settings,
+                                                projectRoot,
+                                                AcrTokenExchange.overHttps(line -> {})));
+        rethrowFirst(result);
+        List<Resource> resources = result.resources();
 
         Map<String, Declared> declared = new HashMap<>();
         mocks.declared().forEach(d -> declared.put(d.type() + " " + d.name(), d));
@@ -216,12 +211,15 @@ public final class OfflinePlan {
         roots.stream()
                 .filter(r -> !stackRoots.contains(r))
                 .forEach(root -> walk(root, depth, declared, tree));
-        return write(stack, tree, mocks.declared(), out);
+        return write(stack, schemas, tree, mocks.declared(), out);
     }
 
     private static Plan write(
-            String stack, List<PlannedResource> tree, List<Declared> declared, Path out) {
-        ManifestSchemas schemas = ManifestSchemas.load();
+            String stack,
+            ManifestSchemas schemas,
+            List<PlannedResource> tree,
+            List<Declared> declared,
+            Path out) {
         ObjectMapper yaml =
                 new ObjectMapper(
                         new YAMLFactory()
@@ -256,7 +254,7 @@ public final class OfflinePlan {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the plan under " + out, e);
         }
-        return new Plan(stack, tree, objects, releases);
+        return new Plan(stack, schemas.kubernetesMinor(), tree, objects, releases);
     }
 
     /**
@@ -356,28 +354,6 @@ public final class OfflinePlan {
         }
         if (!result.errors().isEmpty()) {
             throw new IllegalStateException("the program logged errors: " + result.errors());
-        }
-    }
-
-    /** Plays the registry's token endpoint: the push is never attempted, so any token will do. */
-    private static HttpServer placeholderTokenEndpoint() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext(
-                    "/oauth2/exchange",
-                    exchange -> {
-                        exchange.getRequestBody().readAllBytes();
-                        byte[] body =
-                                "{\"refresh_token\":\"plan-placeholder-refresh-token\"}"
-                                        .getBytes(StandardCharsets.UTF_8);
-                        exchange.sendResponseHeaders(200, body.length);
-                        exchange.getResponseBody().write(body);
-                        exchange.close();
-                    });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the plan's local token endpoint", e);
         }
     }
 

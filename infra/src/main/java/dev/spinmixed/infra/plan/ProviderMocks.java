@@ -22,6 +22,9 @@ public final class ProviderMocks implements Mocks {
     /** One declared resource: type token, logical name and inputs as the engine received them. */
     public record Declared(String type, String name, Map<String, Object> inputs) {}
 
+    /** One invoke: its token and the arguments the program passed. */
+    public record Invoked(String token, Map<String, Object> args) {}
+
     /**
      * What the providers answer.
      *
@@ -87,7 +90,7 @@ public final class ProviderMocks implements Mocks {
 
     private final Values values;
     private final List<Declared> declared = new ArrayList<>();
-    private final List<String> invokes = new ArrayList<>();
+    private final List<Invoked> invokes = new ArrayList<>();
 
     public ProviderMocks(Values values) {
         this.values = values;
@@ -127,16 +130,7 @@ public final class ProviderMocks implements Mocks {
                                 + values.imageDigest());
             }
             case "kubernetes:core/v1:Service" ->
-                    values.loadBalancerIp()
-                            .ifPresent(
-                                    ip ->
-                                            state.put(
-                                                    "status",
-                                                    Map.of(
-                                                            "loadBalancer",
-                                                            Map.of(
-                                                                    "ingress",
-                                                                    List.of(Map.of("ip", ip))))));
+                    values.loadBalancerIp().ifPresent(ip -> state.put("status", serviceStatus(ip)));
             default -> state.putIfAbsent("name", args.name);
         }
         return CompletableFuture.completedFuture(
@@ -145,7 +139,7 @@ public final class ProviderMocks implements Mocks {
 
     @Override
     public synchronized CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        invokes.add(args.token);
+        invokes.add(new Invoked(args.token, args.args));
         return CompletableFuture.completedFuture(
                 switch (args.token) {
                     case "azure-native:authorization:getClientConfig" ->
@@ -161,24 +155,25 @@ public final class ProviderMocks implements Mocks {
                     case "azure-native:authorization:getClientToken" ->
                             Map.of("token", values.aadToken());
                     case "azure-native:containerservice:listManagedClusterUserCredentials" ->
-                            Map.of(
-                                    "kubeconfigs",
-                                    List.of(
-                                            Map.of(
-                                                    "name",
-                                                    "clusterUser",
-                                                    "value",
-                                                    Base64.getEncoder()
-                                                            .encodeToString(
-                                                                    values.kubeconfig()
-                                                                            .getBytes(
-                                                                                    StandardCharsets
-                                                                                            .UTF_8)))));
+                            userCredentials();
                     default ->
                             throw new IllegalArgumentException(
                                     "the program called an invoke the provider mocks do not know: "
                                             + args.token);
                 });
+    }
+
+    /** A LoadBalancer Service's status once Azure has given it {@code ip}. */
+    private static Map<String, Object> serviceStatus(String ip) {
+        return Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("ip", ip))));
+    }
+
+    /** What AKS' listClusterUserCredential answers: the kubeconfig, base64-encoded. */
+    private Map<String, Object> userCredentials() {
+        String encoded =
+                Base64.getEncoder()
+                        .encodeToString(values.kubeconfig().getBytes(StandardCharsets.UTF_8));
+        return Map.of("kubeconfigs", List.of(Map.of("name", "clusterUser", "value", encoded)));
     }
 
     /** Every declared resource, in the order the program declared them. */
@@ -188,6 +183,11 @@ public final class ProviderMocks implements Mocks {
 
     /** The token of every invoke the program made, in order. */
     public synchronized List<String> invokes() {
+        return invokes.stream().map(Invoked::token).toList();
+    }
+
+    /** Every invoke the program made, with its arguments, in order. */
+    public synchronized List<Invoked> invocations() {
         return List.copyOf(invokes);
     }
 

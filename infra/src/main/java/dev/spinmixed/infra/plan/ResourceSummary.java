@@ -11,6 +11,7 @@ final class ResourceSummary {
             List.of(
                     "location",
                     "kubernetesVersion",
+                    "disableLocalAccounts",
                     "agentPoolName",
                     "mode",
                     "workloadRuntime",
@@ -35,7 +36,17 @@ final class ResourceSummary {
             Object namespace = metadata.get("namespace");
             parts.add((namespace == null ? "" : namespace + "/") + metadata.get("name"));
             Map<String, Object> spec = (Map<String, Object>) inputs.getOrDefault("spec", Map.of());
-            for (String key : List.of("replicas", "type", "image", "executor")) {
+            for (String key :
+                    List.of(
+                            "replicas",
+                            "minReplicas",
+                            "maxReplicas",
+                            "maxUnavailable",
+                            "enableAutoscaling",
+                            "containerdRuntimeOptions",
+                            "type",
+                            "image",
+                            "executor")) {
                 if (spec.containsKey(key)) {
                     parts.add(key + "=" + plain(spec.get(key)));
                 }

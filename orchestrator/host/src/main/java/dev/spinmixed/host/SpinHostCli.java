@@ -1,16 +1,19 @@
 package dev.spinmixed.host;
 
 import dev.spinmixed.host.app.AppCheck;
-import dev.spinmixed.host.app.AppLayout;
-import dev.spinmixed.host.app.GuestModules;
+import dev.spinmixed.host.app.HostSupport;
 import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.LocalHost;
 import dev.spinmixed.host.app.SpinApp;
 import dev.spinmixed.host.app.StartupReport;
 import dev.spinmixed.host.http.HttpTriggerServer;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestLoader;
+import dev.spinmixed.host.redis.LocalRedisServer;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
+import dev.spinmixed.spinapp.manifest.ManifestReader;
+import dev.spinmixed.spinapp.manifest.SpinManifest;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,8 +111,12 @@ public final class SpinHostCli {
                                 + " ${DEFAULT-VALUE}).")
         int maxInstances;
 
+        Optional<AppLayout> givenLayout() {
+            return Optional.ofNullable(appDir).map(AppLayout::of);
+        }
+
         AppLayout layout() {
-            return appDir != null ? AppLayout.of(appDir) : AppLayout.around(manifest);
+            return givenLayout().orElseGet(() -> AppLayout.around(manifest));
         }
 
         LinkedRuntime.Settings settings() {
@@ -119,7 +127,10 @@ public final class SpinHostCli {
     @Command(
             name = "up",
             mixinStandardHelpOptions = true,
-            description = "Serves the app: HTTP routes, and Redis channels when --redis is given.")
+            description =
+                    "Serves the app: HTTP routes, and Redis channels. Without --redis or"
+                            + " --no-redis, a private redis-server is started for the app and"
+                            + " stopped on exit.")
     static final class Up implements Callable<Integer> {
 
         @CommandLine.Mixin AppOptions app;
@@ -132,21 +143,53 @@ public final class SpinHostCli {
                                 + " 127.0.0.1:3000).")
         String listen;
 
+        @CommandLine.ArgGroup(exclusive = true)
+        RedisChoice redisChoice = new RedisChoice();
+
+        /** Which Redis: a given one, none, or (neither option) a private redis-server. */
+        static final class RedisChoice {
+            @Option(
+                    names = "--redis",
+                    paramLabel = "URL",
+                    description =
+                            "Use this Redis (e.g. redis://127.0.0.1:6379; default:"
+                                + " $SPIN_VARIABLE_REDIS_ADDRESS, else a private redis-server on a"
+                                + " free loopback port, without persistence, stopped on exit):"
+                                + " overrides the variable redis_address and the Redis trigger"
+                                + " address.")
+            String redis;
+
+            @Option(
+                    names = "--no-redis",
+                    description =
+                            "No Redis at all (not Spin's behaviour): events of routes that"
+                                    + " publish to no trigger go to an in-memory sink, routes that"
+                                    + " hop through Redis answer 503.")
+            boolean none;
+        }
+
         @Option(
-                names = "--redis",
-                paramLabel = "URL",
+                names = "--redis-reconnect",
                 description =
-                        "A real Redis (e.g. redis://127.0.0.1:6379; default:"
-                            + " $SPIN_VARIABLE_REDIS_ADDRESS): overrides the variable redis_address"
-                            + " and the Redis trigger address. Without it, events go to an"
-                            + " in-memory sink and routes that hop through Redis answer 503.")
-        String redis;
+                        "When the Redis trigger loses its connection, retry every second (messages"
+                            + " published meanwhile are lost). Default, as in Spin: the app ends"
+                            + " with exit status 1.")
+        boolean redisReconnect;
+
+        @Option(
+                names = "--redis-pool",
+                description =
+                        "Outbound Redis reuses pooled connections. Default, as in Spin: a new"
+                                + " connection (with AUTH) per call.")
+        boolean redisPool;
 
         @Option(
                 names = "--max-body",
                 defaultValue = "1048576",
                 paramLabel = "BYTES",
-                description = "Largest request body (default: ${DEFAULT-VALUE}); larger gets 413.")
+                description =
+                        "Largest request body (default: ${DEFAULT-VALUE}); larger gets 413 (Spin"
+                                + " has no limit).")
         long maxBody;
 
         @Option(
@@ -156,7 +199,8 @@ public final class SpinHostCli {
                 description =
                         "Deadline of one HTTP request (reading it and the guest call) and of one"
                                 + " Redis message, as ISO-8601 (default: ${DEFAULT-VALUE}); a guest"
-                                + " over it is interrupted and the request gets 500.")
+                                + " over it is interrupted and the request gets 500 (Spin has no"
+                                + " deadline).")
         Duration deadline;
 
         @Option(
@@ -184,54 +228,141 @@ public final class SpinHostCli {
                                 + " --max-memory for it (repeatable).")
         Map<String, Long> componentMaxMemory = new LinkedHashMap<>();
 
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() throws Exception {
             long start = System.nanoTime();
-            Manifest manifest = ManifestLoader.load(app.manifest);
+            SpinManifest manifest = ManifestReader.read(app.manifest);
             manifest.warnings().forEach(w -> System.err.println("warning: " + w));
+            HostSupport.ignored(manifest).forEach(w -> System.err.println("warning: " + w));
             String address =
                     Optional.ofNullable(listen)
                             .or(() -> Optional.ofNullable(System.getenv("SPIN_HTTP_LISTEN_ADDR")))
                             .orElse("127.0.0.1:3000");
+            InetSocketAddress listenAddress = parseListen(address);
             GuestLimits limits =
                     new GuestLimits(deadline, maxMemory, componentDeadlines, componentMaxMemory);
             requireKnownComponents(manifest, limits);
-            GuestModules guests = new GuestModules(manifest, app.layout());
             LinkedRuntime.Settings settings =
                     new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits);
-            SpinApp running =
-                    SpinApp.start(
-                            manifest,
-                            (m, host) -> LinkedRuntime.create(m, guests, host, settings),
-                            new SpinApp.Options(
-                                    parseListen(address),
-                                    Optional.ofNullable(redis)
-                                            .or(
-                                                    () ->
-                                                            Optional.ofNullable(
-                                                                    System.getenv(
-                                                                            "SPIN_VARIABLE_REDIS_ADDRESS"))),
-                                    new HttpTriggerServer.Limits(
-                                            maxBody,
-                                            deadline,
-                                            app.maxInstances * 2,
-                                            componentDeadlines),
-                                    System.getenv()));
+            PrintWriter out = spec.commandLine().getOut();
+            // Registered before anything is started, so Ctrl-C at any point stops what was.
+            AtomicReference<SpinApp> running = new AtomicReference<>();
+            AtomicReference<LocalRedisServer> privateRedis = new AtomicReference<>();
+            Thread hook = new Thread(() -> stop(running, privateRedis), "spin-host-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            LocalHost started;
+            try {
+                privateRedis(manifest, out).ifPresent(privateRedis::set);
+                Optional<String> redis =
+                        Optional.ofNullable(privateRedis.get())
+                                .map(LocalRedisServer::url)
+                                .or(() -> Optional.ofNullable(redisChoice.redis))
+                                .or(
+                                        () ->
+                                                redisChoice.none
+                                                        ? Optional.empty()
+                                                        : Optional.ofNullable(
+                                                                System.getenv(
+                                                                        "SPIN_VARIABLE_REDIS_ADDRESS")));
+                started =
+                        LocalHost.start(
+                                manifest,
+                                app.layout(),
+                                settings,
+                                new SpinApp.Options(
+                                        listenAddress,
+                                        redis,
+                                        new HttpTriggerServer.Limits(
+                                                maxBody,
+                                                deadline,
+                                                app.maxInstances * 2,
+                                                componentDeadlines),
+                                        System.getenv(),
+                                        new SpinApp.RedisOptions(redisReconnect, redisPool)));
+                running.set(started.spinApp());
+            } catch (Exception e) {
+                stop(running, privateRedis);
+                removeHook(hook);
+                throw e;
+            }
             long millis = (System.nanoTime() - start) / 1_000_000;
             StartupReport.print(
-                    System.out, running, guests, app.mode.name().toLowerCase(Locale.ROOT), millis);
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime()
-                    .addShutdownHook(
-                            new Thread(
-                                    () -> {
-                                        running.close();
-                                        stopped.countDown();
-                                    },
-                                    "spin-host-shutdown"));
-            stopped.await();
-            return 0;
+                    System.out,
+                    started.spinApp(),
+                    started.app(),
+                    app.mode.name().toLowerCase(Locale.ROOT),
+                    millis);
+            try {
+                started.spinApp().ended().join();
+                return 0;
+            } catch (CompletionException e) {
+                stop(running, privateRedis);
+                removeHook(hook);
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "error: "
+                                        + e.getCause().getMessage()
+                                        + "; the app ends, as Spin's does under"
+                                        + " containerd-shim-spin (the pod restarts); start with"
+                                        + " --redis-reconnect to retry instead");
+                return 1;
+            }
         }
+
+        /**
+         * A private redis-server when the app uses Redis and no Redis (nor --no-redis) was given.
+         */
+        private Optional<LocalRedisServer> privateRedis(SpinManifest manifest, PrintWriter out)
+                throws Exception {
+            if (redisChoice.redis != null
+                    || redisChoice.none
+                    || System.getenv("SPIN_VARIABLE_REDIS_ADDRESS") != null
+                    || !usesRedis(manifest)) {
+                return Optional.empty();
+            }
+            LocalRedisServer server = LocalRedisServer.start();
+            out.println(
+                    "Redis: a private redis-server at "
+                            + server.url()
+                            + " (no persistence; stopped on exit; --redis URL uses another,"
+                            + " --no-redis none)");
+            out.flush();
+            return Optional.of(server);
+        }
+
+        /** Stops the app, then its private redis-server; each once, whoever calls first. */
+        private static void stop(
+                AtomicReference<SpinApp> app, AtomicReference<LocalRedisServer> privateRedis) {
+            Optional.ofNullable(app.getAndSet(null)).ifPresent(SpinApp::close);
+            Optional.ofNullable(privateRedis.getAndSet(null))
+                    .ifPresent(
+                            r -> {
+                                try {
+                                    r.close();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            });
+        }
+
+        private static void removeHook(Thread hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting; the hook has run or will find everything stopped
+            }
+        }
+    }
+
+    /** Whether the app has Redis triggers or a component that may reach a Redis host. */
+    static boolean usesRedis(SpinManifest manifest) {
+        return !manifest.redisTriggers().isEmpty()
+                || manifest.components().values().stream()
+                        .flatMap(c -> c.allowedOutboundHosts().stream())
+                        .anyMatch(h -> h.startsWith("redis") || h.startsWith("*://"));
     }
 
     @Command(
@@ -249,7 +380,10 @@ public final class SpinHostCli {
         @Override
         public Integer call() {
             return AppCheck.run(
-                            app.manifest, app.layout(), app.settings(), spec.commandLine().getOut())
+                            app.manifest,
+                            app.givenLayout(),
+                            app.settings(),
+                            spec.commandLine().getOut())
                     ? 0
                     : 1;
         }
@@ -258,8 +392,8 @@ public final class SpinHostCli {
     /**
      * A limit for a component the manifest does not trigger would silently do nothing: refuse it.
      */
-    static void requireKnownComponents(Manifest manifest, GuestLimits limits) {
-        Set<String> triggered = LinkedRuntime.triggered(manifest);
+    static void requireKnownComponents(SpinManifest manifest, GuestLimits limits) {
+        Set<String> triggered = new java.util.LinkedHashSet<>(manifest.triggeredComponents());
         Set<String> named = new TreeSet<>(limits.deadlines().keySet());
         named.addAll(limits.maxMemoryBytes().keySet());
         named.removeAll(triggered);

@@ -29,7 +29,7 @@ public final class Composition implements AutoCloseable {
 
     private Composition(Builder b) {
         this.root = b.root;
-        Wiring wiring = new Wiring(b.root, b.dependencies, b.hosts);
+        Wiring wiring = new Wiring(b.root, b.rootLinks, b.dependencies, b.hosts);
         ExecutionMode mode = b.mode;
         WasiGrant grant = b.wasi;
         int maxMemoryPages = b.maxMemoryPages;
@@ -127,6 +127,7 @@ public final class Composition implements AutoCloseable {
     public static final class Builder {
 
         private final Component root;
+        private final Map<String, Wiring.RootLink> rootLinks = new LinkedHashMap<>();
         private final Map<String, Component> dependencies = new LinkedHashMap<>();
         private final Map<String, HostFunction> hosts = new LinkedHashMap<>();
         private WasiGrant wasi = WasiGrant.none();
@@ -145,6 +146,20 @@ public final class Composition implements AutoCloseable {
          */
         public Builder dependency(String interfaceName, Component provider) {
             dependencies.put(interfaceName, Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * Serves the root's import {@code importName} with {@code provider}'s export {@code
+         * exportName}, and nothing else: as Spin composes a dependency, the provider's own imports
+         * go to the host functions, not to other providers.
+         */
+        public Builder rootLink(String importName, Component provider, String exportName) {
+            rootLinks.put(
+                    importName,
+                    new Wiring.RootLink(
+                            Objects.requireNonNull(provider, "provider"),
+                            Objects.requireNonNull(exportName, "exportName")));
             return this;
         }
 

@@ -11,15 +11,29 @@ import java.util.Optional;
  * Which target serves each contract import of each component in a composition, resolved and checked
  * once when the composition is built. Components are listed dependencies first, so a start function
  * that calls an import finds its target instantiated.
+ *
+ * <p>A root link serves one import of the root only; a dependency serves that interface for every
+ * component of the composition; host functions serve what neither does.
  */
 final class Wiring {
+
+    /** The export of {@code provider}, named {@code exportName}, that serves a root import. */
+    record RootLink(Component provider, String exportName) {}
 
     private final List<Component> components;
     private final Map<String, Map<String, ImportTarget>> targets = new LinkedHashMap<>();
 
-    Wiring(Component root, Map<String, Component> dependencies, Map<String, HostFunction> hosts) {
+    Wiring(
+            Component root,
+            Map<String, RootLink> rootLinks,
+            Map<String, Component> dependencies,
+            Map<String, HostFunction> hosts) {
         List<Component> ordered = new ArrayList<>();
-        dependencies.values().stream().distinct().forEach(ordered::add);
+        rootLinks.values().stream().map(RootLink::provider).distinct().forEach(ordered::add);
+        dependencies.values().stream()
+                .distinct()
+                .filter(d -> !ordered.contains(d))
+                .forEach(ordered::add);
         ordered.remove(root);
         ordered.add(root);
         this.components = List.copyOf(ordered);
@@ -27,8 +41,12 @@ final class Wiring {
         for (Component c : components) {
             Map<String, ImportTarget> byImport = new LinkedHashMap<>();
             for (ContractFunction f : c.usedImports()) {
-                resolve(c, f, dependencies, hosts, problems)
-                        .ifPresent(t -> byImport.put(f.displayName(), t));
+                RootLink link = c == root ? rootLinks.get(f.interfaceName()) : null;
+                Optional<ImportTarget> target =
+                        link != null
+                                ? export(c, f, link.provider(), link.exportName(), problems)
+                                : resolve(c, f, dependencies, hosts, problems);
+                target.ifPresent(t -> byImport.put(f.displayName(), t));
             }
             targets.put(c.name(), byImport);
         }
@@ -53,29 +71,7 @@ final class Wiring {
             List<String> problems) {
         Component provider = dependencies.get(f.interfaceName());
         if (provider != null && provider != c) {
-            Optional<ContractFunction> export =
-                    provider.export(f.interfaceName(), f.function().name());
-            if (export.isEmpty()) {
-                problems.add(
-                        c
-                                + " imports "
-                                + f.displayName()
-                                + " but dependency "
-                                + provider
-                                + " does not export it");
-                return Optional.empty();
-            }
-            if (!sameTypes(f.function(), export.get().function())) {
-                problems.add(
-                        c
-                                + " imports "
-                                + f.displayName()
-                                + " with a different type than dependency "
-                                + provider
-                                + " exports it");
-                return Optional.empty();
-            }
-            return Optional.of(ImportTarget.dependency(provider.name(), export.get()));
+            return export(c, f, provider, f.interfaceName(), problems);
         }
         HostFunction host = hosts.get(f.displayName());
         if (host != null) {
@@ -87,6 +83,42 @@ final class Wiring {
                         + f.displayName()
                         + " but no dependency or host function provides it");
         return Optional.empty();
+    }
+
+    /**
+     * The function of {@code provider}'s export {@code exportName} that serves import {@code f}.
+     */
+    private static Optional<ImportTarget> export(
+            Component c,
+            ContractFunction f,
+            Component provider,
+            String exportName,
+            List<String> problems) {
+        Optional<ContractFunction> export = provider.export(exportName, f.function().name());
+        if (export.isEmpty()) {
+            problems.add(
+                    c
+                            + " imports "
+                            + f.displayName()
+                            + " but dependency "
+                            + provider
+                            + " does not export "
+                            + exportName
+                            + "#"
+                            + f.function().name());
+            return Optional.empty();
+        }
+        if (!sameTypes(f.function(), export.get().function())) {
+            problems.add(
+                    c
+                            + " imports "
+                            + f.displayName()
+                            + " with a different type than dependency "
+                            + provider
+                            + " exports it");
+            return Optional.empty();
+        }
+        return Optional.of(ImportTarget.dependency(provider.name(), export.get()));
     }
 
     private static boolean sameTypes(Function a, Function b) {

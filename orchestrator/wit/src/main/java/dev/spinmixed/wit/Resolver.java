@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -411,7 +412,23 @@ final class Resolver {
             functionNames.put(function.name(), function.position());
             functions.add(function(scope, function));
         }
-        return new Interface(pkg, decl.name(), types, definedTypes, functions);
+        return new Interface(
+                pkg,
+                decl.name(),
+                types,
+                functions,
+                usedInterfaces(scope, decl.uses()),
+                definedTypes);
+    }
+
+    /** The qualified names of the interfaces {@code uses} take types from, each once, in order. */
+    private List<String> usedInterfaces(Scope scope, List<Ast.Use> uses) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Ast.Use use : uses) {
+            Key key = interfaceKey(scope.pkg, scope.file, use.path(), true);
+            names.add(key.pkg().qualify(key.name()));
+        }
+        return List.copyOf(names);
     }
 
     private Function function(Scope scope, Ast.FunctionDecl decl) {
@@ -626,7 +643,8 @@ final class Resolver {
                         key.pkg(),
                         key.name(),
                         List.copyOf(imports.values()),
-                        List.copyOf(exports.values()));
+                        List.copyOf(exports.values()),
+                        usedInterfaces(scope, site.decl().uses()));
         worlds.put(key, resolved);
         return resolved;
     }
@@ -751,7 +769,8 @@ final class Resolver {
         if (item instanceof World.WorldItem.InterfaceItem iface) {
             Interface i = iface.iface();
             return new World.WorldItem.InterfaceItem(
-                    new Interface(i.pkg(), name, i.types(), i.definedTypes(), i.functions()));
+                    new Interface(
+                            i.pkg(), name, i.types(), i.functions(), i.uses(), i.definedTypes()));
         }
         Function f = ((World.WorldItem.FunctionItem) item).function();
         return new World.WorldItem.FunctionItem(new Function(name, f.params(), f.result()));

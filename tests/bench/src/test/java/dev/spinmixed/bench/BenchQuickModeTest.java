@@ -31,7 +31,9 @@ class BenchQuickModeTest {
                     "orchestrated_interpreted",
                     "v8",
                     "orchestrated_with_redis_event",
-                    "hops");
+                    "hops",
+                    "orchestrated_with_redis_event_pooled",
+                    "hops_pooled");
 
     @TempDir static Path out;
     static Map<String, Object> results;
@@ -53,7 +55,10 @@ class BenchQuickModeTest {
                         "interpreted_over_compiled",
                         "hops_over_orchestrated_in_memory_p50",
                         "http_orders_per_s",
-                        "hops_burst_orders_per_s")) {
+                        "hops_burst_orders_per_s",
+                        "hops_over_orchestrated_pooled_p50",
+                        "http_pooled_orders_per_s",
+                        "hops_pooled_burst_orders_per_s")) {
             assertPositive(written.get(key), key);
         }
     }
@@ -91,13 +96,17 @@ class BenchQuickModeTest {
         assertTrue(
                 cold.has("build_time_compiled"),
                 "build_time_compiled is reported, measured or not");
-        JsonNode http = written.get("http");
-        assertPositive(http.get("requests"), "http.requests");
-        assertEquals(
-                0,
-                http.get("non_2xx").asLong(),
-                "the orchestrated route answered something else than 200 under wrk: " + http);
-        assertTrue(http.get("socket_errors").isIntegralNumber(), "socket errors reported: " + http);
+        for (String run : List.of("http", "http_pooled")) {
+            JsonNode http = written.get(run);
+            assertPositive(http.get("requests"), run + ".requests");
+            assertEquals(
+                    0,
+                    http.get("non_2xx").asLong(),
+                    "the orchestrated route answered something else than 200 under wrk: " + http);
+            assertTrue(
+                    http.get("socket_errors").isIntegralNumber(),
+                    "socket errors reported: " + http);
+        }
     }
 
     @Test
@@ -131,7 +140,9 @@ class BenchQuickModeTest {
         assertTrue(svg.startsWith("<svg") && svg.contains("hops via Redis"), "chart written");
         String table = Files.readString(out.resolve("results.md"));
         assertTrue(
-                table.contains("| (b) hops via Redis |") && table.contains("QUICK MODE"),
+                table.contains("| (b) hops via Redis, as Spin |")
+                        && table.contains("| (b) hops via Redis, pooled |")
+                        && table.contains("QUICK MODE"),
                 "README table written: " + table);
     }
 

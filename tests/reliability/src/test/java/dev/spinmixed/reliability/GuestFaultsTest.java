@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.host.SpinHostCli;
-import dev.spinmixed.host.app.AppLayout;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpRequest;
@@ -113,10 +113,7 @@ class GuestFaultsTest {
             HttpResponse<String> trapped = call(component, "DELETE");
             fault("traps");
             assertEquals(500, trapped.statusCode());
-            assertTrue(
-                    trapped.body().contains("component '" + component + "'")
-                            && trapped.body().contains("trapped"),
-                    trapped.body());
+            assertEquals("", trapped.body(), "Spin's 500 has no body; the reason is logged");
             answersOk(component);
         }
     }
@@ -129,13 +126,7 @@ class GuestFaultsTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             fault("endless loops");
             assertEquals(500, stuck.statusCode());
-            assertTrue(
-                    stuck.body()
-                            .contains(
-                                    "exceeded the request deadline of "
-                                            + limit.getValue().toMillis()
-                                            + " ms"),
-                    stuck.body());
+            assertEquals("", stuck.body());
             assertTrue(
                     millis >= limit.getValue().toMillis(),
                     limit.getKey() + " answered after " + millis + " ms, before its deadline");
@@ -154,7 +145,7 @@ class GuestFaultsTest {
             HttpResponse<String> hog = call(component, "PUT");
             fault("unbounded memory growths");
             assertEquals(500, hog.statusCode());
-            assertTrue(hog.body().contains("trapped"), hog.body());
+            assertEquals("", hog.body());
             answersOk(component);
         }
     }

@@ -1,14 +1,16 @@
 package dev.spinmixed.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spinmixed.host.http.AppInfo;
 import dev.spinmixed.host.http.HttpTriggerServer;
 import dev.spinmixed.host.http.Router;
-import dev.spinmixed.host.manifest.HttpTrigger;
 import dev.spinmixed.host.runtime.GuestRequest;
 import dev.spinmixed.host.runtime.GuestResponse;
 import dev.spinmixed.host.runtime.GuestRuntime;
 import dev.spinmixed.host.runtime.Header;
+import dev.spinmixed.spinapp.manifest.Trigger.HttpTrigger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,14 +20,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client cannot pass itself off as the host: headers it sends under the names of Spin's routing
- * headers ({@code spin-path-info}, {@code spin-client-addr}, ...) never reach the guest; the guest
- * sees exactly one of each, set by the host.
+ * Headers a client sends under the names of Spin's own ({@code spin-path-info}, {@code
+ * spin-client-addr}, ...) reach the guest as Spin 3.6.3 passes them (crates/trigger-http/src/
+ * headers.rs, prepare_request_headers: the request's headers, then Spin's): the client's first, the
+ * host's after them, so the last value of each name is the host's. A guest that trusts these
+ * headers must read the last value (docs/spin-fidelity.md).
  */
 class HeaderSpoofingTest {
 
     @Test
-    void clientSentSpinHeadersAreReplacedByTheHosts() throws Exception {
+    void clientSentSpinHeadersComeFirstAndTheHostsOwnLast() throws Exception {
         AtomicReference<List<Header>> seen = new AtomicReference<>();
         GuestRuntime recorder =
                 new GuestRuntime() {
@@ -48,8 +52,9 @@ class HeaderSpoofingTest {
                 };
         HttpTriggerServer server =
                 new HttpTriggerServer(
-                        Router.build(List.of(new HttpTrigger(Optional.of("/app/..."), "app"))),
+                        Router.build(List.of(HttpTrigger.of("/app/...", "app"))),
                         recorder,
+                        AppInfo.of("spoof", ""),
                         new HttpTriggerServer.Limits(1024, Duration.ofSeconds(5), 2));
         try {
             InetSocketAddress address = server.start(new InetSocketAddress("127.0.0.1", 0));
@@ -70,11 +75,20 @@ class HeaderSpoofingTest {
             server.close();
         }
         List<Header> headers = seen.get();
-        assertEquals(List.of("/real"), values(headers, "spin-path-info"));
-        assertEquals(List.of("/app/..."), values(headers, "spin-matched-route"));
-        assertEquals(List.of("http://localhost/app/real"), values(headers, "spin-full-url"));
-        assertEquals(1, values(headers, "spin-client-addr").size());
+        assertEquals(List.of("/forged", "/real"), values(headers, "spin-path-info"));
+        assertEquals(List.of("/admin", "/app/..."), values(headers, "spin-matched-route"));
+        assertEquals(
+                List.of("http://evil/", "http://localhost/app/real"),
+                values(headers, "spin-full-url"));
+        List<String> clientAddr = values(headers, "spin-client-addr");
+        assertEquals(2, clientAddr.size());
+        assertEquals("10.0.0.1:1", clientAddr.get(0));
+        assertTrue(clientAddr.get(1).startsWith("127.0.0.1:"), clientAddr.get(1));
         assertEquals(List.of("yes"), values(headers, "x-kept"));
+        assertEquals(
+                "spin-client-addr",
+                headers.get(headers.size() - 1).name(),
+                "Spin's own headers come last");
     }
 
     private static List<String> values(List<Header> headers, String name) {

@@ -1,14 +1,12 @@
 package dev.spinmixed.reliability;
 
-import dev.spinmixed.host.app.AppLayout;
-import dev.spinmixed.host.app.GuestModules;
 import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.LocalHost;
 import dev.spinmixed.host.app.SpinApp;
 import dev.spinmixed.host.http.HttpTriggerServer;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestLoader;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link SpinApp} started in-process on a free loopback port (what {@code ./run up} serves),
@@ -54,13 +51,25 @@ final class LocalApp implements AutoCloseable {
      * default.
      */
     static LocalApp orders(Optional<String> redis, Duration deadline, int instances) {
+        return orders(redis, deadline, instances, 0, SpinApp.RedisOptions.SPIN);
+    }
+
+    /** The built Orders app on a given loopback port (0: a free one), with these Redis options. */
+    static LocalApp orders(
+            Optional<String> redis,
+            Duration deadline,
+            int instances,
+            int port,
+            SpinApp.RedisOptions redisOptions) {
         return start(
                 appsDir().resolve("target/oci/spin.toml"),
                 AppLayout.of(appsDir()),
                 redis,
                 GuestLimits.uniform(deadline, LinkedRuntime.DEFAULT_MAX_MEMORY_BYTES),
                 ExecutionMode.COMPILED,
-                instances);
+                instances,
+                port,
+                redisOptions);
     }
 
     static LocalApp start(
@@ -70,27 +79,35 @@ final class LocalApp implements AutoCloseable {
             GuestLimits limits,
             ExecutionMode mode,
             int instances) {
-        Manifest manifest = ManifestLoader.load(manifestFile);
-        GuestModules guests = new GuestModules(manifest, layout);
-        LinkedRuntime.Settings settings = new LinkedRuntime.Settings(mode, instances, limits);
-        AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
-        SpinApp app =
-                SpinApp.start(
-                        manifest,
-                        (m, host) -> {
-                            runtime.set(LinkedRuntime.create(m, guests, host, settings));
-                            return runtime.get();
-                        },
+        return start(
+                manifestFile, layout, redis, limits, mode, instances, 0, SpinApp.RedisOptions.SPIN);
+    }
+
+    private static LocalApp start(
+            Path manifestFile,
+            AppLayout layout,
+            Optional<String> redis,
+            GuestLimits limits,
+            ExecutionMode mode,
+            int instances,
+            int port,
+            SpinApp.RedisOptions redisOptions) {
+        LocalHost host =
+                LocalHost.start(
+                        manifestFile,
+                        layout,
+                        new LinkedRuntime.Settings(mode, instances, limits),
                         new SpinApp.Options(
-                                new InetSocketAddress("127.0.0.1", 0),
+                                new InetSocketAddress("127.0.0.1", port),
                                 redis,
                                 new HttpTriggerServer.Limits(
                                         MAX_BODY,
                                         limits.defaultDeadline(),
                                         instances * 2,
                                         limits.deadlines()),
-                                Map.of()));
-        return new LocalApp(app, runtime.get());
+                                Map.of(),
+                                redisOptions));
+        return new LocalApp(host.spinApp(), host.runtime());
     }
 
     /** Live instance sets of all components together. */

@@ -3,11 +3,11 @@ package dev.spinmixed.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spinmixed.host.app.AppLayout;
 import dev.spinmixed.host.app.LinkedRuntime;
 import dev.spinmixed.host.redis.RedisTriggerRunner;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
 import dev.spinmixed.testsupport.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

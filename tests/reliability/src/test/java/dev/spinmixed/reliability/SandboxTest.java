@@ -3,11 +3,11 @@ package dev.spinmixed.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.spinmixed.host.app.AppLayout;
 import dev.spinmixed.host.app.LinkedRuntime;
 import dev.spinmixed.host.redis.EventSink;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

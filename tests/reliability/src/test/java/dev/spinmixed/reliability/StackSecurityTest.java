@@ -13,14 +13,17 @@ import com.sun.net.httpserver.HttpServer;
 import dev.spinmixed.infra.AcrTokenExchange;
 import dev.spinmixed.infra.MixedWorkloadsStack;
 import dev.spinmixed.infra.Settings;
+import dev.spinmixed.infra.SpinAppImage;
 import dev.spinmixed.infra.plan.ProviderMocks;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,17 +117,20 @@ class StackSecurityTest {
     }
 
     private static Run run(Path root, Map<String, String> config) throws Exception {
+        // The registry's token server: a refresh token, then an access token granting the push.
         HttpServer exchange = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        exchange.createContext(
-                "/oauth2/exchange",
-                x -> {
-                    byte[] body =
-                            "{\"refresh_token\":\"acr-refresh-token\"}"
-                                    .getBytes(StandardCharsets.UTF_8);
-                    x.sendResponseHeaders(200, body.length);
-                    x.getResponseBody().write(body);
-                    x.close();
-                });
+        String claims =
+                "{\"access\":[{\"type\":\"repository\",\"name\":\""
+                        + SpinAppImage.REPOSITORY
+                        + "\",\"actions\":[\"push\"]}]}";
+        String accessToken =
+                "e30."
+                        + Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                        + ".signature";
+        answer(exchange, "/oauth2/exchange", "{\"refresh_token\":\"acr-refresh-token\"}");
+        answer(exchange, "/oauth2/token", "{\"access_token\":\"" + accessToken + "\"}");
         exchange.start();
         try {
             ProviderMocks declared = new ProviderMocks(VALUES);
@@ -136,9 +142,10 @@ class StackSecurityTest {
                     new AcrTokenExchange(
                             login ->
                                     URI.create(
-                                            "http://127.0.0.1:"
-                                                    + exchange.getAddress().getPort()
-                                                    + "/oauth2/exchange"));
+                                            "http://127.0.0.1:" + exchange.getAddress().getPort()),
+                            Duration.ZERO,
+                            duration -> {},
+                            line -> {});
             TestResult result =
                     PulumiTest.withMocks(declared)
                             .withOptions(
@@ -160,6 +167,18 @@ class StackSecurityTest {
         } finally {
             exchange.stop(0);
         }
+    }
+
+    private static void answer(HttpServer server, String path, String json) {
+        server.createContext(
+                path,
+                x -> {
+                    x.getRequestBody().readAllBytes();
+                    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                    x.sendResponseHeaders(200, body.length);
+                    x.getResponseBody().write(body);
+                    x.close();
+                });
     }
 
     @AfterAll

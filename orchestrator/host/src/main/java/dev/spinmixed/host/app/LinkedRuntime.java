@@ -2,9 +2,6 @@ package dev.spinmixed.host.app;
 
 import dev.spinmixed.abi.Record;
 import dev.spinmixed.abi.Result;
-import dev.spinmixed.host.manifest.ComponentConfig;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestException;
 import dev.spinmixed.host.runtime.GuestFault;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.host.runtime.GuestRequest;
@@ -15,14 +12,13 @@ import dev.spinmixed.host.runtime.HostFunctions;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
 import dev.spinmixed.linker.WasiGrant;
+import dev.spinmixed.spinapp.CheckedApp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The app's components on Chicory through the orchestrator linker: one {@link Composition} per
@@ -67,31 +63,18 @@ public final class LinkedRuntime implements GuestRuntime {
         this.compositions = compositions;
     }
 
-    public static LinkedRuntime create(
-            Manifest manifest, GuestModules guests, HostFunctions host, Settings settings) {
+    /**
+     * One composition per triggered component of a checked app: the root linked to the exports of
+     * its dependencies exactly as Spin composes them ({@link CheckedApp#links}), everything else it
+     * or its dependencies import served by the host, with the root component's permissions (a
+     * composed component is one component to Spin's host).
+     */
+    public static LinkedRuntime create(CheckedApp app, HostFunctions host, Settings settings) {
         Map<String, Composition> compositions = new LinkedHashMap<>();
         try {
-            for (String id : triggered(manifest)) {
-                compositions.put(id, compose(manifest.component(id), guests, host, settings));
+            for (String id : app.manifest().triggeredComponents()) {
+                compositions.put(id, compose(app, id, host, settings));
             }
-            manifest.httpTriggers()
-                    .forEach(
-                            t ->
-                                    requireExport(
-                                            guests,
-                                            t.component(),
-                                            INBOUND_HTTP,
-                                            "handle-request",
-                                            "an HTTP trigger"));
-            manifest.redisTriggers()
-                    .forEach(
-                            t ->
-                                    requireExport(
-                                            guests,
-                                            t.component(),
-                                            INBOUND_REDIS,
-                                            "handle-message",
-                                            "a Redis trigger"));
         } catch (RuntimeException e) {
             compositions.values().forEach(Composition::close);
             throw e;
@@ -99,62 +82,18 @@ public final class LinkedRuntime implements GuestRuntime {
         return new LinkedRuntime(compositions);
     }
 
-    /** The components a trigger names, in manifest order: each gets a composition. */
-    public static Set<String> triggered(Manifest manifest) {
-        Set<String> ids = new LinkedHashSet<>();
-        manifest.httpTriggers().forEach(t -> ids.add(t.component()));
-        manifest.redisTriggers().forEach(t -> ids.add(t.component()));
-        return ids;
-    }
-
-    private static void requireExport(
-            GuestModules guests,
-            String componentId,
-            String iface,
-            String function,
-            String trigger) {
-        GuestModules.Guest guest = guests.forComponent(componentId);
-        if (guest.component().export(iface, function).isEmpty()) {
-            throw new ManifestException(
-                    "component '"
-                            + componentId
-                            + "' is bound to "
-                            + trigger
-                            + " but its world "
-                            + guest.world()
-                            + " does not export "
-                            + iface
-                            + "#"
-                            + function);
+    private static Composition compose(
+            CheckedApp app, String id, HostFunctions host, Settings settings) {
+        Composition.Builder b = Composition.builder(app.component(id).module());
+        for (CheckedApp.Link link : app.links(id)) {
+            b.rootLink(
+                    link.rule().importName(), link.provider().module(), link.rule().exportName());
         }
-    }
-
-    static Composition compose(
-            ComponentConfig c, GuestModules guests, HostFunctions host, Settings settings) {
-        Composition.Builder b = Composition.builder(guests.forComponent(c.id()).component());
-        c.dependencies()
-                .forEach(
-                        (name, dependency) -> {
-                            if (!name.contains("/")) {
-                                throw new ManifestException(
-                                        "component '"
-                                                + c.id()
-                                                + "': dependency \""
-                                                + name
-                                                + "\" names a whole package; name each interface"
-                                                + " (e.g. \""
-                                                + name.replace("@", "/iface@")
-                                                + "\")");
-                            }
-                            b.dependency(
-                                    name,
-                                    guests.forDependency(c.id(), name, dependency).component());
-                        });
-        SpinImports.addTo(b, c.id(), host);
+        SpinImports.addTo(b, id, host);
         return b.wasi(WasiGrant.none().withClock().withRandom())
                 .mode(settings.mode())
                 .maxInstances(settings.maxInstances())
-                .maxMemoryPages(settings.limits().maxMemoryPages(c.id()))
+                .maxMemoryPages(settings.limits().maxMemoryPages(id))
                 .build();
     }
 

@@ -1,32 +1,40 @@
 package dev.spinmixed.host.app;
 
+import dev.spinmixed.host.http.AppInfo;
 import dev.spinmixed.host.http.HttpTriggerServer;
 import dev.spinmixed.host.http.Router;
-import dev.spinmixed.host.manifest.ComponentConfig;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestException;
-import dev.spinmixed.host.manifest.VariableResolver;
 import dev.spinmixed.host.redis.AllowedOutboundHosts;
 import dev.spinmixed.host.redis.EventSink;
 import dev.spinmixed.host.redis.OutboundRedis;
 import dev.spinmixed.host.redis.RedisTriggerRunner;
 import dev.spinmixed.host.runtime.GuestRuntime;
 import dev.spinmixed.host.runtime.HostFunctions;
+import dev.spinmixed.host.variables.VariableResolver;
+import dev.spinmixed.spinapp.manifest.ManifestComponent;
+import dev.spinmixed.spinapp.manifest.ManifestException;
+import dev.spinmixed.spinapp.manifest.SpinManifest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running Spin app: the HTTP trigger, the Redis trigger (only with a real Redis) and the outbound
- * host functions around one {@link GuestRuntime}.
+ * host functions around one {@link GuestRuntime}. When the Redis trigger ends (its connection is
+ * lost), the whole app ends, as the Spin process does under containerd-shim-spin v0.24.0 ({@code
+ * run_trigger} returns as soon as one trigger returns): see {@link #ended()}.
  */
 public final class SpinApp implements AutoCloseable {
 
@@ -47,18 +55,42 @@ public final class SpinApp implements AutoCloseable {
      */
     public static final String EMBEDDED_REDIS_ADDRESS = "redis://in-memory.invalid:6379";
 
+    /** How long {@link #start} waits for the Redis trigger's first subscription. */
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(30);
+
     /**
-     * @param redis a real Redis to use (the {@code --redis} URL, else {@code
-     *     SPIN_VARIABLE_REDIS_ADDRESS}); empty for the embedded default
+     * What the host does with Redis beyond Spin's defaults.
+     *
+     * @param reconnect the Redis trigger retries a lost connection instead of ending the app
+     * @param pooled outbound Redis reuses pooled connections instead of one per call
+     */
+    public record RedisOptions(boolean reconnect, boolean pooled) {
+        /** Spin's behaviour: the app ends with its Redis connection; a connection per call. */
+        public static final RedisOptions SPIN = new RedisOptions(false, false);
+    }
+
+    /**
+     * @param redis a real Redis to use; empty for the in-memory sink
      * @param environment the process environment, for {@code SPIN_VARIABLE_*}
      */
     public record Options(
             InetSocketAddress listen,
             Optional<String> redis,
             HttpTriggerServer.Limits limits,
-            Map<String, String> environment) {}
+            Map<String, String> environment,
+            RedisOptions redisOptions) {
 
-    private final Manifest manifest;
+        /** With Spin's Redis behaviour. */
+        public Options(
+                InetSocketAddress listen,
+                Optional<String> redis,
+                HttpTriggerServer.Limits limits,
+                Map<String, String> environment) {
+            this(listen, redis, limits, environment, RedisOptions.SPIN);
+        }
+    }
+
+    private final SpinManifest manifest;
     private final Router router;
     private final List<RedisTriggerRunner.Subscription> subscriptions;
     private final EventSink sink;
@@ -67,9 +99,11 @@ public final class SpinApp implements AutoCloseable {
     private final HttpTriggerServer http;
     private final Optional<RedisTriggerRunner> redisTrigger;
     private final InetSocketAddress address;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SpinApp(
-            Manifest manifest,
+            SpinManifest manifest,
             Router router,
             List<RedisTriggerRunner.Subscription> subscriptions,
             EventSink sink,
@@ -89,7 +123,16 @@ public final class SpinApp implements AutoCloseable {
         this.address = address;
     }
 
-    public static SpinApp start(Manifest manifest, GuestRuntimeFactory runtimes, Options options) {
+    /**
+     * Starts the triggers. With a real Redis, returns once the Redis trigger has subscribed, unless
+     * {@code reconnect} is set.
+     *
+     * @throws IllegalStateException when the Redis trigger cannot connect (as Spin fails to start)
+     */
+    public static SpinApp start(
+            SpinManifest manifest,
+            Function<HostFunctions, GuestRuntime> runtimes,
+            Options options) {
         VariableResolver variables =
                 VariableResolver.create(
                         manifest,
@@ -111,17 +154,30 @@ public final class SpinApp implements AutoCloseable {
                                                                                                         ::redisAddress)
                                                                                         .orElseThrow())),
                                                 variables.render(t.channel()),
-                                                t.component()))
+                                                t.component().orElseThrow()))
                         .toList();
         Set<String> triggerChannels = new LinkedHashSet<>();
         subscriptions.forEach(s -> triggerChannels.add(s.channel()));
 
+        Router router = Router.build(manifest.httpTriggers());
         EventSink sink = new EventSink();
         OutboundRedis redis =
-                new OutboundRedis(options.redis().isPresent(), allowed::get, triggerChannels, sink);
-        GuestRuntime runtime = runtimes.create(manifest, new HostFunctions(redis, variables));
-        Router router = Router.build(manifest.httpTriggers());
-        HttpTriggerServer http = new HttpTriggerServer(router, runtime, options.limits());
+                new OutboundRedis(
+                        options.redis().isEmpty()
+                                ? OutboundRedis.Mode.IN_MEMORY
+                                : options.redisOptions().pooled()
+                                        ? OutboundRedis.Mode.POOLED
+                                        : OutboundRedis.Mode.CONNECTION_PER_CALL,
+                        allowed::get,
+                        triggerChannels,
+                        sink);
+        GuestRuntime runtime = runtimes.apply(new HostFunctions(redis, variables));
+        HttpTriggerServer http =
+                new HttpTriggerServer(
+                        router,
+                        runtime,
+                        AppInfo.of(manifest.application().name(), manifest.application().version()),
+                        options.limits());
         InetSocketAddress bound;
         try {
             bound = http.start(options.listen());
@@ -132,18 +188,74 @@ public final class SpinApp implements AutoCloseable {
         }
         Optional<RedisTriggerRunner> trigger = Optional.empty();
         if (options.redis().isPresent() && !subscriptions.isEmpty()) {
-            RedisTriggerRunner runner =
-                    new RedisTriggerRunner(runtime, subscriptions, options.limits()::deadline);
-            runner.start();
-            trigger = Optional.of(runner);
+            trigger =
+                    Optional.of(
+                            new RedisTriggerRunner(
+                                    runtime,
+                                    subscriptions,
+                                    options.limits()::deadline,
+                                    options.redisOptions().reconnect()));
         } else if (!subscriptions.isEmpty()) {
             LOG.info(
-                    "no Redis given: the Redis triggers ({}) are not started; routes that publish"
-                            + " to them answer 503 (start with --redis redis://127.0.0.1:6379)",
+                    "no Redis (--no-redis): the Redis triggers ({}) are not started; routes that"
+                            + " publish to them answer 503",
                     triggerChannels);
         }
-        return new SpinApp(
-                manifest, router, subscriptions, sink, redis, runtime, http, trigger, bound);
+        SpinApp app =
+                new SpinApp(
+                        manifest,
+                        router,
+                        subscriptions,
+                        sink,
+                        redis,
+                        runtime,
+                        http,
+                        trigger,
+                        bound);
+        trigger.ifPresent(t -> app.startRedisTrigger(t, options.redisOptions().reconnect()));
+        return app;
+    }
+
+    private void startRedisTrigger(RedisTriggerRunner trigger, boolean reconnect) {
+        trigger.ended()
+                .whenComplete(
+                        (ok, failure) -> {
+                            if (failure != null) {
+                                ended.completeExceptionally(failure);
+                                close();
+                            }
+                        });
+        try {
+            trigger.start();
+            if (!reconnect) {
+                awaitFirstSubscription(trigger);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while the Redis trigger subscribed", e);
+        }
+    }
+
+    private static void awaitFirstSubscription(RedisTriggerRunner trigger)
+            throws InterruptedException {
+        long end = System.nanoTime() + SUBSCRIBE_TIMEOUT.toNanos();
+        while (!trigger.awaitSubscribed(Duration.ofMillis(20))) {
+            if (trigger.ended().isCompletedExceptionally()) {
+                try {
+                    trigger.ended().join();
+                } catch (CompletionException e) {
+                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(
+                        "the Redis trigger did not subscribe within " + SUBSCRIBE_TIMEOUT);
+            }
+        }
     }
 
     /**
@@ -151,7 +263,8 @@ public final class SpinApp implements AutoCloseable {
      * its host:port; without one, a required {@code redis_address} gets {@link
      * #EMBEDDED_REDIS_ADDRESS} so the app still loads.
      */
-    public static Map<String, String> variableOverrides(Manifest manifest, Optional<String> redis) {
+    public static Map<String, String> variableOverrides(
+            SpinManifest manifest, Optional<String> redis) {
         Map<String, String> overrides = new HashMap<>();
         boolean declaresAddress = manifest.variables().containsKey(REDIS_ADDRESS_VARIABLE);
         Optional<String> address = redis;
@@ -160,8 +273,8 @@ public final class SpinApp implements AutoCloseable {
                 && manifest.variables().get(REDIS_ADDRESS_VARIABLE).defaultValue().isEmpty()) {
             address = Optional.of(EMBEDDED_REDIS_ADDRESS);
             LOG.info(
-                    "no Redis given: variable {} is {} (a reserved name nothing connects to;"
-                            + " publishes stay in memory)",
+                    "no Redis (--no-redis): variable {} is {} (a reserved name nothing connects"
+                            + " to; publishes stay in memory)",
                     REDIS_ADDRESS_VARIABLE,
                     EMBEDDED_REDIS_ADDRESS);
         }
@@ -196,9 +309,9 @@ public final class SpinApp implements AutoCloseable {
      * manifest error.
      */
     public static Map<String, AllowedOutboundHosts> allowedOutboundHosts(
-            Manifest manifest, VariableResolver variables) {
+            SpinManifest manifest, VariableResolver variables) {
         Map<String, AllowedOutboundHosts> allowed = new HashMap<>();
-        for (ComponentConfig c : manifest.components().values()) {
+        for (ManifestComponent c : manifest.components().values()) {
             try {
                 allowed.put(
                         c.id(),
@@ -221,7 +334,7 @@ public final class SpinApp implements AutoCloseable {
         return address;
     }
 
-    public Manifest manifest() {
+    public SpinManifest manifest() {
         return manifest;
     }
 
@@ -243,11 +356,27 @@ public final class SpinApp implements AutoCloseable {
         return redisTrigger;
     }
 
+    /** How outbound Redis calls go. */
+    public OutboundRedis.Mode outboundRedis() {
+        return redis.mode();
+    }
+
+    /**
+     * Completes exceptionally with a {@link dev.spinmixed.host.redis.RedisTriggerException} when
+     * the Redis trigger ended the app (it has then closed itself); normally on {@link #close()}.
+     */
+    public CompletableFuture<Void> ended() {
+        return ended;
+    }
+
     @Override
     public void close() {
-        redisTrigger.ifPresent(RedisTriggerRunner::close);
-        http.close();
-        runtime.close();
-        redis.close();
+        if (closed.compareAndSet(false, true)) {
+            redisTrigger.ifPresent(RedisTriggerRunner::close);
+            http.close();
+            runtime.close();
+            redis.close();
+        }
+        ended.complete(null);
     }
 }

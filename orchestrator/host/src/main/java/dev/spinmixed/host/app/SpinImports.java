@@ -6,17 +6,17 @@ import dev.spinmixed.contracts.fermyon.spin.Redis;
 import dev.spinmixed.contracts.fermyon.spin.redis_types.Error;
 import dev.spinmixed.contracts.fermyon.spin.redis_types.RedisParameter;
 import dev.spinmixed.contracts.fermyon.spin.redis_types.RedisResult;
-import dev.spinmixed.host.manifest.VariableResolver;
 import dev.spinmixed.host.redis.OutboundRedis;
 import dev.spinmixed.host.redis.RedisCallException;
 import dev.spinmixed.host.runtime.HostFunctions;
+import dev.spinmixed.host.variables.VariableResolver;
 import dev.spinmixed.linker.Composition;
 import java.util.List;
 
 /**
  * The {@code fermyon:spin/redis} and {@code fermyon:spin/config} imports of one component, served
  * through the Java bindings generated from the WIT: each call answers {@code ok(...)} or {@code
- * err(...)} as the WIT says; only a missing Redis (embedded default) escapes as an exception, to
+ * err(...)} as the WIT says; only a missing Redis ({@code --no-redis}) escapes as an exception, to
  * fail the request.
  */
 final class SpinImports {

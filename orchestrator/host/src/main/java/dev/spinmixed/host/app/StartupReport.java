@@ -1,9 +1,11 @@
 package dev.spinmixed.host.app;
 
-import dev.spinmixed.host.manifest.ComponentConfig;
-import dev.spinmixed.host.manifest.Dependency;
-import dev.spinmixed.host.manifest.Manifest;
 import dev.spinmixed.host.redis.RedisTriggerRunner;
+import dev.spinmixed.host.redis.RedisUrl;
+import dev.spinmixed.spinapp.CheckedApp;
+import dev.spinmixed.spinapp.LoadedGuest;
+import dev.spinmixed.spinapp.manifest.ManifestComponent;
+import dev.spinmixed.spinapp.manifest.SpinManifest;
 import java.io.PrintStream;
 
 /**
@@ -15,61 +17,56 @@ public final class StartupReport {
     private StartupReport() {}
 
     public static void print(
-            PrintStream out, SpinApp app, GuestModules guests, String mode, long loadMillis) {
-        Manifest m = app.manifest();
+            PrintStream out, SpinApp app, CheckedApp checked, String mode, long loadMillis) {
+        SpinManifest m = app.manifest();
         out.printf(
                 "Loaded app '%s' %s from %s in %d ms (Chicory, %s)%n",
-                m.name(), m.version(), m.file(), loadMillis, mode);
+                m.application().name(), m.application().version(), m.file(), loadMillis, mode);
         out.println("Components:");
-        for (ComponentConfig c : m.components().values()) {
-            GuestModules.Guest g = guests.forComponent(c.id());
+        for (ManifestComponent c : m.components().values()) {
+            LoadedGuest g = checked.component(c.id());
             out.printf(
-                    "  %-18s %s -> core module %s.wasm (%s, world %s)%n",
-                    c.id(), c.source(), g.name(), g.language(), g.world());
-            c.dependencies()
-                    .forEach(
-                            (name, d) -> {
-                                GuestModules.Guest dep = guests.forDependency(c.id(), name, d);
-                                String target =
-                                        d instanceof Dependency.AppComponent ac
-                                                ? "component " + ac.component()
-                                                : "path " + ((Dependency.LocalPath) d).path();
-                                out.printf(
-                                        "      imports %s from %s (%s, linked in-process)%n",
-                                        name, target, dep.language());
-                            });
+                    "  %-18s %s -> core module %s (%s, world %s)%n",
+                    c.id(),
+                    c.source(),
+                    g.guest().wasmFile(),
+                    g.guest().language(),
+                    g.guest().world());
+            for (CheckedApp.Link link : checked.links(c.id())) {
+                out.printf(
+                        "      imports %s from %s (%s, composed in-process)%n",
+                        link.rule().importName(),
+                        link.rule().dependency(),
+                        link.provider().guest().language());
+            }
         }
         String base = "http://" + app.address().getHostString() + ":" + app.address().getPort();
         out.println("Serving " + base);
         out.println("Available Routes:");
         app.router()
                 .describe()
-                .forEach(
-                        r -> {
-                            String route = r.substring(0, r.indexOf(" -> "));
-                            String component = r.substring(r.indexOf(" -> ") + 4);
-                            out.printf(
-                                    "  %s: %s%s%n",
-                                    component,
-                                    base,
-                                    route.endsWith("/...")
-                                            ? route.substring(0, route.length() - 4) + " (wildcard)"
-                                            : route);
-                        });
+                .forEach(r -> out.printf("  %s: %s%s%n", r.component(), base, r.route()));
         if (!app.subscriptions().isEmpty()) {
             out.println(
                     app.redisTrigger().isPresent()
                             ? "Redis channels:"
-                            : "Redis channels (not subscribed: no --redis given):");
+                            : "Redis channels (not subscribed: --no-redis):");
             for (RedisTriggerRunner.Subscription s : app.subscriptions()) {
-                out.printf("  %s/%s -> %s%n", s.address(), s.channel(), s.component());
+                String server =
+                        RedisUrl.parse(s.address()).map(RedisUrl::hostAndPort).orElse(s.address());
+                out.printf("  %s/%s -> %s%n", server, s.channel(), s.component());
             }
         }
         out.println(
-                app.redisTrigger().isPresent()
-                        ? "Outbound Redis: real (publishes leave the process)"
-                        : "Outbound Redis: none; publishes to channels no trigger consumes go to an"
-                                + " in-memory sink (use --redis URL for a real Redis)");
+                switch (app.outboundRedis()) {
+                    case IN_MEMORY ->
+                            "Outbound Redis: none (--no-redis); publishes to channels no trigger"
+                                    + " consumes go to an in-memory sink";
+                    case CONNECTION_PER_CALL ->
+                            "Outbound Redis: a new connection per call, as in Spin (--redis-pool"
+                                    + " pools them)";
+                    case POOLED -> "Outbound Redis: pooled connections (--redis-pool)";
+                });
         out.flush();
     }
 }

@@ -17,15 +17,17 @@ import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,18 +37,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
 import org.xnio.Options;
 
 /**
- * Spin's HTTP trigger on Undertow: routes a request, maps it to {@code handle-request} of the
- * routed component, and maps the guest's response back. Guest calls run off the IO threads, each
- * under a deadline; a guest that traps, overruns the deadline or returns a status outside 100..600
- * gets a 500 and the server carries on.
+ * Spin's HTTP trigger on Undertow (Spin 3.6.3 {@code crates/trigger-http/src/server.rs} and {@code
+ * spin.rs}): answers {@code /.well-known/spin/health} and {@code /info} itself, routes every other
+ * request, maps it to {@code handle-request} of the routed component, and maps the guest's response
+ * back. Every answer the host makes itself has Spin's status and an empty body; why goes to the
+ * log. Guest calls run off the IO threads, each under a deadline (a limit of this host; Spin has
+ * none): a guest that traps, overruns the deadline or returns a status outside 100..600 gets a 500
+ * and the server carries on. docs/spin-fidelity.md lists each behaviour against Spin's source.
  */
 public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTriggerServer.class);
-    private static final String WELL_KNOWN = "/.well-known/spin/";
 
     /**
      * Limits of the trigger: the largest request body accepted, the per-request deadline, and
@@ -73,13 +78,16 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
 
     private final Router router;
     private final GuestRuntime runtime;
+    private final AppInfo app;
     private final Limits limits;
     private final ExecutorService guestCalls;
+    private final Set<Integer> announced = ConcurrentHashMap.newKeySet();
     private Undertow server;
 
-    public HttpTriggerServer(Router router, GuestRuntime runtime, Limits limits) {
+    public HttpTriggerServer(Router router, GuestRuntime runtime, AppInfo app, Limits limits) {
         this.router = router;
         this.runtime = runtime;
+        this.app = app;
         this.limits = limits;
         AtomicInteger n = new AtomicInteger();
         this.guestCalls =
@@ -137,34 +145,52 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
             return;
         }
         String path = rawPath(exchange);
-        if (path.startsWith(WELL_KNOWN)) {
-            if (path.equals(WELL_KNOWN + "health")) {
-                send(exchange, 200, "OK");
-            } else {
-                send(exchange, 404, "no such well-known endpoint: " + path + "\n");
-            }
+        if (path.startsWith(Router.WELL_KNOWN_PREFIX)) {
+            wellKnown(exchange, path.substring(Router.WELL_KNOWN_PREFIX.length()));
             return;
         }
         Optional<RouteMatch> match = router.route(path);
         if (match.isEmpty()) {
-            send(exchange, 404, "no route matches " + path + "\n");
+            clientError(
+                    exchange,
+                    404,
+                    "request to "
+                            + path
+                            + " matched no route, and received a generic 404 answer (a catch-all"
+                            + " /... route can serve a more informative one)");
             return;
         }
-        String methodName = exchange.getRequestMethod().toString();
-        Optional<HttpMethod> method = HttpMethod.fromHttp(methodName);
-        if (method.isEmpty()) {
-            send(
-                    exchange,
-                    405,
-                    "method "
-                            + methodName
-                            + " is not supported: a Spin HTTP component accepts "
-                            + "GET, POST, PUT, DELETE, PATCH, HEAD and OPTIONS\n");
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        if (host == null && !exchange.isHostIncludedInRequestURI()) {
+            // Spin fails such a request before the guest (set_req_uri: "no 'Host' header present
+            // in request") and hyper closes the connection without an answer.
+            LOG.warn(
+                    "{} {}: no 'Host' header present in request; the connection is closed without"
+                            + " an answer, as in Spin",
+                    exchange.getRequestMethod(),
+                    path);
+            IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
+        String query = exchange.getQueryString();
+        String pathAndQuery = query == null || query.isEmpty() ? path : path + "?" + query;
+        List<Header> headers;
+        try {
+            headers =
+                    SpinHeaders.forGuest(
+                            requestHeaders(exchange),
+                            match.get(),
+                            exchange.getRequestScheme(),
+                            host == null ? "localhost" : host,
+                            pathAndQuery,
+                            exchange.getSourceAddress());
+        } catch (SpinHeaders.NotUtf8Exception e) {
+            serverError(exchange, match.get().component(), path, e.getMessage(), null);
             return;
         }
         long declared = exchange.getRequestContentLength();
         if (declared > limits.maxBodyBytes()) {
-            send(exchange, 413, tooLarge(declared));
+            clientError(exchange, 413, tooLarge(path, declared));
             return;
         }
         byte[] body;
@@ -174,43 +200,63 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
             // On a malformed body (bad chunking, a client gone half-way) Undertow may already have
             // answered or closed the connection itself; otherwise the answer is ours.
             if (!exchange.isResponseStarted()) {
-                boolean timedOut = e instanceof InterruptedIOException;
-                send(
-                        exchange,
-                        timedOut ? 408 : 400,
-                        timedOut
-                                ? "the request body did not arrive within "
-                                        + limits.requestDeadline().toMillis()
-                                        + " ms\n"
-                                : "the request body could not be read: " + e.getMessage() + "\n");
+                if (e instanceof InterruptedIOException) {
+                    clientError(
+                            exchange,
+                            408,
+                            "the body of "
+                                    + path
+                                    + " did not arrive within "
+                                    + limits.requestDeadline().toMillis()
+                                    + " ms");
+                } else {
+                    serverError(
+                            exchange,
+                            match.get().component(),
+                            path,
+                            "the request body could not be read: " + e.getMessage(),
+                            null);
+                }
             }
             return;
         }
         if (body == null) {
-            send(exchange, 413, tooLarge(-1));
+            clientError(exchange, 413, tooLarge(path, -1));
             return;
         }
-        String query = exchange.getQueryString();
-        String pathAndQuery = query == null || query.isEmpty() ? path : path + "?" + query;
-        GuestRequest request =
-                new GuestRequest(
-                        method.get(),
-                        pathAndQuery,
-                        SpinHeaders.forGuest(
-                                requestHeaders(exchange),
-                                match.get(),
-                                exchange.getRequestScheme(),
-                                Optional.ofNullable(
-                                                exchange.getRequestHeaders().getFirst(Headers.HOST))
-                                        .orElse("localhost"),
-                                pathAndQuery,
-                                clientAddress(exchange.getSourceAddress())),
-                        body);
-        respond(exchange, match.get(), request);
+        String methodName = exchange.getRequestMethod().toString();
+        Optional<HttpMethod> method = HttpMethod.fromHttp(methodName);
+        if (method.isEmpty()) {
+            clientError(
+                    exchange,
+                    405,
+                    "method "
+                            + methodName
+                            + " on "
+                            + path
+                            + " is not one a Spin HTTP component takes (GET, POST, PUT, DELETE,"
+                            + " PATCH, HEAD, OPTIONS)");
+            return;
+        }
+        respond(exchange, match.get(), new GuestRequest(method.get(), pathAndQuery, headers, body));
+    }
+
+    /** Spin answers its reserved prefix itself, whatever the method, before any route. */
+    private void wellKnown(HttpServerExchange exchange, String name) {
+        switch (name) {
+            case "health" -> send(exchange, 200, null, "OK".getBytes(StandardCharsets.UTF_8));
+            case "info" -> send(exchange, 200, "application/json", app.json());
+            default ->
+                    clientError(
+                            exchange,
+                            404,
+                            "no such well-known endpoint: " + Router.WELL_KNOWN_PREFIX + name);
+        }
     }
 
     private void respond(HttpServerExchange exchange, RouteMatch match, GuestRequest request) {
         String component = match.component();
+        String path = request.uri();
         Future<GuestResponse> call =
                 guestCalls.submit(() -> runtime.handleRequest(component, request));
         GuestResponse response;
@@ -219,74 +265,75 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
             response = call.get(deadline, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            LOG.error(
-                    "component '{}' did not answer {} {} within the request deadline of {} ms; the"
-                            + " call was interrupted",
-                    component,
-                    request.method(),
-                    request.uri(),
-                    deadline);
-            send(
+            serverError(
                     exchange,
-                    500,
-                    "component '"
-                            + component
-                            + "' exceeded the request deadline of "
-                            + deadline
-                            + " ms\n");
+                    component,
+                    request.method() + " " + path,
+                    "no answer within the request deadline of " + deadline + " ms (interrupted)",
+                    null);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
-            send(exchange, 503, "the server is shutting down\n");
+            serverError(exchange, component, path, "interrupted: the server is stopping", null);
             return;
         } catch (ExecutionException e) {
             Optional<RedisRequiredException> needsRedis =
                     causeOfType(e.getCause(), RedisRequiredException.class);
             if (needsRedis.isPresent()) {
                 LOG.warn(
-                        "{} {}: {}",
+                        "{} {}: {} (answered 503)",
                         request.method(),
-                        request.uri(),
+                        path,
                         needsRedis.get().getMessage());
-                send(exchange, 503, needsRedis.get().getMessage() + "\n");
+                send(exchange, 503, null, new byte[0]);
                 return;
             }
-            LOG.error(
-                    "component '{}' failed on {} {}",
-                    component,
-                    request.method(),
-                    request.uri(),
-                    e.getCause());
-            String why =
-                    e.getCause() instanceof GuestFault
-                            ? e.getCause().getMessage()
-                            : String.valueOf(e.getCause());
-            send(exchange, 500, "component '" + component + "' failed: " + why + "\n");
+            serverError(exchange, component, request.method() + " " + path, "failed", e.getCause());
             return;
         }
-        if (response.status() < 100 || response.status() > 600) {
-            LOG.error(
-                    "component '{}' returned HTTP status {}, outside 100..600",
-                    component,
-                    response.status());
-            send(
-                    exchange,
-                    500,
-                    "component '"
-                            + component
-                            + "' returned an invalid HTTP status "
-                            + response.status()
-                            + "\n");
+        Optional<String> invalid = invalidResponse(response);
+        if (invalid.isPresent()) {
+            serverError(exchange, component, request.method() + " " + path, invalid.get(), null);
             return;
         }
         exchange.setStatusCode(response.status());
         for (Header h : response.headers().orElse(List.of())) {
-            exchange.getResponseHeaders().put(new HttpString(h.name()), h.value());
+            exchange.getResponseHeaders()
+                    .put(
+                            new HttpString(h.name().toLowerCase(Locale.ROOT)),
+                            new String(
+                                    h.value().getBytes(StandardCharsets.UTF_8),
+                                    StandardCharsets.ISO_8859_1));
         }
         byte[] body = response.body().orElse(new byte[0]);
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    /**
+     * What makes Spin answer 500 instead of the guest's response: a status outside 100..600 (Spin's
+     * own check), an informational 1xx (hyper refuses to send one as a response), or a header name
+     * or value the http crate refuses ({@code append_headers}).
+     */
+    static Optional<String> invalidResponse(GuestResponse response) {
+        int status = response.status();
+        if (status < 100 || status > 600) {
+            return Optional.of("returned the malformed HTTP status code " + status);
+        }
+        if (status < 200) {
+            return Optional.of(
+                    "returned the informational status " + status + ", not a final response");
+        }
+        for (Header h : response.headers().orElse(List.of())) {
+            if (!ResponseHeaders.validName(h.name())) {
+                return Optional.of("returned an invalid header name '" + h.name() + "'");
+            }
+            if (!ResponseHeaders.validValue(h.value())) {
+                return Optional.of("returned an invalid value for header '" + h.name() + "'");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -300,12 +347,51 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         return body.length > limits.maxBodyBytes() ? null : body;
     }
 
-    private String tooLarge(long declared) {
-        return "request body "
-                + (declared >= 0 ? "of " + declared + " bytes " : "")
-                + "exceeds the limit of "
+    private String tooLarge(String path, long declared) {
+        return "the body of "
+                + path
+                + (declared >= 0 ? ", " + declared + " bytes," : "")
+                + " exceeds the limit of "
                 + limits.maxBodyBytes()
-                + " bytes\n";
+                + " bytes (--max-body)";
+    }
+
+    /**
+     * An answer the host makes for a client's mistake: the first of each status is logged at info
+     * level, the rest at debug level (a line per bad request costs more than the request).
+     */
+    private void clientError(HttpServerExchange exchange, int status, String why) {
+        if (announced.add(status)) {
+            LOG.info(
+                    "{}: answered {}; further {} answers are logged at debug level",
+                    why,
+                    status,
+                    status);
+        } else {
+            LOG.debug("{}: answered {}", why, status);
+        }
+        send(exchange, status, null, new byte[0]);
+    }
+
+    private static void serverError(
+            HttpServerExchange exchange,
+            String component,
+            String request,
+            String why,
+            Throwable cause) {
+        if (cause instanceof GuestFault) {
+            LOG.error(
+                    "component '{}' {} on {}: {} (answered 500)",
+                    component,
+                    why,
+                    request,
+                    cause.getMessage());
+        } else if (cause != null) {
+            LOG.error("component '{}' {} on {} (answered 500)", component, why, request, cause);
+        } else {
+            LOG.error("component '{}' on {}: {} (answered 500)", component, request, why);
+        }
+        send(exchange, 500, null, new byte[0]);
     }
 
     private static List<Header> requestHeaders(HttpServerExchange exchange) {
@@ -329,17 +415,14 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
         return uri.isEmpty() ? "/" : uri;
     }
 
-    private static String clientAddress(InetSocketAddress address) {
-        String ip = address.getAddress().getHostAddress();
-        return (address.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip)
-                + ":"
-                + address.getPort();
-    }
-
-    private static void send(HttpServerExchange exchange, int status, String text) {
+    private static void send(
+            HttpServerExchange exchange, int status, String contentType, byte[] body) {
         exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-        exchange.getResponseSender().send(text, StandardCharsets.UTF_8);
+        if (contentType != null) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        }
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
     private static <T extends Throwable> Optional<T> causeOfType(Throwable t, Class<T> type) {

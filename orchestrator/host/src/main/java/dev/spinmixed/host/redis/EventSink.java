@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a publish goes when the host runs without Redis (the embedded default): kept in memory (the
+ * Where a publish goes when the host runs without Redis ({@code --no-redis}): kept in memory (the
  * last {@value #CAPACITY} events) and logged, so the orchestrated route still completes.
  */
 public final class EventSink {
@@ -34,16 +34,16 @@ public final class EventSink {
         if (!announced) {
             announced = true;
             LOG.info(
-                    "no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory"
-                        + " sink (start with --redis redis://127.0.0.1:6379 to publish it); further"
-                        + " events are logged at debug level",
+                    "no Redis (--no-redis): event from '{}' on channel '{}' ({} bytes) kept in the"
+                            + " in-memory sink (start without --no-redis to publish it); further"
+                            + " events are logged at debug level",
                     component,
                     channel,
                     payload.length);
         } else {
             LOG.debug(
-                    "no Redis: event from '{}' on channel '{}' ({} bytes) kept in the in-memory"
-                            + " sink",
+                    "no Redis (--no-redis): event from '{}' on channel '{}' ({} bytes) kept in the"
+                            + " in-memory sink",
                     component,
                     channel,
                     payload.length);

@@ -1,58 +1,89 @@
 package dev.spinmixed.host.redis;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
- * The outbound {@code fermyon:spin/redis} functions, for a named component. Every call first checks
- * the address against the component's {@code allowed_outbound_hosts}, as Spin does; a refused
- * address or a failed command is logged and reported to the guest as {@link RedisCallException}.
- * With a real Redis ({@code connected}), calls go through a pooled Jedis client per address.
- * Without one (the embedded default), a publish to a channel no trigger of this app consumes goes
- * to the {@link EventSink}; anything else throws {@link RedisRequiredException}, because the app's
- * flow would silently stop there.
+ * The outbound {@code fermyon:spin/redis} functions (the v1 interface), for a named component.
+ * Every call first checks the address against the component's {@code allowed_outbound_hosts}, as
+ * Spin does; a refused address, an address that is not a {@code redis://} or {@code rediss://} URL,
+ * or a failed command is logged and reported to the guest as {@link RedisCallException}.
+ *
+ * <p>{@link Mode#CONNECTION_PER_CALL}, the default, is what Spin 3.6.3 pays: each call opens a new
+ * connection (with AUTH when the URL has a password), runs its command and closes it ({@code
+ * crates/factor-outbound-redis/src/host.rs}, the {@code delegate!} macro: {@code
+ * establish_connection} on every v1 call). {@link Mode#POOLED} reuses pooled connections per
+ * address, an option of this host. {@link Mode#IN_MEMORY} runs without Redis: a publish to a
+ * channel no trigger of this app consumes goes to the {@link EventSink}; anything else throws
+ * {@link RedisRequiredException}, because the app's flow would silently stop there.
  */
 public final class OutboundRedis implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundRedis.class);
 
-    private final boolean connected;
+    /** Where the calls go. */
+    public enum Mode {
+        /** No Redis: publishes to channels no trigger consumes go to the in-memory sink. */
+        IN_MEMORY,
+        /** A new connection per call, as Spin's v1 interface opens one. */
+        CONNECTION_PER_CALL,
+        /** Pooled connections per address (this host's option). */
+        POOLED
+    }
+
+    private final Mode mode;
     private final Function<String, AllowedOutboundHosts> allowedHosts;
     private final Set<String> triggerChannels;
     private final EventSink sink;
-    private final Map<String, UnifiedJedis> clients = new ConcurrentHashMap<>();
+    private final Map<String, JedisPool> pools = new ConcurrentHashMap<>();
 
     /**
-     * @param connected whether a real Redis was given (--redis)
      * @param allowedHosts each component's allowed outbound hosts, by component id
      * @param triggerChannels the channels this app's Redis triggers subscribe to
      */
     public OutboundRedis(
-            boolean connected,
+            Mode mode,
             Function<String, AllowedOutboundHosts> allowedHosts,
             Set<String> triggerChannels,
             EventSink sink) {
-        this.connected = connected;
+        this.mode = mode;
         this.allowedHosts = allowedHosts;
         this.triggerChannels = Set.copyOf(triggerChannels);
         this.sink = sink;
     }
 
+    /** With a real Redis ({@code connected}), a connection per call as in Spin; else in memory. */
+    public OutboundRedis(
+            boolean connected,
+            Function<String, AllowedOutboundHosts> allowedHosts,
+            Set<String> triggerChannels,
+            EventSink sink) {
+        this(
+                connected ? Mode.CONNECTION_PER_CALL : Mode.IN_MEMORY,
+                allowedHosts,
+                triggerChannels,
+                sink);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
     public void publish(String component, String address, String channel, byte[] payload)
             throws RedisCallException {
         checkAllowed(component, address);
-        if (!connected) {
+        if (mode == Mode.IN_MEMORY) {
             if (triggerChannels.contains(channel)) {
                 throw new RedisRequiredException(
                         "this route needs Redis: component '"
@@ -60,7 +91,8 @@ public final class OutboundRedis implements AutoCloseable {
                                 + "' publishes to channel '"
                                 + channel
                                 + "', which a Redis trigger of this app consumes; start the host"
-                                + " with --redis redis://127.0.0.1:6379");
+                                + " without --no-redis (a private redis-server) or with --redis"
+                                + " URL");
             }
             sink.publish(component, channel, payload);
             return;
@@ -127,18 +159,18 @@ public final class OutboundRedis implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.values().forEach(UnifiedJedis::close);
-        clients.clear();
+        pools.values().forEach(JedisPool::close);
+        pools.clear();
     }
 
     private interface Command<T> {
-        T run(UnifiedJedis client);
+        T run(Jedis client);
     }
 
     private <T> T run(String component, String address, String name, Command<T> command)
             throws RedisCallException {
         checkAllowed(component, address);
-        if (!connected) {
+        if (mode == Mode.IN_MEMORY) {
             throw new RedisRequiredException(
                     "this route needs Redis: component '"
                             + component
@@ -146,20 +178,31 @@ public final class OutboundRedis implements AutoCloseable {
                             + name
                             + " on "
                             + address
-                            + "; start the host with --redis redis://127.0.0.1:6379");
+                            + "; start the host without --no-redis (a private redis-server) or"
+                            + " with --redis URL");
         }
-        try {
-            return command.run(client(address));
+        RedisUrl url = redisUrl(component, address);
+        try (Jedis client = mode == Mode.POOLED ? pool(url).getResource() : new Jedis(url.uri())) {
+            return command.run(client);
         } catch (RuntimeException e) {
             LOG.warn(
                     "component '{}': Redis {} on {} failed: {}",
                     component,
                     name,
-                    address,
+                    url,
                     e.getMessage());
             throw new RedisCallException(
-                    "Redis " + name + " on " + address + " failed: " + e.getMessage(), e);
+                    "Redis " + name + " on " + url + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static RedisUrl redisUrl(String component, String address) throws RedisCallException {
+        Optional<RedisUrl> url = RedisUrl.parse(address);
+        if (url.isEmpty()) {
+            LOG.warn("component '{}': Redis address {} is not a redis:// URL", component, address);
+            throw new RedisCallException("Redis address " + address + " is not a redis://host URL");
+        }
+        return url.get();
     }
 
     private void checkAllowed(String component, String address) throws RedisCallException {
@@ -179,10 +222,8 @@ public final class OutboundRedis implements AutoCloseable {
         }
     }
 
-    private UnifiedJedis client(String address) {
-        return clients.computeIfAbsent(
-                address,
-                a -> RedisClient.create(URI.create(a.contains("://") ? a : "redis://" + a)));
+    private JedisPool pool(RedisUrl url) {
+        return pools.computeIfAbsent(url.uri().toString(), a -> new JedisPool(url.uri()));
     }
 
     private static void flatten(Object reply, List<RedisResult> out) {

@@ -1,7 +1,7 @@
 package dev.spinmixed.host.runtime;
 
-import dev.spinmixed.host.manifest.VariableResolver;
 import dev.spinmixed.host.redis.OutboundRedis;
+import dev.spinmixed.host.variables.VariableResolver;
 
 /**
  * What the host provides to guests: outbound Redis and the app's variables (for config.get-config).

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.GuestFault;
+import dev.spinmixed.linker.LinkException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,38 @@ class CycleAndStartTest {
                     fault.getMessage().contains("re-entered while a call into it is in progress"),
                     fault.getMessage());
             assertEquals(0, comp.liveInstanceSets());
+        }
+    }
+
+    /**
+     * As Spin composes a dependency (spin v3.6.3 crates/compose), a root link serves the root's
+     * import only: the provider's own imports go to the host functions, never back to the root.
+     */
+    @Test
+    void aRootLinkServesTheRootsImportOnly() {
+        Component ping = TestModules.component("ping", "ping-world");
+        Component pong = TestModules.component("pong", "pong-world");
+        LinkException unserved =
+                assertThrows(
+                        LinkException.class,
+                        () ->
+                                Composition.builder(ping)
+                                        .rootLink(
+                                                "test:abi/pong@0.1.0", pong, "test:abi/pong@0.1.0")
+                                        .build());
+        assertTrue(
+                unserved.getMessage()
+                        .contains("imports test:abi/ping@0.1.0#ping but no dependency"),
+                unserved.getMessage());
+        try (Composition comp =
+                Composition.builder(ping)
+                        .rootLink("test:abi/pong@0.1.0", pong, "test:abi/pong@0.1.0")
+                        .host("test:abi/ping@0.1.0", "ping", args -> 0L)
+                        .build()) {
+            assertEquals(
+                    1L,
+                    comp.call("test:abi/ping@0.1.0", "ping", List.of(3L)),
+                    "ping(3) = 1 + pong(2), and pong(2) is the host's ping(2), which answers 0");
         }
     }
 

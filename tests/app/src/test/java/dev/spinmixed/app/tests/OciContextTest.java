@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.spinmixed.spinapp.compose.DenyAllAdapter;
+import dev.spinmixed.wit.ComponentType;
 import dev.spinmixed.wit.WitLoader;
 import dev.spinmixed.wit.WitResolve;
 import dev.spinmixed.wit.World;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -167,6 +170,33 @@ class OciContextTest {
                     .get("exports")
                     .forEach(e -> exported.add(e.asText()));
             assertEquals(expected, exported, guest.getKey());
+        }
+    }
+
+    /**
+     * The component type the JVM side derives from a world ({@link ComponentType}, wit-parser's
+     * elaboration) is the real component's, import by import in jco's order, WASI aside; and none
+     * of the WASI imports the jco adapter adds is one Spin's deny-all adapter takes over, so a
+     * dependency runs with its dependent's WASI in Spin too.
+     */
+    @Test
+    void theJvmSidesComponentTypesAreTheBuiltComponents() throws IOException, InterruptedException {
+        JsonNode report = new ObjectMapper().readTree(checkWithJco());
+        WitResolve wit = WitLoader.loadDirectory(AppComponents.appsDir().resolve("wit"));
+        for (Map.Entry<String, String> guest : guests().entrySet()) {
+            ComponentType type = ComponentType.of(wit.world(guest.getValue()), wit);
+            JsonNode component = report.get(guest.getKey() + ".wasm");
+            List<String> imports = new ArrayList<>();
+            List<String> wasi = new ArrayList<>();
+            component
+                    .get("imports")
+                    .forEach(
+                            i -> (i.asText().startsWith("wasi:") ? wasi : imports).add(i.asText()));
+            assertEquals(List.copyOf(type.imports().keySet()), imports, guest.getKey());
+            List<String> exports = new ArrayList<>();
+            component.get("exports").forEach(e -> exports.add(e.asText()));
+            assertEquals(List.copyOf(type.exports().keySet()), exports, guest.getKey());
+            assertEquals(List.of(), DenyAllAdapter.plugged(wasi), guest.getKey() + ": " + wasi);
         }
     }
 

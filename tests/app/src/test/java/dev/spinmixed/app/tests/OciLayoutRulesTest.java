@@ -75,6 +75,9 @@ class OciLayoutRulesTest {
                         spin_manifest_version = 2
                         [application]
                         name = "t"
+                        [[trigger.http]]
+                        route = "/..."
+                        component = "front"
                         [component.front]
                         source = "target/oci/front.wasm"
                         [component.front.dependencies]
@@ -107,6 +110,11 @@ class OciLayoutRulesTest {
                 layOut(
                         """
                         spin_manifest_version = 2
+                        [application]
+                        name = "t"
+                        [[trigger.http]]
+                        route = "/..."
+                        component = "front"
                         [component.front]
                         source = "target/oci/front.wasm"
                         """);
@@ -125,6 +133,11 @@ class OciLayoutRulesTest {
                 layOut(
                         """
                         spin_manifest_version = 2
+                        [application]
+                        name = "t"
+                        [[trigger.http]]
+                        route = "/..."
+                        component = "front"
                         [component.front]
                         source = "front.wasm"
                         """);
@@ -143,6 +156,11 @@ class OciLayoutRulesTest {
                 layOut(
                         """
                         spin_manifest_version = 2
+                        [application]
+                        name = "t"
+                        [[trigger.http]]
+                        route = "/..."
+                        component = "front"
                         [component.front]
                         source = "target/oci/front.wasm"
                         [component.front.dependencies]
@@ -161,6 +179,11 @@ class OciLayoutRulesTest {
                 layOut(
                         """
                         spin_manifest_version = 2
+                        [application]
+                        name = "t"
+                        [[trigger.http]]
+                        route = "/..."
+                        component = "front"
                         [component.front]
                         source = { url = "https://example.com/front.wasm", digest = "sha256:00" }
                         """);

@@ -3,7 +3,7 @@ package dev.spinmixed.host.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spinmixed.host.app.AppLayout;
+import dev.spinmixed.spinapp.AppLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

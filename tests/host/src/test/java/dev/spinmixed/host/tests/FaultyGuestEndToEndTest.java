@@ -1,9 +1,8 @@
 package dev.spinmixed.host.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spinmixed.host.app.AppLayout;
+import dev.spinmixed.spinapp.AppLayout;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Faults in a real wasm guest (src/test/wat/faulty.wat, built by this module's build) on the real
- * linker: a trap, an out-of-range status and a guest stuck in a loop each give a 500 with a reason,
- * and the component keeps answering afterwards.
+ * linker: a trap, an out-of-range status and a guest stuck in a loop each give a 500 with an empty
+ * body (as Spin answers; the reason is logged), and the component keeps answering afterwards.
  */
 class FaultyGuestEndToEndTest {
 
@@ -91,13 +90,11 @@ class FaultyGuestEndToEndTest {
     }
 
     @Test
-    void aTrapIs500NamingTheComponentAndTheNextRequestSucceeds() throws Exception {
+    void aTrapIs500WithAnEmptyBodyAndTheNextRequestSucceeds() throws Exception {
         answersOk();
         var trapped = app.send(request("DELETE"));
         assertEquals(500, trapped.statusCode());
-        assertTrue(
-                trapped.body().contains("component 'faulty'") && trapped.body().contains("trap"),
-                trapped.body());
+        assertEquals("", trapped.body());
         answersOk();
     }
 
@@ -105,7 +102,7 @@ class FaultyGuestEndToEndTest {
     void aStatusOutOfRangeIs500() throws Exception {
         var response = app.send(request("PUT"));
         assertEquals(500, response.statusCode());
-        assertTrue(response.body().contains("invalid HTTP status 700"), response.body());
+        assertEquals("", response.body());
         answersOk();
     }
 
@@ -113,9 +110,7 @@ class FaultyGuestEndToEndTest {
     void aGuestStuckPastTheDeadlineIs500AndTheComponentRecovers() throws Exception {
         var response = app.send(request("PATCH"));
         assertEquals(500, response.statusCode());
-        assertTrue(
-                response.body().contains("exceeded the request deadline of 2000 ms"),
-                response.body());
+        assertEquals("", response.body());
         answersOk();
     }
 
@@ -134,7 +129,7 @@ class FaultyGuestEndToEndTest {
             assertEquals(500, compiled.send(request(compiled, "DELETE")).statusCode());
             var stuck = compiled.send(request(compiled, "PATCH"));
             assertEquals(500, stuck.statusCode());
-            assertTrue(stuck.body().contains("exceeded the request deadline"), stuck.body());
+            assertEquals("", stuck.body());
             answersOk(compiled);
         }
     }
@@ -143,6 +138,6 @@ class FaultyGuestEndToEndTest {
     void aMethodOutsideTheWitEnumIs405() throws Exception {
         var response = app.send(request("TRACE"));
         assertEquals(405, response.statusCode());
-        assertTrue(response.body().contains("TRACE"), response.body());
+        assertEquals("", response.body());
     }
 }

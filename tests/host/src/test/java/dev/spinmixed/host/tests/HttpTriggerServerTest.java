@@ -3,6 +3,7 @@ package dev.spinmixed.host.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spinmixed.host.http.AppInfo;
 import dev.spinmixed.host.http.HttpTriggerServer;
 import dev.spinmixed.host.redis.RedisRequiredException;
 import dev.spinmixed.host.runtime.GuestFault;
@@ -24,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +36,7 @@ class HttpTriggerServerTest {
 
     static final HttpTriggerServer.Limits LIMITS =
             new HttpTriggerServer.Limits(1024, Duration.ofMillis(500), 4);
+    static final AppInfo APP = AppInfo.of("orders", "0.1.0");
 
     final HttpClient client = HttpClient.newHttpClient();
     HttpTriggerServer server;
@@ -63,7 +64,10 @@ class HttpTriggerServerTest {
             String... routesAndComponents) {
         server =
                 new HttpTriggerServer(
-                        RouterTest.router(routesAndComponents), new JavaGuests(handlers), LIMITS);
+                        RouterTest.router(routesAndComponents),
+                        new JavaGuests(handlers),
+                        APP,
+                        LIMITS);
         InetSocketAddress a = server.start(new InetSocketAddress("127.0.0.1", 0));
         base = URI.create("http://127.0.0.1:" + a.getPort());
     }
@@ -87,7 +91,7 @@ class HttpTriggerServerTest {
     }
 
     @Test
-    void guestSeesSpinsRequestMapping() throws Exception {
+    void guestSeesTheRequestsHeadersThenSpinsOwnInSpinsOrder() throws Exception {
         CompletableFuture<GuestRequest> seen = new CompletableFuture<>();
         start(
                 Map.of(
@@ -96,40 +100,85 @@ class HttpTriggerServerTest {
                             seen.complete(r);
                             return text(201, "made");
                         }),
-                "/hops/...",
+                "/hops/:kind/...",
                 "hops");
-        var response =
-                send(
-                        HttpRequest.newBuilder(base.resolve("/hops/orders/7?x=1&y=2"))
-                                .header("X-Custom", "v")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")));
-        assertEquals(201, response.statusCode());
-        assertEquals("made", response.body());
-        assertEquals("text/plain", response.headers().firstValue("content-type").orElseThrow());
+        byte[] request =
+                ("POST /hops/orders/7?x=1&y=2 HTTP/1.1\r\n"
+                                + "Host: shop.example:8080\r\n"
+                                + "X-Custom: Zoë\r\n"
+                                + "Connection: close\r\n"
+                                + "spin-path-info: /forged\r\n"
+                                + "Content-Length: 7\r\n\r\n"
+                                + "{\"a\":1}")
+                        .getBytes(StandardCharsets.UTF_8);
+        String answer = rawExchange(request);
+        assertTrue(answer.startsWith("HTTP/1.1 201 "), answer);
+        assertTrue(answer.endsWith("\r\n\r\nmade"), answer);
 
         GuestRequest r = seen.get();
         assertEquals("POST", r.method().name());
         assertEquals("/hops/orders/7?x=1&y=2", r.uri());
         assertEquals("{\"a\":1}", new String(r.body(), StandardCharsets.UTF_8));
-        Map<String, String> h =
-                r.headers().stream()
-                        .collect(Collectors.toMap(Header::name, Header::value, (a, b) -> a));
-        assertEquals("v", h.get("x-custom"));
-        assertEquals("/orders/7", h.get("spin-path-info"));
+        List<Header> headers = r.headers();
+        List<Header> spins = headers.subList(headers.size() - 8, headers.size());
         assertEquals(
-                "http://127.0.0.1:" + base.getPort() + "/hops/orders/7?x=1&y=2",
-                h.get("spin-full-url"));
-        assertEquals("/hops/...", h.get("spin-matched-route"));
-        assertEquals("/hops/...", h.get("spin-raw-component-route"));
-        assertEquals("/hops", h.get("spin-component-route"));
-        assertEquals("/", h.get("spin-base-path"));
-        assertTrue(h.get("spin-client-addr").startsWith("127.0.0.1:"), h.get("spin-client-addr"));
-        assertTrue(
-                r.headers().stream().allMatch(x -> x.name().equals(x.name().toLowerCase())),
-                "header names are lower-case");
-        assertTrue(
-                r.headers().stream().noneMatch(x -> x.name().equals("connection")),
-                "connection is dropped");
+                List.of(
+                        new Header("spin-path-info", "/7"),
+                        new Header(
+                                "spin-full-url", "http://shop.example:8080/hops/orders/7?x=1&y=2"),
+                        new Header("spin-matched-route", "/hops/:kind/..."),
+                        new Header("spin-base-path", "/"),
+                        new Header("spin-raw-component-route", "/hops/:kind/..."),
+                        new Header("spin-component-route", "/hops/:kind"),
+                        new Header("spin-client-addr", spins.get(6).value()),
+                        new Header("spin-path-match-kind", "orders")),
+                spins);
+        assertTrue(spins.get(6).value().startsWith("127.0.0.1:"), spins.get(6).value());
+        List<Header> clients = headers.subList(0, headers.size() - 8);
+        assertEquals(
+                java.util.Set.of(
+                        new Header("host", "shop.example:8080"),
+                        new Header("x-custom", "Zoë"),
+                        new Header("connection", "close"),
+                        new Header("spin-path-info", "/forged"),
+                        new Header("content-length", "7")),
+                java.util.Set.copyOf(clients),
+                "every request header, names in lower case, values as UTF-8, nothing dropped");
+        assertEquals(5, clients.size());
+    }
+
+    @Test
+    void aRequestHeaderThatIsNotUtf8Is500() throws Exception {
+        start(Map.of("a", r -> text(200, "never")), "/a", "a");
+        byte[] request =
+                "GET /a HTTP/1.1\r\nHost: h\r\nX-Bad: \u00ff\u00fe\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(
+                "HTTP/1.1 500 Internal Server Error",
+                rawExchange(request).lines().findFirst().get());
+    }
+
+    @Test
+    void anHttp10RequestWithoutHostIsClosedWithoutAnAnswerAsInSpin() throws Exception {
+        start(Map.of("a", r -> text(200, "never")), "/a", "a");
+        assertEquals(
+                "", rawExchange("GET /a HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(
+                "HTTP/1.0 404 Not Found",
+                rawExchange("GET /b HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII))
+                        .lines()
+                        .findFirst()
+                        .get(),
+                "an unrouted path is answered before Spin looks at the Host");
+    }
+
+    /** Sends raw bytes, returns everything the server wrote until it closed. */
+    String rawExchange(byte[] request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
@@ -150,41 +199,88 @@ class HttpTriggerServerTest {
     }
 
     @Test
-    void unknownRouteIs404WithAReason() throws Exception {
+    void unknownRouteIs404WithAnEmptyBody() throws Exception {
         start(Map.of(), "/a", "a");
         var response = send(HttpRequest.newBuilder(base.resolve("/nowhere")).GET());
         assertEquals(404, response.statusCode());
-        assertTrue(response.body().contains("no route matches /nowhere"), response.body());
+        assertEquals("", response.body());
     }
 
     @Test
-    void methodOutsideTheWitEnumIs405WithAReason() throws Exception {
+    void methodOutsideTheWitEnumIs405WithAnEmptyBody() throws Exception {
         start(Map.of("a", r -> text(200, "never")), "/a", "a");
         var response =
                 send(
                         HttpRequest.newBuilder(base.resolve("/a"))
                                 .method("TRACE", HttpRequest.BodyPublishers.noBody()));
         assertEquals(405, response.statusCode());
-        assertTrue(response.body().contains("method TRACE is not supported"), response.body());
+        assertEquals("", response.body());
     }
 
     @Test
-    void bodyOverTheLimitIs413WithAReason() throws Exception {
+    void bodyOverTheHostsLimitIs413WithAnEmptyBody() throws Exception {
         start(Map.of("a", r -> text(200, "never")), "/a", "a");
         var response =
                 send(
                         HttpRequest.newBuilder(base.resolve("/a"))
                                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(5000))));
         assertEquals(413, response.statusCode());
-        assertTrue(response.body().contains("exceeds the limit of 1024 bytes"), response.body());
+        assertEquals("", response.body());
     }
 
     @Test
-    void statusOutside100To600Is500() throws Exception {
-        start(Map.of("a", r -> text(99, "bad")), "/a", "a");
-        var response = send(HttpRequest.newBuilder(base.resolve("/a")).GET());
-        assertEquals(500, response.statusCode());
-        assertTrue(response.body().contains("invalid HTTP status 99"), response.body());
+    void statusOutside100To600Or1xxIs500WithAnEmptyBody() throws Exception {
+        for (int status : new int[] {99, 601, 100, 103}) {
+            start(Map.of("a", r -> text(status, "bad")), "/a", "a");
+            var response = send(HttpRequest.newBuilder(base.resolve("/a")).GET());
+            assertEquals(500, response.statusCode(), "guest status " + status);
+            assertEquals("", response.body());
+            server.close();
+        }
+        start(Map.of("a", r -> text(600, "odd")), "/a", "a");
+        assertEquals(600, send(HttpRequest.newBuilder(base.resolve("/a")).GET()).statusCode());
+    }
+
+    @Test
+    void aResponseHeaderTheHttpCrateRefusesIs500() throws Exception {
+        for (Header bad : List.of(new Header("bad name", "v"), new Header("x", "a\nb"))) {
+            start(
+                    Map.of(
+                            "a",
+                            r ->
+                                    new GuestResponse(
+                                            200, Optional.of(List.of(bad)), Optional.empty())),
+                    "/a",
+                    "a");
+            assertEquals(
+                    500,
+                    send(HttpRequest.newBuilder(base.resolve("/a")).GET()).statusCode(),
+                    bad.toString());
+            server.close();
+        }
+    }
+
+    @Test
+    void responseHeadersGoOutLowerCasedLastOneWinsAndUtf8Intact() throws Exception {
+        start(
+                Map.of(
+                        "a",
+                        r ->
+                                new GuestResponse(
+                                        200,
+                                        Optional.of(
+                                                List.of(
+                                                        new Header("X-Name", "first"),
+                                                        new Header("x-name", "Zoë"))),
+                                        Optional.empty())),
+                "/a",
+                "a");
+        String answer =
+                rawExchange(
+                        "GET /a HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+        assertTrue(answer.contains("\r\nx-name: Zoë\r\n"), answer);
+        assertTrue(!answer.contains("first"), answer);
     }
 
     @Test
@@ -202,9 +298,7 @@ class HttpTriggerServerTest {
                 "a");
         var failed = send(HttpRequest.newBuilder(base.resolve("/a?trap")).GET());
         assertEquals(500, failed.statusCode());
-        assertTrue(
-                failed.body().contains("component 'a' failed: wasm trap: unreachable"),
-                failed.body());
+        assertEquals("", failed.body());
         assertEquals("fine", send(HttpRequest.newBuilder(base.resolve("/a")).GET()).body());
     }
 
@@ -226,14 +320,12 @@ class HttpTriggerServerTest {
                 "slow");
         var response = send(HttpRequest.newBuilder(base.resolve("/slow")).GET());
         assertEquals(500, response.statusCode());
-        assertTrue(
-                response.body().contains("exceeded the request deadline of 500 ms"),
-                response.body());
+        assertEquals("", response.body());
         assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the stuck call was interrupted");
     }
 
     @Test
-    void aRouteThatNeedsRedisIs503SayingSo() throws Exception {
+    void aRouteThatNeedsRedisWithoutRedisIs503() throws Exception {
         start(
                 Map.of(
                         "hops",
@@ -250,7 +342,7 @@ class HttpTriggerServerTest {
                         HttpRequest.newBuilder(base.resolve("/hops/orders"))
                                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(503, response.statusCode());
-        assertTrue(response.body().contains("this route needs Redis"), response.body());
+        assertEquals("", response.body());
     }
 
     @Test
@@ -284,11 +376,83 @@ class HttpTriggerServerTest {
     }
 
     @Test
-    void healthEndpointAnswersOk() throws Exception {
-        start(Map.of(), "/...", "all");
-        var response = send(HttpRequest.newBuilder(base.resolve("/.well-known/spin/health")).GET());
-        assertEquals(200, response.statusCode());
-        assertEquals("OK", response.body());
+    void spinAnswersItsWellKnownEndpointsBeforeAnyRouteWhateverTheMethod() throws Exception {
+        start(Map.of("all", r -> text(200, "guest")), "/...", "all");
+        var health =
+                send(
+                        HttpRequest.newBuilder(base.resolve("/.well-known/spin/health"))
+                                .method("PROPFIND", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, health.statusCode());
+        assertEquals("OK", health.body());
+        assertEquals(Optional.empty(), health.headers().firstValue("content-type"));
+        var info = send(HttpRequest.newBuilder(base.resolve("/.well-known/spin/info")).GET());
+        assertEquals(200, info.statusCode());
+        assertEquals("application/json", info.headers().firstValue("content-type").orElseThrow());
+        assertEquals("{\n  \"name\": \"orders\",\n  \"version\": \"0.1.0\"\n}", info.body());
+        var other = send(HttpRequest.newBuilder(base.resolve("/.well-known/spin/routes")).GET());
+        assertEquals(404, other.statusCode());
+        assertEquals("", other.body());
+        assertEquals(
+                "guest",
+                send(HttpRequest.newBuilder(base.resolve("/.well-known/spin")).GET()).body(),
+                "only the prefix with its slash is Spin's");
+    }
+
+    @Test
+    void routesUnderSpinsReservedPrefixNeverReachTheGuest() throws Exception {
+        start(Map.of("sneaky", r -> text(200, "guest")), "/.well-known/spin/...", "sneaky");
+        var response = send(HttpRequest.newBuilder(base.resolve("/.well-known/spin/x")).GET());
+        assertEquals(404, response.statusCode());
+        assertEquals("", response.body());
+    }
+
+    @Test
+    void infoIsWrittenAsSerdeJsonWritesItAndLeavesOutAnEmptyVersion() throws Exception {
+        try (HttpTriggerServer other =
+                new HttpTriggerServer(
+                        RouterTest.router(),
+                        new JavaGuests(Map.of()),
+                        AppInfo.of("a \"quoted\"\\ n\u00e4me/\t\u0001", ""),
+                        LIMITS)) {
+            InetSocketAddress a = other.start(new InetSocketAddress("127.0.0.1", 0));
+            var info =
+                    send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + a.getPort()
+                                                            + "/.well-known/spin/info"))
+                                    .GET());
+            assertEquals(
+                    "{\n  \"name\": \"a \\\"quoted\\\"\\\\ n\u00e4me/\\t\\u0001\"\n}", info.body());
+        }
+    }
+
+    @Test
+    void anIpv6ClientAddressIsWrittenAsRustWritesIt() throws Exception {
+        CompletableFuture<GuestRequest> seen = new CompletableFuture<>();
+        try (HttpTriggerServer v6 =
+                new HttpTriggerServer(
+                        RouterTest.router("/a", "a"),
+                        new JavaGuests(
+                                Map.of(
+                                        "a",
+                                        r -> {
+                                            seen.complete(r);
+                                            return text(200, "ok");
+                                        })),
+                        APP,
+                        LIMITS)) {
+            InetSocketAddress a = v6.start(new InetSocketAddress("::1", 0));
+            send(HttpRequest.newBuilder(URI.create("http://[::1]:" + a.getPort() + "/a")).GET());
+            String client =
+                    seen.get().headers().stream()
+                            .filter(h -> h.name().equals("spin-client-addr"))
+                            .findFirst()
+                            .orElseThrow()
+                            .value();
+            assertTrue(client.matches("\\[::1\\]:\\d+"), client);
+        }
     }
 
     @Test
@@ -296,7 +460,7 @@ class HttpTriggerServerTest {
         start(Map.of(), "/a", "a");
         try (HttpTriggerServer second =
                 new HttpTriggerServer(
-                        RouterTest.router("/a", "a"), new JavaGuests(Map.of()), LIMITS)) {
+                        RouterTest.router("/a", "a"), new JavaGuests(Map.of()), APP, LIMITS)) {
             var e =
                     org.junit.jupiter.api.Assertions.assertThrows(
                             IllegalStateException.class,

@@ -102,10 +102,10 @@ class OrdersAppEndToEndTest {
     }
 
     @Test
-    void aHugeBodyIs413SayingWhy() throws Exception {
+    void aBodyOverTheHostsLimitIs413WithAnEmptyBody() throws Exception {
         var response = app.post("/orders", "x".repeat(2 * 1024 * 1024));
         assertEquals(413, response.statusCode());
-        assertTrue(response.body().contains("exceeds the limit of 1048576 bytes"), response.body());
+        assertEquals("", response.body());
     }
 
     @Test
@@ -120,20 +120,17 @@ class OrdersAppEndToEndTest {
     }
 
     @Test
-    void anUnknownRouteIs404SayingWhy() throws Exception {
+    void anUnknownRouteIs404WithAnEmptyBodyAsInSpin() throws Exception {
         var response = app.post("/nowhere", ORDER);
         assertEquals(404, response.statusCode());
-        assertTrue(response.body().contains("no route matches /nowhere"), response.body());
+        assertEquals("", response.body());
     }
 
     @Test
-    void theHopsRouteAnswers503SayingItNeedsRedis() throws Exception {
+    void withoutRedisTheHopsRouteAnswers503() throws Exception {
         var response = app.post("/hops/orders", ORDER);
         assertEquals(503, response.statusCode(), response.body());
-        assertTrue(
-                response.body().contains("needs Redis")
-                        && response.body().contains("--redis redis://127.0.0.1:6379"),
-                response.body());
+        assertEquals("", response.body());
     }
 
     @Test

@@ -31,29 +31,118 @@ class OutboundRedisTest {
     }
 
     static OutboundRedis connected(RedisServer redis) {
+        return connected(redis, OutboundRedis.Mode.CONNECTION_PER_CALL);
+    }
+
+    static OutboundRedis connected(RedisServer redis, OutboundRedis.Mode mode) {
         AllowedOutboundHosts allowed =
                 AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:" + redis.port()));
         return new OutboundRedis(
-                true,
+                mode,
                 c -> c.equals("app") ? allowed : AllowedOutboundHosts.parse(List.of()),
                 Set.of(),
                 new EventSink());
     }
 
+    /** Connections the server has accepted so far (INFO stats, total_connections_received). */
+    static long connectionsReceived(RedisServer redis) {
+        try (Jedis j = new Jedis("127.0.0.1", redis.port())) {
+            return j.info("stats")
+                    .lines()
+                    .filter(l -> l.startsWith("total_connections_received:"))
+                    .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).trim()))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    @Test
+    void byDefaultEachCallOpensItsOwnConnectionAsSpinsV1InterfaceDoes(RedisServer redis)
+            throws Exception {
+        try (OutboundRedis r = connected(redis)) {
+            long before = connectionsReceived(redis);
+            for (int i = 0; i < 5; i++) {
+                r.incr("app", redis.url(), "calls");
+            }
+            // +1: the INFO connection that counts them
+            assertEquals(before + 5 + 1, connectionsReceived(redis));
+        }
+    }
+
+    @Test
+    void pooledCallsReuseAConnection(RedisServer redis) throws Exception {
+        try (OutboundRedis r = connected(redis, OutboundRedis.Mode.POOLED)) {
+            r.incr("app", redis.url(), "pooled");
+            long before = connectionsReceived(redis);
+            for (int i = 0; i < 5; i++) {
+                r.incr("app", redis.url(), "pooled");
+            }
+            assertEquals(before + 1, connectionsReceived(redis));
+        }
+    }
+
+    @Test
+    void eachConnectionAuthenticatesWithThePasswordOfTheAddress() throws Exception {
+        try (RedisServer redis = RedisServer.start();
+                Jedis admin = new Jedis("127.0.0.1", redis.port())) {
+            admin.configSet("requirepass", "s3cret-pass");
+            String address = "redis://:s3cret-pass@127.0.0.1:" + redis.port();
+            AllowedOutboundHosts allowed =
+                    AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:" + redis.port()));
+            try (OutboundRedis r =
+                    new OutboundRedis(
+                            OutboundRedis.Mode.CONNECTION_PER_CALL,
+                            c -> allowed,
+                            Set.of(),
+                            new EventSink())) {
+                r.set("app", address, "k", bytes("v"));
+                assertArrayEquals(bytes("v"), r.get("app", address, "k"));
+                var refused =
+                        assertThrows(
+                                RedisCallException.class,
+                                () -> r.get("app", "redis://127.0.0.1:" + redis.port(), "k"));
+                assertTrue(refused.getMessage().contains("NOAUTH"), refused.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void anAddressThatIsNotARedisUrlIsAnErrorAsInSpin(RedisServer redis) {
+        AllowedOutboundHosts any = AllowedOutboundHosts.parse(List.of("redis://127.0.0.1:*"));
+        try (OutboundRedis r =
+                new OutboundRedis(
+                        OutboundRedis.Mode.CONNECTION_PER_CALL,
+                        c -> any,
+                        Set.of(),
+                        new EventSink())) {
+            var e =
+                    assertThrows(
+                            RedisCallException.class,
+                            () -> r.get("app", "127.0.0.1:" + redis.port(), "k"));
+            assertTrue(e.getMessage().contains("is not a redis://host URL"), e.getMessage());
+        }
+    }
+
     @Test
     void keyAndSetCommandsRunAgainstRealRedis(RedisServer redis) throws Exception {
-        try (OutboundRedis r = connected(redis)) {
-            String a = redis.url();
-            r.set("app", a, "k", bytes("v1"));
-            assertArrayEquals(bytes("v1"), r.get("app", a, "k"));
-            assertArrayEquals(new byte[0], r.get("app", a, "missing"));
-            assertEquals(1, r.incr("app", a, "n"));
-            assertEquals(2, r.incr("app", a, "n"));
-            assertEquals(2, r.sadd("app", a, "s", List.of("x", "y")));
-            assertEquals(Set.of("x", "y"), Set.copyOf(r.smembers("app", a, "s")));
-            assertEquals(1, r.srem("app", a, "s", List.of("x")));
-            assertEquals(3, r.del("app", a, List.of("k", "n", "s", "missing")));
+        for (OutboundRedis.Mode mode :
+                List.of(OutboundRedis.Mode.CONNECTION_PER_CALL, OutboundRedis.Mode.POOLED)) {
+            try (OutboundRedis r = connected(redis, mode)) {
+                keyAndSetCommands(r, redis.url());
+            }
         }
+    }
+
+    private static void keyAndSetCommands(OutboundRedis r, String a) throws Exception {
+        r.set("app", a, "k", bytes("v1"));
+        assertArrayEquals(bytes("v1"), r.get("app", a, "k"));
+        assertArrayEquals(new byte[0], r.get("app", a, "missing"));
+        assertEquals(1, r.incr("app", a, "n"));
+        assertEquals(2, r.incr("app", a, "n"));
+        assertEquals(2, r.sadd("app", a, "s", List.of("x", "y")));
+        assertEquals(Set.of("x", "y"), Set.copyOf(r.smembers("app", a, "s")));
+        assertEquals(1, r.srem("app", a, "s", List.of("x")));
+        assertEquals(3, r.del("app", a, List.of("k", "n", "s", "missing")));
     }
 
     @Test
@@ -173,8 +262,7 @@ class OutboundRedisTest {
                                             "redis://127.0.0.1:6379",
                                             "orders.validate",
                                             bytes("x")));
-            assertTrue(
-                    hop.getMessage().contains("--redis redis://127.0.0.1:6379"), hop.getMessage());
+            assertTrue(hop.getMessage().contains("--no-redis"), hop.getMessage());
             assertThrows(
                     RedisRequiredException.class,
                     () -> r.get("app", "redis://127.0.0.1:6379", "k"));

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.host.app.SpinApp;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestLoader;
-import dev.spinmixed.host.manifest.VariableResolver;
 import dev.spinmixed.host.redis.AllowedOutboundHosts;
+import dev.spinmixed.host.variables.VariableResolver;
+import dev.spinmixed.spinapp.manifest.ManifestReader;
+import dev.spinmixed.spinapp.manifest.SpinManifest;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class RedisVariablesTest {
 
-    private final Manifest manifest =
-            ManifestLoader.load(RunningApp.appsDir().resolve("spin.toml"));
+    private final SpinManifest manifest =
+            ManifestReader.read(RunningApp.appsDir().resolve("spin.toml"));
 
     @Test
     void aRedisUrlWithAPasswordGivesTheAddressAndItsHostWithoutCredentials() throws Exception {

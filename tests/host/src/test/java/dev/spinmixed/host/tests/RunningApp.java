@@ -1,13 +1,11 @@
 package dev.spinmixed.host.tests;
 
-import dev.spinmixed.host.app.AppLayout;
-import dev.spinmixed.host.app.GuestModules;
 import dev.spinmixed.host.app.LinkedRuntime;
+import dev.spinmixed.host.app.LocalHost;
 import dev.spinmixed.host.app.SpinApp;
 import dev.spinmixed.host.http.HttpTriggerServer;
-import dev.spinmixed.host.manifest.Manifest;
-import dev.spinmixed.host.manifest.ManifestLoader;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.spinapp.AppLayout;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,18 +67,17 @@ final class RunningApp implements AutoCloseable {
             Map<String, String> env,
             ExecutionMode mode,
             int instances) {
-        Manifest manifest = ManifestLoader.load(manifestFile);
-        GuestModules guests = new GuestModules(manifest, layout);
-        LinkedRuntime.Settings settings = new LinkedRuntime.Settings(mode, instances);
         SpinApp app =
-                SpinApp.start(
-                        manifest,
-                        (m, host) -> LinkedRuntime.create(m, guests, host, settings),
-                        new SpinApp.Options(
-                                new InetSocketAddress("127.0.0.1", 0),
-                                redis,
-                                new HttpTriggerServer.Limits(1024 * 1024, deadline, 8),
-                                env));
+                LocalHost.start(
+                                manifestFile,
+                                layout,
+                                new LinkedRuntime.Settings(mode, instances),
+                                new SpinApp.Options(
+                                        new InetSocketAddress("127.0.0.1", 0),
+                                        redis,
+                                        new HttpTriggerServer.Limits(1024 * 1024, deadline, 8),
+                                        env))
+                        .spinApp();
         return new RunningApp(app);
     }
 

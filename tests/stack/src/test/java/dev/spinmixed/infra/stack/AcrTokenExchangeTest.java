@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +34,10 @@ class AcrTokenExchangeTest {
                 });
         server.start();
         return new AcrTokenExchange(
-                loginServer ->
-                        URI.create(
-                                "http://127.0.0.1:"
-                                        + server.getAddress().getPort()
-                                        + "/oauth2/exchange"));
+                loginServer -> URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Duration.ZERO,
+                duration -> {},
+                line -> {});
     }
 
     @AfterEach

@@ -1,10 +1,12 @@
 package dev.spinmixed.infra.stack;
 
 import static dev.spinmixed.infra.stack.Json.at;
+import static dev.spinmixed.infra.stack.Json.integer;
 import static dev.spinmixed.infra.stack.Json.list;
 import static dev.spinmixed.infra.stack.Json.map;
 import static dev.spinmixed.infra.stack.Json.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.infra.AksWasiRuntime;
@@ -145,6 +147,29 @@ class AksWasiStackTest {
                         "labels",
                         "app.kubernetes.io/component"),
                 "Redis admits these pods");
+    }
+
+    @Test
+    void theAutoscalerOwnsTheDeploymentsReplicaCount() {
+        var deployment = run.mocks.one("kubernetes:apps/v1:Deployment", "dev-app-hops").inputs();
+        assertFalse(
+                map(deployment, "spec").containsKey("replicas"),
+                "a replica count beside the autoscaler would be reset on every up");
+        var hpa =
+                run.mocks
+                        .one("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "dev-app-hops")
+                        .inputs();
+        assertEquals("orders-hops", string(hpa, "spec", "scaleTargetRef", "name"));
+        assertEquals(2, integer(hpa, "spec", "minReplicas"));
+        assertEquals(
+                map(deployment, "spec", "selector", "matchLabels"),
+                map(
+                        run.mocks
+                                .one("kubernetes:policy/v1:PodDisruptionBudget", "dev-app-hops")
+                                .inputs(),
+                        "spec",
+                        "selector",
+                        "matchLabels"));
     }
 
     @Test

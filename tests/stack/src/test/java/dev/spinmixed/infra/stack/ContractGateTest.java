@@ -69,7 +69,7 @@ class ContractGateTest {
                 e.problems()
                         .get(0)
                         .startsWith(
-                                "component `pricing` (world pricing-component): missing export '"
+                                "component `pricing`: world pricing-component: missing export '"
                                         + PRICE_EXPORT
                                         + "'"),
                 e.problems().toString());
@@ -113,7 +113,7 @@ class ContractGateTest {
                                                 real.spinToml())));
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertEquals(
-                "component `pricing` (world pricing-component): export '"
+                "component `pricing`: world pricing-component: export '"
                         + PRICE_EXPORT
                         + "' has signature (param i32) (result i32), expected (param i32 i32 i32"
                         + " i32 i32 i32 i32 i32 i32 i32 i32) (result i32)",
@@ -137,11 +137,12 @@ class ContractGateTest {
         assertTrue(
                 e.problems()
                         .contains(
-                                "component `orchestrator` dependency"
-                                        + " \"acme:pricing/pricing@0.1.0\": component `inventory`"
-                                        + " (world inventory-component) does not export"
-                                        + " acme:pricing/pricing@0.1.0 (exports: "
-                                        + "acme:inventory/inventory@0.1.0)"),
+                                "component `orchestrator` dependencies: failed to resolve"
+                                        + " dependencies for component \"orchestrator\":"
+                                        + " dependency 'acme:pricing/pricing@0.1.0' doesn't export"
+                                        + " 'acme:pricing/pricing@0.1.0' to satisfy import"
+                                        + " 'acme:pricing/pricing@0.1.0' (component `inventory`"
+                                        + " exports: acme:inventory/inventory@0.1.0)"),
                 e.problems().toString());
     }
 
@@ -168,10 +169,13 @@ class ContractGateTest {
                         .anyMatch(
                                 p ->
                                         p.startsWith(
-                                                "component `validation-relay` dependency"
-                                                        + " \"acme:pricing/pricing@0.1.0\": world"
-                                                        + " validation-relay does not import"
-                                                        + " acme:pricing/pricing@0.1.0")),
+                                                "component `validation-relay` dependencies:"
+                                                        + " failed to resolve dependencies for"
+                                                        + " component \"validation-relay\":"
+                                                        + " dependency"
+                                                        + " 'acme:pricing/pricing@0.1.0' doesn't"
+                                                        + " match any imports of component"
+                                                        + " 'validation-relay'")),
                 e.problems().toString());
     }
 
@@ -191,9 +195,14 @@ class ContractGateTest {
         assertTrue(
                 e.problems()
                         .contains(
-                                "component `validation-relay` (world validation-relay) is a http"
-                                        + " trigger's component but does not export"
-                                        + " fermyon:spin/inbound-http (exports:"
+                                "trigger.http (id validation-relay-http-trigger) -> component"
+                                        + " `validation-relay`: Expected component to export one"
+                                        + " of `wasi:http/incoming-handler@0.2.0-rc-2023-10-18`,"
+                                        + " `wasi:http/incoming-handler@0.2.0-rc-2023-11-10`,"
+                                        + " `wasi:http/incoming-handler@0.2.*`,"
+                                        + " `wasi:http/handler@0.3.0-rc-2026-01-06`, or"
+                                        + " `fermyon:spin/inbound-http` but it exported none of"
+                                        + " those (world validation-relay exports:"
                                         + " fermyon:spin/inbound-redis)"),
                 e.problems().toString());
     }
@@ -207,9 +216,9 @@ class ContractGateTest {
                         () -> ContractGate.check(ContractGate.Inputs.of(ROOT, context)));
         assertEquals(
                 List.of(
-                        "component `stray`: "
+                        "component `stray`: source stray.wasm stands for guest 'stray', which "
                                 + ROOT.resolve("apps/build/guests.tsv")
-                                + " assigns it no world"),
+                                + " does not list"),
                 e.problems());
     }
 

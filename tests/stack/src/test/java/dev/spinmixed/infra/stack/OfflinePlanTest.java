@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spinmixed.infra.PinnedVersions;
 import dev.spinmixed.infra.plan.ManifestSchemas;
 import dev.spinmixed.infra.plan.OfflinePlan;
 import dev.spinmixed.infra.plan.OfflinePlan.Plan;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The offline plan of both stack files in both runtime modes (spinkube with both wirings, and
  * aks-wasi with the hops wiring from a dependency-free manifest), on the real app build: every
- * written object is valid against the Kubernetes 1.33 schema or its CRD, and the schemas do reject
- * broken objects.
+ * written object is valid against the schema of the Kubernetes minor the stack deploys or its CRD,
+ * and the schemas do reject broken objects.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfflinePlanTest {
@@ -71,7 +73,7 @@ class OfflinePlanTest {
                                     hopsOnly.toString()),
                             OUT.resolve(stack + "-aks-wasi")));
         }
-        schemas = ManifestSchemas.load();
+        schemas = ManifestSchemas.forKubernetes(PinnedVersions.KUBERNETES.version());
     }
 
     @ParameterizedTest
@@ -87,7 +89,7 @@ class OfflinePlanTest {
 
     @Test
     void spinKubePlansHoldEveryKindTheProgramDeclares() {
-        Set<String> expected =
+        Set<String> dev =
                 Set.of(
                         "v1 Namespace",
                         "v1 Secret",
@@ -95,33 +97,64 @@ class OfflinePlanTest {
                         "apps/v1 Deployment",
                         "networking.k8s.io/v1 NetworkPolicy",
                         "apiextensions.k8s.io/v1 CustomResourceDefinition",
+                        "autoscaling/v2 HorizontalPodAutoscaler",
                         "core.spinkube.dev/v1alpha1 SpinApp",
                         "core.spinkube.dev/v1alpha1 SpinAppExecutor",
                         "runtime.spinkube.dev/v1alpha1 Shim");
+        Set<String> prod = new HashSet<>(dev);
+        prod.add("policy/v1 PodDisruptionBudget");
+        assertEquals(dev, kinds(plans.get("dev/spinkube")), "dev keeps one replica: no budget");
+        assertEquals(prod, kinds(plans.get("prod/spinkube")));
+        assertEquals(20, plans.get("dev/spinkube").objects().size());
+        assertEquals(22, plans.get("prod/spinkube").objects().size());
         for (String name : List.of("dev/spinkube", "prod/spinkube")) {
-            assertEquals(expected, kinds(plans.get(name)), name);
-            assertEquals(18, plans.get(name).objects().size(), name);
             assertEquals(
                     3,
                     plans.get(name).helmReleases().size(),
                     "cert-manager, runtime-class-manager, spin-operator");
         }
-        assertEquals(expected, schemas.kinds(), "a schema for each kind, and no more");
+        assertEquals(prod, schemas.kinds(), "a schema for each kind, and no more");
+    }
+
+    @Test
+    void aStackOnAKubernetesMinorWithoutBundledDefinitionsIsRefused() {
+        var refused =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                OfflinePlan.plan(
+                                        ROOT,
+                                        "dev",
+                                        Map.of("kubernetesVersion", "1.35.4"),
+                                        OUT.resolve("dev-1.35")));
+        assertTrue(
+                refused.getMessage()
+                        .contains(
+                                "no schema for Kubernetes 1.35 (bundled: "
+                                        + PinnedVersions.KUBERNETES.version()
+                                        + ")"),
+                refused.getMessage());
+        assertEquals(
+                PinnedVersions.KUBERNETES.version(), plans.get("prod/spinkube").kubernetesMinor());
     }
 
     @Test
     void aksWasiPlansRunTheHopsWiringAsADeploymentWithoutSpinKube() {
         for (String name : List.of("dev/aks-wasi", "prod/aks-wasi")) {
             Plan plan = plans.get(name);
-            assertEquals(
-                    Set.of(
-                            "v1 Namespace",
-                            "v1 Secret",
-                            "v1 Service",
-                            "apps/v1 Deployment",
-                            "networking.k8s.io/v1 NetworkPolicy"),
-                    kinds(plan),
-                    name);
+            Set<String> expected =
+                    new HashSet<>(
+                            Set.of(
+                                    "v1 Namespace",
+                                    "v1 Secret",
+                                    "v1 Service",
+                                    "apps/v1 Deployment",
+                                    "networking.k8s.io/v1 NetworkPolicy",
+                                    "autoscaling/v2 HorizontalPodAutoscaler"));
+            if (name.startsWith("prod")) {
+                expected.add("policy/v1 PodDisruptionBudget");
+            }
+            assertEquals(expected, kinds(plan), name);
             assertEquals(List.of(), plan.helmReleases());
             JsonNode hops = object(plan, "Deployment", "orders-hops");
             assertEquals(
@@ -144,8 +177,18 @@ class OfflinePlanTest {
         assertTrue(cluster.contains("pool system: 3 x Standard_D4s_v5 zones 1,2,3"), cluster);
         String pool = line(prod, "azure-native:containerservice:AgentPool");
         assertTrue(pool.contains("count=3 vmSize=Standard_D8s_v5 availabilityZones=1,2,3"), pool);
+        JsonNode autoscaler = object(prod, "HorizontalPodAutoscaler", "orders-orchestrated");
+        assertEquals(3, autoscaler.at("/spec/minReplicas").asInt());
+        assertEquals(10, autoscaler.at("/spec/maxReplicas").asInt());
+        assertTrue(
+                object(prod, "SpinApp", "orders-orchestrated")
+                        .at("/spec/enableAutoscaling")
+                        .asBoolean());
         assertEquals(
-                3, object(prod, "SpinApp", "orders-orchestrated").at("/spec/replicas").asInt());
+                1,
+                object(prod, "PodDisruptionBudget", "orders-hops")
+                        .at("/spec/maxUnavailable")
+                        .asInt());
         assertEquals(
                 "512Mi",
                 object(prod, "Deployment", "redis")
@@ -153,9 +196,15 @@ class OfflinePlanTest {
                         .asText());
         assertEquals(
                 1,
-                object(plans.get("dev/spinkube"), "SpinApp", "orders-hops")
-                        .at("/spec/replicas")
+                object(plans.get("dev/spinkube"), "HorizontalPodAutoscaler", "orders-hops")
+                        .at("/spec/minReplicas")
                         .asInt());
+        assertTrue(cluster.contains("disableLocalAccounts=true"), cluster);
+        assertTrue(
+                object(prod, "Shim", "spin-v2")
+                        .at("/spec/containerdRuntimeOptions/SystemdCgroup")
+                        .asText()
+                        .equals("true"));
     }
 
     @Test
@@ -255,11 +304,13 @@ class OfflinePlanTest {
         assertTrue(printed.contains("\n  + spinmixed:index:MixedWorkloadsStack prod\n"), printed);
         assertTrue(
                 printed.contains(
-                        "18 Kubernetes objects and 3 Helm releases written to "
+                        "22 Kubernetes objects and 3 Helm releases written to "
                                 + OUT.resolve("cli-prod")),
                 printed);
         assertTrue(
-                printed.contains("Every object is valid against its schema (Kubernetes 1.33"),
+                printed.contains(
+                        "Every object is valid against its schema (Kubernetes "
+                                + PinnedVersions.KUBERNETES.version()),
                 printed);
         assertTrue(
                 Files.isRegularFile(

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.pulumi.test.PulumiTest;
+import dev.spinmixed.infra.ClusterAccess;
+import dev.spinmixed.infra.ConfigKey;
+import dev.spinmixed.infra.PinnedVersions;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.StackConfigFile;
 import dev.spinmixed.infra.WasmRuntime;
@@ -26,25 +26,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Pulumi.yaml, the stack files (dev, prod) and the README's config table agree with the program.
- */
+/** The stack files (dev, prod) and the README's config table agree with the program. */
 class ProjectFilesTest {
     static final Path ROOT = Path.of("../..");
-
-    private static JsonNode yaml(String file) throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(file).toFile());
-    }
-
-    @Test
-    void pulumiYamlRunsTheShadedInfraJar() throws IOException {
-        JsonNode project = yaml("Pulumi.yaml");
-        assertEquals(Settings.PROJECT, project.path("name").asText());
-        assertEquals("java", project.path("runtime").path("name").asText());
-        assertEquals(
-                "infra/target/infra.jar",
-                project.path("runtime").path("options").path("binary").asText());
-    }
 
     /**
      * Each stack file read the way Pulumi hands it to the program, through the real settings code.
@@ -78,12 +62,23 @@ class ProjectFilesTest {
         assertTrue(
                 prod.systemNodeCount() >= 3 && prod.wasmNodeCount() >= 3,
                 "a node per zone in each pool");
-        assertTrue(prod.appReplicas() >= 3 && prod.appReplicas() > dev.appReplicas());
+        assertTrue(
+                prod.appMinReplicas() >= 2 && prod.appMinReplicas() > dev.appMinReplicas(),
+                "prod keeps at least two replicas per wiring");
+        assertTrue(prod.appMaxReplicas() > prod.appMinReplicas(), "prod scales");
+        assertEquals(
+                ClusterAccess.ENTRA, prod.clusterAccess(), "prod admits Entra ID identities only");
+        assertEquals(
+                ClusterAccess.LOCAL, dev.clusterAccess(), "dev keeps the cluster's own accounts");
         assertTrue(cores(prod.systemVmSize()) > cores(dev.systemVmSize()), prod.systemVmSize());
         assertTrue(cores(prod.wasmVmSize()) > cores(dev.wasmVmSize()), prod.wasmVmSize());
         assertEquals(List.of("1", "512Mi"), List.of(prod.redisCpuLimit(), prod.redisMemoryLimit()));
         assertEquals(
                 dev.kubernetesVersion(), prod.kubernetesVersion(), "prod runs what dev tested");
+        assertEquals(
+                PinnedVersions.KUBERNETES.version(),
+                prod.kubernetesVersion(),
+                "the minor AKS supports, pinned with its source");
     }
 
     @Test
@@ -98,7 +93,7 @@ class ProjectFilesTest {
                                 "spin-mixed-workloads:appReplica, which the program does not read"),
                 unknown.getMessage());
         Path nested = dir.resolve("Pulumi.nested.yaml");
-        Files.writeString(nested, "config:\n  spin-mixed-workloads:appReplicas:\n    - 3\n");
+        Files.writeString(nested, "config:\n  spin-mixed-workloads:appMinReplicas:\n    - 3\n");
         var structured =
                 assertThrows(IllegalArgumentException.class, () -> StackConfigFile.read(nested));
         assertTrue(
@@ -117,10 +112,31 @@ class ProjectFilesTest {
     }
 
     @Test
+    void readmeListsEveryPinnedVersionWithItsSourceAndTheDateItWasChecked() throws IOException {
+        String doc = Files.readString(ROOT.resolve("README.md"));
+        assertTrue(
+                doc.contains("checked on " + PinnedVersions.CHECKED),
+                "README.md does not say when the pins were checked");
+        for (PinnedVersions.Pin pin : PinnedVersions.ALL) {
+            String row =
+                    "| " + pin.component() + " | `" + pin.version() + "` | " + pin.source() + " |";
+            assertTrue(doc.contains(row), "README.md has no row " + row);
+        }
+    }
+
+    @Test
     void readmeDescribesEveryConfigKey() throws IOException {
         String doc = Files.readString(ROOT.resolve("README.md"));
-        for (String key : Settings.KEYS) {
-            assertTrue(doc.contains("| `" + key + "`"), "README.md has no config row for " + key);
+        for (ConfigKey key : ConfigKey.values()) {
+            String row = "| `" + key.key() + "` | ";
+            assertTrue(doc.contains(row), "README.md has no config row for " + key.key());
+            String defaultCell =
+                    key.defaultValue()
+                            .map(value -> value.isEmpty() ? "" : "`" + value + "`")
+                            .orElse("");
+            assertTrue(
+                    doc.substring(doc.indexOf(row) + row.length()).startsWith(defaultCell),
+                    "README.md's default of " + key.key() + " is not " + defaultCell);
         }
     }
 }

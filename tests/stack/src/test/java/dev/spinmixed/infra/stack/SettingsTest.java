@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import dev.spinmixed.infra.ClusterAccess;
 import dev.spinmixed.infra.InvalidSettingException;
 import dev.spinmixed.infra.MixedWorkloadsStack;
+import dev.spinmixed.infra.PinnedVersions;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.WasmRuntime;
 import dev.spinmixed.infra.Wiring;
@@ -56,13 +58,15 @@ class SettingsTest {
         Settings settings = read();
         assertEquals("dev", settings.environment());
         assertEquals("westeurope", settings.location());
-        assertEquals("1.33", settings.kubernetesVersion());
+        assertEquals(PinnedVersions.KUBERNETES.version(), settings.kubernetesVersion());
+        assertEquals(
+                ClusterAccess.ENTRA, settings.clusterAccess(), "Entra ID unless a stack opts out");
         assertEquals(1, settings.systemNodeCount());
         assertEquals(1, settings.wasmNodeCount());
         assertEquals("Standard_D2s_v5", settings.systemVmSize());
         assertEquals(WasmRuntime.SPINKUBE, settings.wasmRuntime());
         assertEquals(EnumSet.allOf(Wiring.class), settings.wirings());
-        assertEquals(1, settings.appReplicas());
+        assertEquals(List.of(1, 3), List.of(settings.appMinReplicas(), settings.appMaxReplicas()));
         assertEquals(List.of(), settings.availabilityZones());
         assertEquals("250m", settings.redisCpuLimit());
         assertEquals("128Mi", settings.redisMemoryLimit());
@@ -96,7 +100,7 @@ class SettingsTest {
                         "Standard_D8s_v5",
                         "wirings",
                         "hops",
-                        "appReplicas",
+                        "appMinReplicas",
                         "4",
                         "namespace",
                         "orders"));
@@ -107,7 +111,11 @@ class SettingsTest {
                         "redisCpuLimit",
                         "2",
                         "redisMemoryLimit",
-                        "1Gi"));
+                        "1Gi",
+                        "appMaxReplicas",
+                        "9",
+                        "clusterAccess",
+                        "local"));
         Settings settings = read();
         assertEquals(
                 List.of(
@@ -120,6 +128,8 @@ class SettingsTest {
                         "Standard_D8s_v5",
                         EnumSet.of(Wiring.HOPS),
                         4,
+                        9,
+                        ClusterAccess.LOCAL,
                         "orders",
                         List.of("1", "2", "3"),
                         "2",
@@ -133,7 +143,9 @@ class SettingsTest {
                         settings.wasmNodeCount(),
                         settings.wasmVmSize(),
                         settings.wirings(),
-                        settings.appReplicas(),
+                        settings.appMinReplicas(),
+                        settings.appMaxReplicas(),
+                        settings.clusterAccess(),
                         settings.namespace(),
                         settings.availabilityZones(),
                         settings.redisCpuLimit(),
@@ -151,7 +163,12 @@ class SettingsTest {
                 Arguments.of("kubernetesVersion", "v1.33", "major.minor or major.minor.patch"),
                 Arguments.of("kubernetesVersion", "latest", "major.minor or major.minor.patch"),
                 Arguments.of("location", "West Europe", "an Azure region name such as westeurope"),
-                Arguments.of("appReplicas", "0", "a whole number from 1 to 100"),
+                Arguments.of("appMinReplicas", "0", "a whole number from 1 to 100"),
+                Arguments.of(
+                        "appMaxReplicas", "0", "a whole number from appMinReplicas (1) to 100"),
+                Arguments.of(
+                        "appMaxReplicas", "101", "a whole number from appMinReplicas (1) to 100"),
+                Arguments.of("clusterAccess", "admin", "one of entra, local"),
                 Arguments.of("wirings", "orchestrated,rpc", "subset of orchestrated, hops"),
                 Arguments.of("wirings", "", "subset of orchestrated, hops"),
                 Arguments.of("namespace", "Spin_Mixed", "a Kubernetes namespace name"),

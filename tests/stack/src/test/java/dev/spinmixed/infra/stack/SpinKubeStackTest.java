@@ -11,15 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pulumi.resources.Resource;
 import dev.spinmixed.infra.AcrTokenExchange;
+import dev.spinmixed.infra.Cluster;
 import dev.spinmixed.infra.MixedWorkloadsStack;
+import dev.spinmixed.infra.PinnedVersions;
 import dev.spinmixed.infra.Redis;
+import dev.spinmixed.infra.SpinAppImage;
 import dev.spinmixed.infra.SpinKubeRuntime;
 import dev.spinmixed.infra.SpinOperatorCrds;
 import dev.spinmixed.infra.WasmRuntime;
 import dev.spinmixed.infra.Wiring;
 import dev.spinmixed.infra.plan.ProviderMocks.Declared;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -100,7 +101,7 @@ class SpinKubeStackTest {
     @Test
     void clusterHasSystemPoolIdentityRbacNetworkPolicyAndOidc() {
         var cluster = one("azure-native:containerservice:ManagedCluster", "dev-aks").inputs();
-        assertEquals("1.33", string(cluster, "kubernetesVersion"));
+        assertEquals(PinnedVersions.KUBERNETES.version(), string(cluster, "kubernetesVersion"));
         assertEquals(true, at(cluster, "enableRBAC"));
         assertEquals("SystemAssigned", string(cluster, "identity", "type"));
         assertEquals(true, at(cluster, "oidcIssuerProfile", "enabled"));
@@ -111,6 +112,52 @@ class SpinKubeStackTest {
         assertEquals(1, integer(cluster, "agentPoolProfiles", 0, "count"));
         assertEquals("Standard_D2s_v5", string(cluster, "agentPoolProfiles", 0, "vmSize"));
         assertEquals(List.of("1", "3"), list(cluster, "agentPoolProfiles", 0, "availabilityZones"));
+    }
+
+    @Test
+    void withEntraAccessOnlyEntraIdentitiesAuthorizedByAzureRbacReachTheApi() {
+        var cluster = one("azure-native:containerservice:ManagedCluster", "dev-aks").inputs();
+        assertEquals(true, at(cluster, "aadProfile", "managed"));
+        assertEquals(true, at(cluster, "aadProfile", "enableAzureRBAC"));
+        assertEquals(true, at(cluster, "disableLocalAccounts"));
+        var grant =
+                one(
+                                "azure-native:authorization:RoleAssignment",
+                                "dev-aks-deployer-rbac-cluster-admin")
+                        .inputs();
+        assertEquals("dev-aks-id", string(grant, "scope"));
+        assertEquals(StackRun.VALUES.deployerObjectId(), string(grant, "principalId"));
+        assertTrue(
+                string(grant, "roleDefinitionId")
+                        .endsWith("/roleDefinitions/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b"),
+                "Azure Kubernetes Service RBAC Cluster Admin");
+        // The kubeconfig's user runs kubelogin with the deployer's own identity.
+        var credentials =
+                run.mocks.invocations().stream()
+                        .filter(i -> i.token().endsWith(":listManagedClusterUserCredentials"))
+                        .toList();
+        assertEquals(1, credentials.size());
+        assertEquals("exec", credentials.get(0).args().get("format"));
+    }
+
+    @Test
+    void eachNodePoolIsDeclaredOnce() {
+        var cluster = one("azure-native:containerservice:ManagedCluster", "dev-aks").inputs();
+        List<String> inline =
+                list(cluster, "agentPoolProfiles").stream()
+                        .map(pool -> string(pool, "name"))
+                        .toList();
+        assertEquals(
+                List.of(Cluster.SYSTEM_POOL),
+                inline,
+                "only the pool AKS needs to create a cluster");
+        List<String> separate =
+                run.mocks.ofType("azure-native:containerservice:AgentPool").stream()
+                        .map(pool -> string(pool.inputs(), "agentPoolName"))
+                        .toList();
+        assertEquals(List.of(SpinKubeRuntime.POOL_NAME), separate);
+        assertFalse(inline.stream().anyMatch(separate::contains), "a pool declared twice");
+        assertEquals(List.of("agentPoolProfiles"), Cluster.IGNORED_CHANGES);
     }
 
     @Test
@@ -144,7 +191,10 @@ class SpinKubeStackTest {
         assertEquals(
                 Map.of(
                         "dev-spinkube-cert-manager",
-                        List.of("cert-manager", "v1.17.2", "cert-manager"),
+                        List.of(
+                                "cert-manager",
+                                PinnedVersions.CERT_MANAGER.version(),
+                                "cert-manager"),
                         "dev-spinkube-runtime-class-manager",
                         List.of(
                                 "oci://ghcr.io/spinframework/charts/runtime-class-manager",
@@ -178,11 +228,23 @@ class SpinKubeStackTest {
                 Map.of(SpinKubeRuntime.SHIM_NODE_LABEL, "true"), map(shim, "spec", "nodeSelector"));
         assertEquals("wasmtime-spin-v2", string(shim, "spec", "runtimeClass", "name"));
         assertEquals("spin-v2", string(shim, "spec", "runtimeClass", "handler"));
-        for (Object platform : list(shim, "spec", "fetchStrategy", "platforms")) {
+        // runtime-class-manager v0.2.0's sample sets the systemd cgroup driver for runwasi shims.
+        assertEquals(
+                Map.of("SystemdCgroup", "true"), map(shim, "spec", "containerdRuntimeOptions"));
+        List<?> platforms = list(shim, "spec", "fetchStrategy", "platforms");
+        assertEquals(
+                List.of("x86_64", "aarch64"),
+                platforms.stream().map(p -> string(p, "arch")).toList());
+        for (Object platform : platforms) {
             assertTrue(
                     string(platform, "location")
                             .startsWith(
                                     "https://github.com/spinframework/containerd-shim-spin/releases/download/v0.24.0/"),
+                    platform.toString());
+            // A digest only where one is pinned from a primary source.
+            assertEquals(
+                    PinnedVersions.SHIM_SHA256.get(string(platform, "arch")),
+                    map(platform).get("sha256"),
                     platform.toString());
         }
     }
@@ -277,7 +339,14 @@ class SpinKubeStackTest {
             var spec = map(app.inputs(), "spec");
             assertEquals(imageRef, spec.get("image"), app.name());
             assertEquals("containerd-shim-spin", spec.get("executor"));
-            assertEquals(2, integer(spec, "replicas"));
+            // spin-operator 0.6.1 refuses replicas beside enableAutoscaling.
+            assertEquals(true, spec.get("enableAutoscaling"));
+            assertFalse(spec.containsKey("replicas"), app.name());
+            assertEquals(
+                    Map.of(
+                            "requests", Map.of("cpu", "50m", "memory", "64Mi"),
+                            "limits", Map.of("cpu", "500m", "memory", "256Mi")),
+                    spec.get("resources"));
             assertEquals("spin-app", string(spec, "podLabels", "app.kubernetes.io/component"));
             // redis_host is what spin.toml's allowed_outbound_hosts names: host and port, no
             // password.
@@ -320,6 +389,52 @@ class SpinKubeStackTest {
     }
 
     @Test
+    void eachWiringScalesOnCpuBetweenItsMinAndMaxWithADisruptionBudget() {
+        for (Wiring wiring : Wiring.values()) {
+            var hpa =
+                    one(
+                                    "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+                                    "dev-app-" + wiring.configValue())
+                            .inputs();
+            assertEquals(
+                    Map.of(
+                            "apiVersion",
+                            "apps/v1",
+                            "kind",
+                            "Deployment",
+                            "name",
+                            wiring.workloadName()),
+                    map(hpa, "spec", "scaleTargetRef"),
+                    "spin-operator names the Deployment after the SpinApp");
+            assertEquals(2, integer(hpa, "spec", "minReplicas"));
+            assertEquals(5, integer(hpa, "spec", "maxReplicas"));
+            assertEquals("cpu", string(hpa, "spec", "metrics", 0, "resource", "name"));
+            assertEquals(
+                    70,
+                    integer(hpa, "spec", "metrics", 0, "resource", "target", "averageUtilization"));
+            var pdb =
+                    one(
+                                    "kubernetes:policy/v1:PodDisruptionBudget",
+                                    "dev-app-" + wiring.configValue())
+                            .inputs();
+            assertEquals(1, integer(pdb, "spec", "maxUnavailable"));
+            var podLabels =
+                    map(
+                            one(
+                                            "kubernetes:core.spinkube.dev/v1alpha1:SpinApp",
+                                            "dev-app-" + wiring.configValue())
+                                    .inputs(),
+                            "spec",
+                            "podLabels");
+            assertTrue(
+                    podLabels
+                            .entrySet()
+                            .containsAll(map(pdb, "spec", "selector", "matchLabels").entrySet()),
+                    "the budget selects the wiring's pods");
+        }
+    }
+
+    @Test
     void eachWiringHasALoadBalancerServiceOnItsReadyPods() {
         var service = one("kubernetes:core/v1:Service", "dev-app-orchestrated").inputs();
         assertEquals("LoadBalancer", string(service, "spec", "type"));
@@ -349,25 +464,31 @@ class SpinKubeStackTest {
         assertEquals(AcrTokenExchange.TOKEN_USER, string(image, "registry", "username"));
         assertEquals(StackRun.REFRESH_TOKEN, string(image, "registry", "password"));
 
-        assertEquals(1, run.exchangeRequests.size());
-        Map<String, String> form =
-                Arrays.stream(run.exchangeRequests.get(0).split("&"))
-                        .map(pair -> pair.split("=", 2))
-                        .collect(
-                                Collectors.toMap(
-                                        kv -> kv[0],
-                                        kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
         assertEquals(
-                Map.of(
-                        "grant_type",
-                        "access_token",
-                        "service",
-                        loginServer,
-                        "tenant",
-                        StackRun.VALUES.tenantId(),
-                        "access_token",
-                        StackRun.VALUES.aadToken()),
-                form);
+                List.of(
+                        Map.of(
+                                "grant_type",
+                                "access_token",
+                                "service",
+                                loginServer,
+                                "tenant",
+                                StackRun.VALUES.tenantId(),
+                                "access_token",
+                                StackRun.VALUES.aadToken())),
+                run.exchangeRequests);
+        // Before the push, the registry is asked whether the token may push to the repository.
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "grant_type",
+                                "refresh_token",
+                                "service",
+                                loginServer,
+                                "scope",
+                                "repository:" + SpinAppImage.REPOSITORY + ":push",
+                                "refresh_token",
+                                StackRun.REFRESH_TOKEN)),
+                run.tokenRequests);
     }
 
     @Test
@@ -377,6 +498,7 @@ class SpinKubeStackTest {
         String registryId = registry.name() + "-id";
         Map<String, Map<String, Object>> assignments =
                 run.mocks.ofType("azure-native:authorization:RoleAssignment").stream()
+                        .filter(d -> string(d.inputs(), "scope").equals(registryId))
                         .collect(
                                 Collectors.toMap(
                                         d -> string(d.inputs(), "principalId"), Declared::inputs));
@@ -386,14 +508,12 @@ class SpinKubeStackTest {
                         + StackRun.VALUES.subscriptionId()
                         + "/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d",
                 string(pull, "roleDefinitionId"));
-        assertEquals(registryId, string(pull, "scope"));
         assertEquals("ServicePrincipal", string(pull, "principalType"));
         var push = assignments.get(StackRun.VALUES.deployerObjectId());
         assertTrue(
                 string(push, "roleDefinitionId").endsWith("/8311e382-0749-4cb8-b61a-304f252e45ec"),
                 "AcrPush");
-        assertEquals(registryId, string(push, "scope"));
-        assertEquals(2, assignments.size());
+        assertEquals(2, assignments.size(), "on the registry: AcrPull and AcrPush only");
     }
 
     @Test

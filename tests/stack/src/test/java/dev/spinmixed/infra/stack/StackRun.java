@@ -8,8 +8,7 @@ import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
-import com.sun.net.httpserver.HttpServer;
-import dev.spinmixed.infra.AcrTokenExchange;
+import dev.spinmixed.infra.ClusterAccess;
 import dev.spinmixed.infra.MixedWorkloadsStack;
 import dev.spinmixed.infra.Settings;
 import dev.spinmixed.infra.WasmRuntime;
@@ -17,43 +16,43 @@ import dev.spinmixed.infra.Wiring;
 import dev.spinmixed.infra.plan.ProviderMocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * One run of the whole stack under {@link ProviderMocks}, with a local stand-in for the registry's
- * token exchange endpoint that records what the program sent and answers a refresh token.
+ * One run of the whole stack under {@link ProviderMocks}, with {@link FakeRegistry} playing the
+ * registry's token server, as an {@code up} (or a preview, which asks the registry for nothing).
  */
 final class StackRun {
     static final String REDIS_PASSWORD = "correct-horse-battery-staple-42";
-    static final String REFRESH_TOKEN = "acr-refresh-token-for-the-deployer";
+    static final String REFRESH_TOKEN = FakeRegistry.REFRESH_TOKEN;
 
     /** What the mocked providers answer; tests compare against these. */
     static final ProviderMocks.Values VALUES = ProviderMocks.Values.distinct();
 
+    /** How a run is made: an {@code up} or a preview, and when the registry grants the push. */
+    record Mode(boolean preview, int grantPushFrom, Duration pushWait) {
+        static final Mode UP = new Mode(false, 1, Duration.ofMinutes(1));
+        static final Mode PREVIEW = new Mode(true, 1, Duration.ofMinutes(1));
+    }
+
     final ProviderMocks mocks = new ProviderMocks(VALUES);
-    final List<String> exchangeRequests = new ArrayList<>();
+    final List<Map<String, String>> exchangeRequests;
+    final List<Map<String, String>> tokenRequests;
+    final List<String> progress = new ArrayList<>();
     final TestResult result;
     final MixedWorkloadsStack stack;
 
-    private StackRun(Supplier<Settings> settingsAfterCleanup) {
-        HttpServer server = exchangeServer();
-        try {
-            var exchange =
-                    new AcrTokenExchange(
-                            loginServer ->
-                                    URI.create(
-                                            "http://127.0.0.1:"
-                                                    + server.getAddress().getPort()
-                                                    + "/oauth2/exchange"));
+    private StackRun(Supplier<Settings> settingsAfterCleanup, Mode mode) {
+        try (FakeRegistry registry = new FakeRegistry(mode.grantPushFrom())) {
+            var exchange = registry.client(mode.pushWait(), progress);
             var holder = new AtomicReference<MixedWorkloadsStack>();
             // Outputs made before a cleanup belong to the previous run's engine, so the settings
             // (which hold an Output) are built after it.
@@ -65,7 +64,7 @@ final class StackRun {
                                     TestOptions.builder()
                                             .projectName(Settings.PROJECT)
                                             .stackName("dev")
-                                            .preview(false)
+                                            .preview(mode.preview())
                                             .build())
                             .runTest(
                                     ctx -> {
@@ -74,22 +73,34 @@ final class StackRun {
                                         stack.outputs().forEach(ctx::export);
                                     });
             this.stack = holder.get();
-            assertEquals(List.of(), result.exceptions(), "the stack run threw");
-            assertEquals(List.of(), result.errors(), "the stack run logged errors");
-        } finally {
-            server.stop(0);
+            this.exchangeRequests = registry.exchanges();
+            this.tokenRequests = registry.tokenRequests();
         }
     }
 
+    /** An {@code up} that must succeed. */
     static StackRun of(Supplier<Settings> settings) {
-        return new StackRun(settings);
+        StackRun run = new StackRun(settings, Mode.UP);
+        run.assertSucceeded();
+        return run;
+    }
+
+    /** A run in {@code mode}, successful or not. */
+    static StackRun of(Supplier<Settings> settings, Mode mode) {
+        return new StackRun(settings, mode);
+    }
+
+    void assertSucceeded() {
+        assertEquals(List.of(), result.exceptions(), "the stack run threw");
+        assertEquals(List.of(), result.errors(), "the stack run logged errors");
     }
 
     static Settings settings(WasmRuntime runtime, Set<Wiring> wirings, Path buildContext) {
         return new Settings(
                 "dev",
                 "westeurope",
-                "1.33",
+                "1.36",
+                ClusterAccess.ENTRA,
                 1,
                 "Standard_D2s_v5",
                 2,
@@ -98,6 +109,7 @@ final class StackRun {
                 runtime,
                 wirings,
                 2,
+                5,
                 "500m",
                 "256Mi",
                 "spin-mixed",
@@ -137,31 +149,5 @@ final class StackRun {
             all.addAll(descendants(child));
         }
         return all;
-    }
-
-    private HttpServer exchangeServer() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext(
-                    "/oauth2/exchange",
-                    exchange -> {
-                        synchronized (exchangeRequests) {
-                            exchangeRequests.add(
-                                    new String(
-                                            exchange.getRequestBody().readAllBytes(),
-                                            StandardCharsets.UTF_8));
-                        }
-                        byte[] body =
-                                ("{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}")
-                                        .getBytes(StandardCharsets.UTF_8);
-                        exchange.sendResponseHeaders(200, body.length);
-                        exchange.getResponseBody().write(body);
-                        exchange.close();
-                    });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

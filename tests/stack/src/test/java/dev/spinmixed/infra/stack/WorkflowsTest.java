@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spinmixed.infra.PinnedVersions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +49,7 @@ class WorkflowsTest {
                     "actions/setup-java", "cf277c60eb25467037889841efdb72551f06f6c3 # v4.9.1",
                     "actions/setup-node", "49933ea5288caeca8642d1e84afbd3f7d6820020 # v4.4.0",
                     "azure/login", "7184910d9eb2b1c5e48f7073824a90609bb9b6d6 # v2.3.1",
+                    "azure/use-kubelogin", "0ce7c36141aa27d4934872cf00b0120804c98a29 # v1.3",
                     "pulumi/actions", "8582a9e8cc630786854029b4e09281acd6794b58 # v6.6.1");
 
     static final Pattern USES = Pattern.compile("^\\s*(?:-\\s+)?uses:\\s*([^@\\s]+)@(\\S+)(.*)$");
@@ -132,8 +134,74 @@ class WorkflowsTest {
         assertEquals("true", pulumi.path("comment-on-pr").asText());
         assertEquals("true", pulumi.path("edit-pr-comment").asText());
         assertTrue(
-                preview.path("steps").toString().contains("OfflinePlan ${{ matrix.stack }}"),
+                runs(preview).contains("./run plan ${{ matrix.stack }}"),
                 "schema-checked plan first");
+    }
+
+    /**
+     * pulumi builds and runs the program through the Maven executor (Pulumi.yaml), so a job that
+     * runs pulumi only installs the build's prerequisites; a separate build would be a second,
+     * drifting entry point.
+     */
+    @Test
+    void pulumiJobsBuildNothingThemselves() throws IOException {
+        Map<String, JsonNode> jobs =
+                Map.of(
+                        "pull-request.yml preview",
+                        workflow("pull-request.yml").at("/jobs/preview"),
+                        "deploy.yml up-dev",
+                        workflow("deploy.yml").at("/jobs/up-dev"),
+                        "deploy.yml up-prod",
+                        workflow("deploy.yml").at("/jobs/up-prod"));
+        jobs.forEach(
+                (name, job) -> {
+                    List<String> runs = runs(job);
+                    assertTrue(runs.contains("./run setup"), name + ": " + runs);
+                    for (String run : runs) {
+                        assertFalse(
+                                run.contains("mvnw") || run.contains(".jar"),
+                                name + " builds on its own: " + run);
+                    }
+                });
+    }
+
+    /**
+     * Every job that runs pulumi can reach a cluster with Entra ID access: kubelogin at the pinned
+     * version, signing in with the job's az login.
+     */
+    @Test
+    void pulumiJobsHaveKubeloginOnTheAzLogin() throws IOException {
+        for (JsonNode job :
+                List.of(
+                        workflow("pull-request.yml").at("/jobs/preview"),
+                        workflow("deploy.yml").at("/jobs/up-dev"),
+                        workflow("deploy.yml").at("/jobs/up-prod"))) {
+            List<JsonNode> kubelogin = steps(job, "azure/use-kubelogin");
+            assertEquals(1, kubelogin.size());
+            assertEquals(
+                    PinnedVersions.KUBELOGIN.version(),
+                    kubelogin.get(0).at("/with/kubelogin-version").asText());
+            assertEquals("azurecli", job.at("/env/AAD_LOGIN_METHOD").asText());
+        }
+    }
+
+    /** The deploy jobs build the wasm image, so they ready Docker first, with the tested script. */
+    @Test
+    void deployJobsReadyDockerForWasmImagesBeforePulumiUp() throws IOException {
+        JsonNode deploy = workflow("deploy.yml");
+        for (String name : List.of("up-dev", "up-prod")) {
+            List<String> runs = runs(deploy.at("/jobs/" + name));
+            assertTrue(runs.contains(".ci/docker-wasm-builder"), name + ": " + runs);
+            assertFalse(
+                    runs.stream().anyMatch(run -> run.contains("daemon.json")),
+                    name + " writes the daemon settings itself");
+        }
+    }
+
+    private static List<String> runs(JsonNode job) {
+        List<String> runs = new ArrayList<>();
+        job.path("steps").forEach(step -> runs.add(step.path("run").asText().trim()));
+        return runs;
     }
 
     @Test

@@ -1,0 +1,8 @@
+;; Both test:geo interfaces from one module: one dependency can serve a whole package.
+(module
+  (memory (export "memory") 1)
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) (i32.const 1024))
+  (func (export "test:geo/area@0.1.0#area") (param i32 i32) (result i32)
+    (i32.mul (local.get 0) (local.get 1)))
+  (func (export "test:geo/perimeter@0.1.0#perimeter") (param i32 i32) (result i32)
+    (i32.shl (i32.add (local.get 0) (local.get 1)) (i32.const 1))))
