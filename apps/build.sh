@@ -3,8 +3,10 @@
 #
 #   apps/build.sh <java-classpath>
 #
-# The Maven build (apps/pom.xml) calls it with the apps module's classpath. For each guest of
-# apps/build/guests.tsv (the pipeline contract is documented there):
+# The Maven build (apps/pom.xml) calls it with the apps module's classpath.
+#   0. bindings   the guest glue of every world, generated from apps/wit (orchestrator/bindgen)
+#                 -> apps/target/bindings (apps/build/build-guest.sh says how guests use it)
+# Then for each guest of apps/build/guests.tsv (the pipeline contract is documented there):
 #   1. core       <build script> [its arguments] <staging>/core/<name>.wasm
 #   2. check      spin.toml by Spin's rules, every core module against its world, every triggered
 #                 component's composition (dev.spinmixed.apps.StagedAppCheck, one JVM)
@@ -24,6 +26,7 @@ staging=$(mktemp -d "$apps/target/staging.XXXXXX")
 trap 'rm -rf "$staging"' EXIT
 core=$staging/core
 oci=$staging/oci
+bindings=$staging/bindings
 
 fail() {
   echo "apps build: $*" >&2
@@ -55,11 +58,15 @@ done < "$apps/build/guests.tsv"
 
 mkdir -p "$core" "$oci"
 
+step "bindings (guest glue from apps/wit)" \
+  java -cp "$classpath" dev.spinmixed.bindgen.Bindgen guests "$apps/wit" "$bindings"
+
 for guest in "${guests[@]}"; do
   IFS='|' read -r name script world language <<< "$guest"
   read -ra command <<< "$script"
   [ -x "$root/${command[0]}" ] || fail "$name: build script ${command[0]} is missing or not executable"
-  step "core $name ($language)" "$root/${command[0]}" "${command[@]:1}" "$core/$name.wasm"
+  step "core $name ($language)" env GUEST_LANGUAGE="$language" GUEST_WORLD="$world" GUEST_BINDINGS="$bindings" \
+    "$root/${command[0]}" "${command[@]:1}" "$core/$name.wasm"
   [ -s "$core/$name.wasm" ] || fail "$name: $script wrote no module to $core/$name.wasm"
 done
 
@@ -80,7 +87,7 @@ for guest in "${guests[@]}"; do
     "$(stat -c %s "$core/$name.wasm")" "$(stat -c %s "$oci/$name.wasm")"
 done
 context_bytes=$(find "$oci" -maxdepth 1 -type f ! -name sizes.json -printf '%s\n' | awk '{ s += $1 } END { print s }')
-rm -rf "$apps/target/core" "$apps/target/oci"
-mv "$core" "$oci" "$apps/target/"
+rm -rf "$apps/target/core" "$apps/target/oci" "$apps/target/bindings"
+mv "$core" "$oci" "$bindings" "$apps/target/"
 printf 'apps build: OCI context %s: %d bytes (sizes in %s)\n' "$apps/target/oci" "$context_bytes" \
   "$apps/target/oci/sizes.json"

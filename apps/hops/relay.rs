@@ -5,32 +5,10 @@
 //!   price:    order -> price    -> priced order on `next_channel` (world pricing-relay)
 //!   reserve:  priced order -> reserve -> order-completed event on `events_channel` (world inventory-relay)
 
-// Each step's build uses part of the shared message codec and ABI glue.
-#![allow(dead_code)]
-
-#[path = "../../orchestrator/guest/common/abi.rs"]
-mod abi;
-#[path = "../../orchestrator/guest/common/json.rs"]
-mod json;
-#[path = "../../orchestrator/guest/common/orders.rs"]
-mod orders;
-#[path = "../../orchestrator/guest/common/orders_abi.rs"]
-mod orders_abi;
-#[path = "../../orchestrator/guest/common/orders_imports.rs"]
-mod orders_imports;
-#[path = "../../orchestrator/guest/common/orders_json.rs"]
-mod orders_json;
-#[path = "../../orchestrator/guest/common/outcome.rs"]
-mod outcome;
-#[path = "../../orchestrator/guest/common/redis_trigger.rs"]
-mod redis_trigger;
-#[path = "../../orchestrator/guest/common/spin_config.rs"]
-mod spin_config;
-#[path = "../../orchestrator/guest/common/spin_redis.rs"]
-mod spin_redis;
-
-use json::Value;
-use outcome::Outcome;
+use bindings::fermyon::spin::inbound_redis::{Error, Guest};
+use shared::json::Value;
+use shared::outcome::Outcome;
+use shared::{orders_json, spin};
 
 #[cfg(step = "validate")]
 const STEP: &str = "validate";
@@ -47,6 +25,8 @@ struct Next {
 }
 
 impl Next {
+    /// The reserve relay publishes events only.
+    #[cfg(any(step = "validate", step = "price"))]
     fn to_next_step(message: Value) -> Next {
         Next { channel_variable: "next_channel", message }
     }
@@ -56,22 +36,36 @@ impl Next {
     }
 }
 
-pub fn handle_message(message: Vec<u8>) -> Result<(), ()> {
-    // Spin logs a component's stderr and the error result; that is where a failed hop shows up.
-    relay(&message).map_err(|reason| eprintln!("{} relay: {}", STEP, reason))
+struct Relay;
+
+impl Guest for Relay {
+    fn handle_message(message: Vec<u8>) -> Result<(), Error> {
+        // Spin logs a component's stderr and the error result; that is where a failed hop shows up.
+        relay(&message).map_err(|reason| {
+            eprintln!("{} relay: {}", STEP, reason);
+            Error::Error
+        })
+    }
 }
 
+#[cfg(step = "validate")]
+bindings::export_validation_relay!(Relay);
+#[cfg(step = "price")]
+bindings::export_pricing_relay!(Relay);
+#[cfg(step = "reserve")]
+bindings::export_inventory_relay!(Relay);
+
 fn relay(message: &[u8]) -> Result<(), String> {
-    let redis_address = spin_config::get("redis_address")?;
+    let redis_address = spin::variable("redis_address")?;
     let next = run_step(message)?;
-    let channel = spin_config::get(next.channel_variable)?;
-    spin_redis::publish(&redis_address, &channel, next.message.to_json().as_bytes())
+    let channel = spin::variable(next.channel_variable)?;
+    spin::publish(&redis_address, &channel, next.message.to_json().as_bytes())
 }
 
 #[cfg(step = "validate")]
 fn run_step(message: &[u8]) -> Result<Next, String> {
     let order = orders_json::order_from_json(message).map_err(|e| format!("the message is not an order: {}", e))?;
-    Ok(match orders_imports::validate(&order) {
+    Ok(match bindings::acme::validation::validation::validate(&order) {
         Ok(valid) => Next::to_next_step(orders_json::order_to_json(&valid)),
         Err(rejection) => Next::to_events(Outcome::Rejected { order_id: order.id, rejection }),
     })
@@ -80,7 +74,7 @@ fn run_step(message: &[u8]) -> Result<Next, String> {
 #[cfg(step = "price")]
 fn run_step(message: &[u8]) -> Result<Next, String> {
     let order = orders_json::order_from_json(message).map_err(|e| format!("the message is not an order: {}", e))?;
-    Ok(match orders_imports::price(&order) {
+    Ok(match bindings::acme::pricing::pricing::price(&order) {
         Ok(priced) => Next::to_next_step(orders_json::priced_order_to_json(&priced)),
         Err(rejection) => Next::to_events(Outcome::Rejected { order_id: order.id, rejection }),
     })
@@ -90,7 +84,7 @@ fn run_step(message: &[u8]) -> Result<Next, String> {
 fn run_step(message: &[u8]) -> Result<Next, String> {
     let priced =
         orders_json::priced_order_from_json(message).map_err(|e| format!("the message is not a priced order: {}", e))?;
-    Ok(match orders_imports::reserve(&priced) {
+    Ok(match bindings::acme::inventory::inventory::reserve(&priced) {
         Ok(reservation) => Next::to_events(Outcome::Completed { priced, reservation }),
         Err(rejection) => Next::to_events(Outcome::Rejected { order_id: priced.order_id, rejection }),
     })

@@ -1,41 +1,19 @@
 // The orchestrated pipeline on Node's V8: the same core modules the JVM runs on Chicory
 // (apps/target/core), linked by hand. The orchestrator's contract imports (validate, price,
 // reserve) are served by the domain modules' exports: arguments and results are copied between
-// the modules' memories following the canonical ABI (the layouts of apps/wit/deps/orders/types.wit), each
-// module allocating through its own cabi_realloc and freeing through its cabi_post_* export.
-// fermyon:spin/config answers the component variables; fermyon:spin/redis.publish keeps the event
-// in memory (as the JVM host's in-memory sink does); WASI preview 1 is node:wasi with no access.
+// the modules' memories following the canonical ABI, each module allocating through its own
+// cabi_realloc and freeing through its cabi_post_* export. The layouts are the ones the build
+// generates from apps/wit (apps/target/bindings/js/layouts.mjs, by orchestrator/bindgen, with the
+// JVM host's own layout code). fermyon:spin/config answers the component variables;
+// fermyon:spin/redis.publish keeps the event in memory (as the JVM host's in-memory sink does);
+// WASI preview 1 is node:wasi with no access.
 //
 // usage: node pipeline.mjs <core dir> <order.json> <warmup> <samples>
 // prints one JSON line: {"status", "body", "latency": {"p50_us", "p90_us", "p99_us", "mean_us", "orders_per_s", "samples"}}
 import { readFileSync } from 'node:fs';
 import { WASI } from 'node:wasi';
 import { join } from 'node:path';
-
-// Canonical ABI layouts (size, alignment, where pointers sit) of the types that cross modules.
-const STRING = { kind: 'string', size: 8, align: 4 };
-const U8 = { kind: 'scalar', size: 1, align: 1 };
-const U32 = { kind: 'scalar', size: 4, align: 4 };
-const U64 = { kind: 'scalar', size: 8, align: 8 };
-const list = (elem) => ({ kind: 'list', elem, size: 8, align: 4 });
-const record = (size, align, fields) => ({ kind: 'record', size, align, fields });
-const option = (payloadOffset, payload, size, align) => ({ kind: 'option', payloadOffset, payload, size, align });
-const result = (payloadOffset, ok, err, size, align) => ({ kind: 'result', payloadOffset, ok, err, size, align });
-
-const LINE = record(24, 8, [[0, STRING], [8, U32], [16, U64]]);
-const OPTION_STRING = option(4, STRING, 12, 4);
-const ORDER = record(44, 4, [[0, STRING], [8, STRING], [16, STRING], [24, list(LINE)], [32, OPTION_STRING]]);
-const PRICED_LINE = record(40, 8, [[0, STRING], [8, U32], [16, U64], [24, U64], [32, U64]]);
-const PRICED_ORDER = record(80, 8, [[0, STRING], [8, STRING], [16, STRING], [24, list(PRICED_LINE)], [32, OPTION_STRING],
-  [48, U64], [56, U64], [64, U64], [72, U64]]);
-const RESERVED_LINE = record(16, 4, [[0, STRING], [8, U32], [12, U32]]);
-const RESERVATION = record(32, 8, [[0, STRING], [8, STRING], [16, list(RESERVED_LINE)], [24, U64]]);
-const PROBLEM = record(16, 4, [[0, STRING], [8, STRING]]);
-const REJECTION = record(12, 4, [[0, U8], [4, list(PROBLEM)]]);
-
-// How a record arrives flattened as core parameters, in order.
-const ORDER_FLAT = ['string', 'string', 'string', list(LINE), 'option-string'];
-const PRICED_ORDER_FLAT = ['string', 'string', 'string', list(PRICED_LINE), 'option-string', 'u64', 'u64', 'u64', 'u64'];
+import { pathToFileURL } from 'node:url';
 
 /** One instantiated core module: its memory and allocator, with views refreshed when memory grows. */
 class Module {
@@ -76,6 +54,16 @@ class Module {
   }
 }
 
+/** The discriminant of a variant stored at ptr. */
+function discriminant(type, module, ptr) {
+  const data = module.view().data;
+  switch (type.discriminantSize) {
+    case 1: return data.getUint8(ptr);
+    case 2: return data.getUint16(ptr, true);
+    default: return data.getUint32(ptr, true);
+  }
+}
+
 /**
  * Rewrites the pointers of a value of `type` that was byte-copied from src@sp to dst@dp: every
  * string and list it owns is copied into dst's memory.
@@ -102,57 +90,66 @@ function fixup(type, src, sp, dst, dp) {
         if (field.kind !== 'scalar') fixup(field, src, sp + offset, dst, dp + offset);
       }
       return;
-    case 'option':
-      if (src.view().bytes[sp] === 1) fixup(type.payload, src, sp + type.payloadOffset, dst, dp + type.payloadOffset);
+    case 'variant': {
+      const payload = type.cases[discriminant(type, src, sp)];
+      if (payload && payload.kind !== 'scalar') fixup(payload, src, sp + type.payloadOffset, dst, dp + type.payloadOffset);
       return;
-    case 'result':
-      fixup(src.view().bytes[sp] === 0 ? type.ok : type.err, src, sp + type.payloadOffset, dst, dp + type.payloadOffset);
-      return;
+    }
     default:
   }
 }
 
-/** Copies flattened record arguments of `flat` shape from src into dst (strings and lists into dst's memory). */
-function lowerFlat(shape, args, src, dst) {
-  const out = [];
-  let i = 0;
-  for (const piece of shape) {
-    if (piece === 'string') {
+/**
+ * Copies the flat values args[i..] of a value of `type` from src to dst (strings and lists into
+ * dst's memory), appending them to out; returns the index after them.
+ */
+function copyFlat(type, args, i, src, dst, out) {
+  switch (type.kind) {
+    case 'string': {
       const len = args[i + 1];
       out.push(dst.copyIn(src, args[i], len, 1), len);
-      i += 2;
-    } else if (piece === 'option-string') {
-      if (args[i] === 1) {
-        const len = args[i + 2];
-        out.push(1, dst.copyIn(src, args[i + 1], len, 1), len);
-      } else {
-        out.push(0, 0, 0);
-      }
-      i += 3;
-    } else if (piece === 'u64') {
-      out.push(args[i]);
-      i += 1;
-    } else {
-      const listPtr = args[i];
-      const len = args[i + 1];
-      const np = dst.copyIn(src, listPtr, len * piece.elem.size, piece.elem.align);
-      for (let k = 0; k < len; k++) fixup(piece.elem, src, listPtr + k * piece.elem.size, dst, np + k * piece.elem.size);
-      out.push(np, len);
-      i += 2;
+      return i + 2;
     }
+    case 'list': {
+      const ptr = args[i];
+      const len = args[i + 1];
+      const np = dst.copyIn(src, ptr, len * type.elem.size, type.elem.align);
+      if (type.elem.kind !== 'scalar') {
+        for (let k = 0; k < len; k++) fixup(type.elem, src, ptr + k * type.elem.size, dst, np + k * type.elem.size);
+      }
+      out.push(np, len);
+      return i + 2;
+    }
+    case 'record':
+      for (const [, field] of type.fields) i = copyFlat(field, args, i, src, dst, out);
+      return i;
+    case 'variant': {
+      const payload = type.cases[args[i]];
+      out.push(args[i]);
+      let next = i + 1;
+      if (payload) next = copyFlat(payload, args, next, src, dst, out);
+      for (; next < i + type.flat; next++) out.push(args[next]);
+      return next;
+    }
+    default:
+      for (let k = 0; k < type.flat; k++) out.push(args[i + k]);
+      return i + type.flat;
   }
-  return out;
 }
 
 /** An import of the caller served by the callee's export: lower args, call, copy the result to the caller's return pointer, post-return. */
-function link(caller, callee, exportName, argShape, resultType) {
+function link(caller, callee, name, fn) {
+  if (fn.paramsInMemory || !fn.resultInMemory) throw new Error(`${name}: this benchmark host links functions with flat parameters and a result in memory`);
   return (...args) => {
     const retptr = args.pop();
-    const resultPtr = callee.exports[exportName](...lowerFlat(argShape, args, caller(), callee));
+    const lowered = [];
+    let i = 0;
+    for (const param of fn.params) i = copyFlat(param, args, i, caller(), callee, lowered);
+    const resultPtr = callee.exports[name](...lowered);
     const dst = caller();
-    dst.view().bytes.set(callee.view().bytes.subarray(resultPtr, resultPtr + resultType.size), retptr);
-    fixup(resultType, callee, resultPtr, dst, retptr);
-    callee.exports['cabi_post_' + exportName](resultPtr);
+    dst.view().bytes.set(callee.view().bytes.subarray(resultPtr, resultPtr + fn.result.size), retptr);
+    fixup(fn.result, callee, resultPtr, dst, retptr);
+    callee.exports['cabi_post_' + name](resultPtr);
   };
 }
 
@@ -168,7 +165,19 @@ async function instantiate(name, bytes, imports) {
 const textDecoder = new TextDecoder();
 const textEncoder = new TextEncoder();
 
+const VALIDATE = 'acme:validation/validation@0.1.0#validate';
+const PRICE = 'acme:pricing/pricing@0.1.0#price';
+const RESERVE = 'acme:inventory/inventory@0.1.0#reserve';
+const GET_CONFIG = 'fermyon:spin/config#get-config';
+const HANDLE_REQUEST = 'fermyon:spin/inbound-http#handle-request';
+
+/** The layouts generated with the core modules (apps/target/bindings next to apps/target/core). */
+export async function layouts(coreDir) {
+  return (await import(pathToFileURL(join(coreDir, '..', 'bindings', 'js', 'layouts.mjs')).href)).functions;
+}
+
 export async function load(coreDir, variables) {
+  const functions = await layouts(coreDir);
   const read = (name) => readFileSync(join(coreDir, name + '.wasm'));
   const validation = await instantiate('validation', read('validation'), {});
   const pricing = await instantiate('pricing', read('pricing'), {});
@@ -178,16 +187,16 @@ export async function load(coreDir, variables) {
   const published = [];
   const imports = {
     'acme:validation/validation@0.1.0': {
-      validate: link(self, validation, 'acme:validation/validation@0.1.0#validate', ORDER_FLAT, result(4, ORDER, REJECTION, 48, 4)),
+      validate: link(self, validation, VALIDATE, functions[VALIDATE]),
     },
     'acme:pricing/pricing@0.1.0': {
-      price: link(self, pricing, 'acme:pricing/pricing@0.1.0#price', ORDER_FLAT, result(8, PRICED_ORDER, REJECTION, 88, 8)),
+      price: link(self, pricing, PRICE, functions[PRICE]),
     },
     'acme:inventory/inventory@0.1.0': {
-      reserve: link(self, inventory, 'acme:inventory/inventory@0.1.0#reserve', PRICED_ORDER_FLAT, result(8, RESERVATION, REJECTION, 40, 8)),
+      reserve: link(self, inventory, RESERVE, functions[RESERVE]),
     },
     'fermyon:spin/config': {
-      // get-config(key) -> result<string, error>
+      // get-config(key) -> result<string, error>: ok(value), or err(error::provider(reason))
       'get-config': (keyPtr, keyLen, retptr) => {
         const o = orchestrator.view();
         const key = textDecoder.decode(o.bytes.subarray(keyPtr, keyPtr + keyLen));
@@ -195,9 +204,14 @@ export async function load(coreDir, variables) {
         const text = textEncoder.encode(value === undefined ? 'no variable ' + key : value);
         const np = o.alloc(text.length, 1);
         o.view().bytes.set(text, np);
+        const result = functions[GET_CONFIG].result;
+        const error = result.cases[1];
+        let at = retptr + result.payloadOffset;
         o.view().bytes[retptr] = value === undefined ? 1 : 0;
-        if (value === undefined) o.view().bytes[retptr + 4] = 0; // error::provider(string)
-        const at = value === undefined ? retptr + 8 : retptr + 4;
+        if (value === undefined) {
+          o.view().bytes[at] = error.names.indexOf('provider');
+          at += error.payloadOffset;
+        }
         o.setU32(at, np);
         o.setU32(at + 4, text.length);
       },
@@ -213,52 +227,59 @@ export async function load(coreDir, variables) {
     },
   };
   orchestrator = await instantiate('orchestrator', read('orchestrator'), imports);
-  return { orchestrator, published };
+  return { orchestrator, published, functions };
 }
 
-/** POST /orders through fermyon:spin/inbound-http.handle-request: returns {status, body}. */
-export function handleRequest(o, uri, body) {
+/**
+ * POST through fermyon:spin/inbound-http.handle-request: returns {status, body}. The request
+ * flattens to method, uri, headers, params, body (option<list<u8>>); the response's fields and
+ * the body's payload sit where the generated layouts say.
+ */
+export function handleRequest(o, uri, body, functions) {
   const put = (bytes) => {
     const p = o.alloc(bytes.length, 1);
     o.view().bytes.set(bytes, p);
     return p;
   };
+  const { params: [request], result: response } = functions[HANDLE_REQUEST];
+  const [[, method], , [, headersType]] = request.fields;
+  const header = headersType.elem;
   const uriBytes = textEncoder.encode(uri);
   const name = textEncoder.encode('content-type');
   const value = textEncoder.encode('application/json');
-  const headers = o.alloc(16, 4);
+  const headers = o.alloc(header.size, header.align);
   const namePtr = put(name);
   const valuePtr = put(value);
-  o.setU32(headers, namePtr);
-  o.setU32(headers + 4, name.length);
-  o.setU32(headers + 8, valuePtr);
-  o.setU32(headers + 12, value.length);
+  o.setU32(headers + header.fields[0][0], namePtr);
+  o.setU32(headers + header.fields[0][0] + 4, name.length);
+  o.setU32(headers + header.fields[1][0], valuePtr);
+  o.setU32(headers + header.fields[1][0] + 4, value.length);
   const uriPtr = put(uriBytes);
   const bodyPtr = put(body);
-  const METHOD_POST = 1;
-  const r = o.exports['fermyon:spin/inbound-http#handle-request'](METHOD_POST, uriPtr, uriBytes.length, headers, 1, 0, 0, 1, bodyPtr, body.length);
+  const r = o.exports[HANDLE_REQUEST](method.names.indexOf('post'), uriPtr, uriBytes.length, headers, 1, 0, 0, 1, bodyPtr, body.length);
+  const [[statusAt], , [bodyAt, bodyType]] = response.fields;
   const v = o.view();
-  const status = v.data.getUint16(r, true);
+  const status = v.data.getUint16(r + statusAt, true);
   let answer = null;
-  if (v.bytes[r + 16] === 1) {
-    const p = v.u32(r + 20);
-    answer = v.bytes.slice(p, p + v.u32(r + 24));
+  if (v.bytes[r + bodyAt] === 1) {
+    const p = v.u32(r + bodyAt + bodyType.payloadOffset);
+    answer = v.bytes.slice(p, p + v.u32(r + bodyAt + bodyType.payloadOffset + 4));
   }
-  o.exports['cabi_post_fermyon:spin/inbound-http#handle-request'](r);
+  o.exports['cabi_post_' + HANDLE_REQUEST](r);
   return { status, body: answer };
 }
 
 async function main() {
   const [coreDir, orderFile, warmupText, samplesText] = process.argv.slice(2);
   const order = readFileSync(orderFile);
-  const { orchestrator } = await load(coreDir, { redis_address: 'redis://127.0.0.1:6379', events_channel: 'orders.events' });
-  const first = handleRequest(orchestrator, '/orders', order);
-  for (let i = 0; i < Number(warmupText); i++) handleRequest(orchestrator, '/orders', order);
+  const { orchestrator, functions } = await load(coreDir, { redis_address: 'redis://127.0.0.1:6379', events_channel: 'orders.events' });
+  const first = handleRequest(orchestrator, '/orders', order, functions);
+  for (let i = 0; i < Number(warmupText); i++) handleRequest(orchestrator, '/orders', order, functions);
   const samples = Number(samplesText);
   const nanos = new Float64Array(samples);
   for (let i = 0; i < samples; i++) {
     const start = process.hrtime.bigint();
-    handleRequest(orchestrator, '/orders', order);
+    handleRequest(orchestrator, '/orders', order, functions);
     nanos[i] = Number(process.hrtime.bigint() - start);
   }
   nanos.sort();

@@ -4,6 +4,16 @@
 // by the next request; to keep every host (Spin, the JVM pool, Node) answering alike, a call
 // never writes the table either: `remaining` is what the table would hold after this order.
 
+import {
+  PricedOrder,
+  Problem,
+  Rejection,
+  Reservation,
+  ReservedLine,
+  ResultReservationRejection,
+  Step,
+} from "./bindings";
+
 /** Units in stock per SKU: the catalogue of apps/README.md. */
 const STOCK = new Map<string, u32>();
 STOCK.set("MUG-0001", 120);
@@ -13,52 +23,6 @@ STOCK.set("BAG-0004", 15);
 STOCK.set("PEN-0005", 500);
 STOCK.set("STK-0006", 10000);
 STOCK.set("BTL-0007", 0);
-
-export class PricedLine {
-  constructor(
-    public sku: string,
-    public quantity: u32,
-    public unitPriceCents: u64,
-    public lineTotalCents: u64,
-    public discountCents: u64,
-  ) {}
-}
-
-export class PricedOrder {
-  constructor(
-    public orderId: string,
-    public customer: string,
-    public region: string,
-    public lines: PricedLine[],
-    public coupon: string | null,
-    public subtotalCents: u64,
-    public discountCents: u64,
-    public taxCents: u64,
-    public totalCents: u64,
-  ) {}
-}
-
-export class ReservedLine {
-  constructor(public sku: string, public quantity: u32, public remaining: u32) {}
-}
-
-export class Reservation {
-  constructor(
-    public orderId: string,
-    public reservationId: string,
-    public lines: ReservedLine[],
-    public totalCents: u64,
-  ) {}
-}
-
-export class Problem {
-  constructor(public field: string, public reason: string) {}
-}
-
-/** Either a reservation or the problems that refused it. */
-export class Outcome {
-  constructor(public reservation: Reservation | null, public problems: Problem[]) {}
-}
 
 /** FNV-1a, 64 bits, over the UTF-8 bytes of `text`: the same order id always gets the same reservation id. */
 function fnv1a64(text: string): u64 {
@@ -75,7 +39,8 @@ export function reservationId(orderId: string): string {
   return "RSV-" + fnv1a64(orderId).toString(16).padStart(16, "0").toUpperCase();
 }
 
-export function reserve(order: PricedOrder): Outcome {
+/** `reserve: func(order: priced-order) -> result<reservation, rejection>` */
+export function reserve(order: PricedOrder): ResultReservationRejection {
   const problems = new Array<Problem>();
   if (order.lines.length == 0) {
     problems.push(new Problem("lines", "nothing to reserve: the order has no lines"));
@@ -105,7 +70,9 @@ export function reserve(order: PricedOrder): Outcome {
     reserved.push(new ReservedLine(line.sku, line.quantity, <u32>(inStock - after)));
   }
   if (problems.length > 0) {
-    return new Outcome(null, problems);
+    return ResultReservationRejection.err(new Rejection(Step.Reserve, problems));
   }
-  return new Outcome(new Reservation(order.orderId, reservationId(order.orderId), reserved, order.totalCents), problems);
+  return ResultReservationRejection.ok(
+    new Reservation(order.orderId, reservationId(order.orderId), reserved, order.totalCents),
+  );
 }

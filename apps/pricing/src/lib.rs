@@ -1,20 +1,19 @@
 //! The pricing component: `acme:pricing/pricing@0.1.0#price` as a WASI preview 1 reactor.
 //!
-//! `pricing` holds the rules; `export` lifts the flattened order and lowers the
-//! `result<priced-order, rejection>`. The records and their canonical ABI layouts are the ones
-//! every Rust guest shares, in orchestrator/guest/common.
+//! `pricing` holds the rules; the canonical ABI (lifting the order, lowering the result, freeing
+//! it at post-return) is the generated `bindings` crate.
 
-// The shared modules cover every record and both call directions; pricing uses the order, the
-// priced order and the rejection, as an exporter.
-#[allow(dead_code)]
-#[path = "../../../orchestrator/guest/common/abi.rs"]
-mod abi;
-#[allow(dead_code)]
-#[path = "../../../orchestrator/guest/common/orders.rs"]
-mod orders;
-#[allow(dead_code)]
-#[path = "../../../orchestrator/guest/common/orders_abi.rs"]
-mod orders_abi;
-
-mod export;
 mod pricing;
+
+use bindings::acme::orders::types::Step;
+use bindings::acme::pricing::pricing::{Guest, Order, PricedOrder, Rejection};
+
+struct Pricing;
+
+impl Guest for Pricing {
+    fn price(order: Order) -> Result<PricedOrder, Rejection> {
+        pricing::price(order).map_err(|problems| Rejection { step: Step::Price, problems })
+    }
+}
+
+bindings::export_pricing_component!(Pricing);

@@ -6,7 +6,7 @@
 //! The steps stay separate functions (`#[inline(never)]`): inlined into `price`, they made one wasm
 //! function too large for HotSpot's C2 once Chicory compiles it to a JVM method.
 
-use crate::orders::{Line, Order, PricedLine, PricedOrder, Problem};
+use bindings::acme::orders::types::{Line, Order, PricedLine, PricedOrder, Problem};
 
 /// Tax rates in basis points (1/100 of a percent), per region code; all below 10000.
 const TAX_RATES: [(&str, u64); 6] = [

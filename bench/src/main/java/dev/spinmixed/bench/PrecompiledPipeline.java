@@ -2,13 +2,21 @@ package dev.spinmixed.bench;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
-import dev.spinmixed.abi.Record;
-import dev.spinmixed.abi.Result;
-import dev.spinmixed.abi.Variant;
 import dev.spinmixed.bench.precompiled.InventoryModule;
 import dev.spinmixed.bench.precompiled.OrchestratorModule;
 import dev.spinmixed.bench.precompiled.PricingModule;
 import dev.spinmixed.bench.precompiled.ValidationModule;
+import dev.spinmixed.contracts.Tuple2;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.acme.inventory.Inventory;
+import dev.spinmixed.contracts.acme.pricing.Pricing;
+import dev.spinmixed.contracts.acme.validation.Validation;
+import dev.spinmixed.contracts.fermyon.spin.Config;
+import dev.spinmixed.contracts.fermyon.spin.InboundHttp;
+import dev.spinmixed.contracts.fermyon.spin.Redis;
+import dev.spinmixed.contracts.fermyon.spin.config.Error;
+import dev.spinmixed.contracts.fermyon.spin.http_types.Method;
+import dev.spinmixed.contracts.fermyon.spin.http_types.Request;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.WasiGrant;
@@ -35,9 +43,11 @@ public final class PrecompiledPipeline implements AutoCloseable {
             Map.of("redis_address", "redis://127.0.0.1:6379", "events_channel", "orders.events");
 
     private final Composition composition;
+    private final InboundHttp http;
 
     private PrecompiledPipeline(Composition composition) {
         this.composition = composition;
+        this.http = InboundHttp.exportedBy(composition);
     }
 
     /**
@@ -53,10 +63,10 @@ public final class PrecompiledPipeline implements AutoCloseable {
                         "orchestrator",
                         OrchestratorModule.class,
                         OrchestratorModule::create);
-        Composition composition =
+        Composition.Builder builder =
                 Composition.builder(orchestrator)
                         .dependency(
-                                "acme:validation/validation@0.1.0",
+                                Validation.NAME,
                                 component(
                                         wit,
                                         "validation",
@@ -64,7 +74,7 @@ public final class PrecompiledPipeline implements AutoCloseable {
                                         ValidationModule.class,
                                         ValidationModule::create))
                         .dependency(
-                                "acme:pricing/pricing@0.1.0",
+                                Pricing.NAME,
                                 component(
                                         wit,
                                         "pricing",
@@ -72,28 +82,24 @@ public final class PrecompiledPipeline implements AutoCloseable {
                                         PricingModule.class,
                                         PricingModule::create))
                         .dependency(
-                                "acme:inventory/inventory@0.1.0",
+                                Inventory.NAME,
                                 component(
                                         wit,
                                         "inventory",
                                         "inventory-component",
                                         InventoryModule.class,
                                         InventoryModule::create))
-                        .host("fermyon:spin/redis", "publish", args -> Result.ok())
-                        .host(
-                                "fermyon:spin/config",
-                                "get-config",
-                                args -> {
-                                    String value = VARIABLES.get((String) args.get(0));
-                                    return value != null
-                                            ? Result.ok(value)
-                                            : Result.err(
-                                                    new Variant(
-                                                            "provider",
-                                                            "no variable " + args.get(0)));
-                                })
-                        .wasi(WasiGrant.none().withClock().withRandom())
-                        .build();
+                        .wasi(WasiGrant.none().withClock().withRandom());
+        Redis.servePublish(builder, (address, channel, payload) -> WitResult.ok(null));
+        Config.serveGetConfig(
+                builder,
+                key -> {
+                    String value = VARIABLES.get(key);
+                    return value != null
+                            ? WitResult.ok(value)
+                            : WitResult.err(new Error.Provider("no variable " + key));
+                });
+        Composition composition = builder.build();
         return new PrecompiledPipeline(composition);
     }
 
@@ -126,23 +132,14 @@ public final class PrecompiledPipeline implements AutoCloseable {
 
     /** POST /orders through handle-request: the answer's status. */
     public int order(byte[] body) {
-        Record request =
-                Record.of(
-                        "method",
-                        "post",
-                        "uri",
+        Request request =
+                new Request(
+                        Method.POST,
                         "/orders",
-                        "headers",
-                        List.of(List.of("content-type", "application/json")),
-                        "params",
+                        List.of(new Tuple2<>("content-type", "application/json")),
                         List.of(),
-                        "body",
                         Optional.of(body));
-        Record response =
-                (Record)
-                        composition.call(
-                                "fermyon:spin/inbound-http", "handle-request", List.of(request));
-        return (Integer) response.get("status");
+        return http.handleRequest(request).status();
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.spinmixed.abi;
 
 import dev.spinmixed.wit.WitType;
+import dev.spinmixed.wit.WitType.EnumType;
 import dev.spinmixed.wit.WitType.FlagsType;
 import dev.spinmixed.wit.WitType.ListType;
+import dev.spinmixed.wit.WitType.OptionType;
 import dev.spinmixed.wit.WitType.Primitive;
 import dev.spinmixed.wit.WitType.RecordType;
+import dev.spinmixed.wit.WitType.ResultType;
 import dev.spinmixed.wit.WitType.TupleType;
+import dev.spinmixed.wit.WitType.VariantType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +25,12 @@ public final class Flattening {
     private Flattening() {}
 
     public static List<FlatType> flatten(WitType type) {
-        List<FlatType> out = new ArrayList<>();
-        flattenInto(type, out);
-        return out;
+        return type.accept(FLAT);
     }
 
     public static List<FlatType> flattenAll(List<WitType> types) {
         List<FlatType> out = new ArrayList<>();
-        types.forEach(t -> flattenInto(t, out));
+        types.forEach(t -> out.addAll(flatten(t)));
         return out;
     }
 
@@ -51,32 +53,65 @@ public final class Flattening {
         return joined;
     }
 
-    private static void flattenInto(WitType type, List<FlatType> out) {
-        if (type instanceof Primitive p) {
-            switch (p) {
-                case S64, U64 -> out.add(FlatType.I64);
-                case F32 -> out.add(FlatType.F32);
-                case F64 -> out.add(FlatType.F64);
-                case STRING -> {
-                    out.add(FlatType.I32);
-                    out.add(FlatType.I32);
-                }
-                default -> out.add(FlatType.I32);
-            }
-        } else if (type instanceof ListType) {
-            out.add(FlatType.I32);
-            out.add(FlatType.I32);
-        } else if (type instanceof RecordType r) {
-            r.fields().forEach(f -> flattenInto(f.type(), out));
-        } else if (type instanceof TupleType t) {
-            t.types().forEach(e -> flattenInto(e, out));
-        } else if (type instanceof FlagsType f) {
-            for (int i = 0; i < (f.flags().size() + 31) / 32; i++) {
-                out.add(FlatType.I32);
-            }
-        } else {
-            out.add(FlatType.I32);
-            out.addAll(joinedPayload(Layout.payloads(type)));
-        }
+    private static List<FlatType> variant(Cases cases) {
+        List<FlatType> out = new ArrayList<>();
+        out.add(FlatType.I32);
+        out.addAll(joinedPayload(cases.payloads()));
+        return out;
     }
+
+    private static final WitType.Visitor<List<FlatType>> FLAT =
+            new WitType.Visitor<>() {
+                @Override
+                public List<FlatType> primitive(Primitive type) {
+                    return switch (type) {
+                        case S64, U64 -> List.of(FlatType.I64);
+                        case F32 -> List.of(FlatType.F32);
+                        case F64 -> List.of(FlatType.F64);
+                        case STRING -> List.of(FlatType.I32, FlatType.I32);
+                        case BOOL, S8, U8, S16, U16, S32, U32, CHAR -> List.of(FlatType.I32);
+                    };
+                }
+
+                @Override
+                public List<FlatType> list(ListType type) {
+                    return List.of(FlatType.I32, FlatType.I32);
+                }
+
+                @Override
+                public List<FlatType> option(OptionType type) {
+                    return Flattening.variant(Cases.of(type));
+                }
+
+                @Override
+                public List<FlatType> result(ResultType type) {
+                    return Flattening.variant(Cases.of(type));
+                }
+
+                @Override
+                public List<FlatType> tuple(TupleType type) {
+                    return flattenAll(type.types());
+                }
+
+                @Override
+                public List<FlatType> record(RecordType type) {
+                    return flattenAll(Layout.fieldTypes(type));
+                }
+
+                @Override
+                public List<FlatType> variant(VariantType type) {
+                    return Flattening.variant(Cases.of(type));
+                }
+
+                @Override
+                public List<FlatType> enumType(EnumType type) {
+                    return Flattening.variant(Cases.of(type));
+                }
+
+                @Override
+                public List<FlatType> flags(FlagsType type) {
+                    return java.util.Collections.nCopies(
+                            (type.flags().size() + 31) / 32, FlatType.I32);
+                }
+            };
 }

@@ -24,42 +24,108 @@ public final class Layout {
     private Layout() {}
 
     public static int alignment(WitType type) {
-        if (type instanceof Primitive p) {
-            return p == Primitive.STRING ? 4 : primitiveSize(p);
-        }
-        if (type instanceof ListType) {
-            return 4;
-        }
-        if (type instanceof RecordType r) {
-            return maxAlignment(fieldTypes(r));
-        }
-        if (type instanceof TupleType t) {
-            return maxAlignment(t.types());
-        }
-        if (type instanceof FlagsType f) {
-            return Math.max(1, Math.min(flagsSize(f.flags().size()), 4));
-        }
-        return variantAlignment(payloads(type));
+        return type.accept(ALIGNMENT);
     }
 
     public static int size(WitType type) {
-        if (type instanceof Primitive p) {
-            return primitiveSize(p);
-        }
-        if (type instanceof ListType) {
-            return 8;
-        }
-        if (type instanceof RecordType r) {
-            return recordSize(fieldTypes(r));
-        }
-        if (type instanceof TupleType t) {
-            return recordSize(t.types());
-        }
-        if (type instanceof FlagsType f) {
-            return flagsSize(f.flags().size());
-        }
-        return variantSize(payloads(type));
+        return type.accept(SIZE);
     }
+
+    private static final WitType.Visitor<Integer> ALIGNMENT =
+            new WitType.Visitor<>() {
+                @Override
+                public Integer primitive(Primitive type) {
+                    return type == Primitive.STRING ? 4 : primitiveSize(type);
+                }
+
+                @Override
+                public Integer list(ListType type) {
+                    return 4;
+                }
+
+                @Override
+                public Integer option(OptionType type) {
+                    return variantAlignment(Cases.of(type).payloads());
+                }
+
+                @Override
+                public Integer result(ResultType type) {
+                    return variantAlignment(Cases.of(type).payloads());
+                }
+
+                @Override
+                public Integer tuple(TupleType type) {
+                    return maxAlignment(type.types());
+                }
+
+                @Override
+                public Integer record(RecordType type) {
+                    return maxAlignment(fieldTypes(type));
+                }
+
+                @Override
+                public Integer variant(VariantType type) {
+                    return variantAlignment(Cases.of(type).payloads());
+                }
+
+                @Override
+                public Integer enumType(EnumType type) {
+                    return variantAlignment(Cases.of(type).payloads());
+                }
+
+                @Override
+                public Integer flags(FlagsType type) {
+                    return Math.max(1, Math.min(flagsSize(type.flags().size()), 4));
+                }
+            };
+
+    private static final WitType.Visitor<Integer> SIZE =
+            new WitType.Visitor<>() {
+                @Override
+                public Integer primitive(Primitive type) {
+                    return primitiveSize(type);
+                }
+
+                @Override
+                public Integer list(ListType type) {
+                    return 8;
+                }
+
+                @Override
+                public Integer option(OptionType type) {
+                    return variantSize(Cases.of(type).payloads());
+                }
+
+                @Override
+                public Integer result(ResultType type) {
+                    return variantSize(Cases.of(type).payloads());
+                }
+
+                @Override
+                public Integer tuple(TupleType type) {
+                    return recordSize(type.types());
+                }
+
+                @Override
+                public Integer record(RecordType type) {
+                    return recordSize(fieldTypes(type));
+                }
+
+                @Override
+                public Integer variant(VariantType type) {
+                    return variantSize(Cases.of(type).payloads());
+                }
+
+                @Override
+                public Integer enumType(EnumType type) {
+                    return variantSize(Cases.of(type).payloads());
+                }
+
+                @Override
+                public Integer flags(FlagsType type) {
+                    return flagsSize(type.flags().size());
+                }
+            };
 
     /** Byte offsets of consecutive fields laid out as a record. */
     public static int[] fieldOffsets(List<WitType> fields) {
@@ -104,23 +170,6 @@ public final class Layout {
 
     public static int alignTo(int offset, int alignment) {
         return (offset + alignment - 1) / alignment * alignment;
-    }
-
-    /** The case payloads of a variant-like type (variant, enum, option, result), in case order. */
-    public static List<Optional<WitType>> payloads(WitType type) {
-        if (type instanceof VariantType v) {
-            return v.cases().stream().map(WitType.Case::type).toList();
-        }
-        if (type instanceof EnumType e) {
-            return e.cases().stream().map(c -> Optional.<WitType>empty()).toList();
-        }
-        if (type instanceof OptionType o) {
-            return List.of(Optional.empty(), Optional.of(o.some()));
-        }
-        if (type instanceof ResultType r) {
-            return List.of(r.ok(), r.err());
-        }
-        throw new IllegalArgumentException("not a variant-like type: " + type);
     }
 
     static List<WitType> fieldTypes(RecordType record) {

@@ -1,12 +1,17 @@
 package dev.spinmixed.abi;
 
 import com.dylibso.chicory.runtime.Memory;
+import dev.spinmixed.wit.WitText;
 import dev.spinmixed.wit.WitType;
+import dev.spinmixed.wit.WitType.EnumType;
 import dev.spinmixed.wit.WitType.FlagsType;
 import dev.spinmixed.wit.WitType.ListType;
+import dev.spinmixed.wit.WitType.OptionType;
 import dev.spinmixed.wit.WitType.Primitive;
 import dev.spinmixed.wit.WitType.RecordType;
+import dev.spinmixed.wit.WitType.ResultType;
 import dev.spinmixed.wit.WitType.TupleType;
+import dev.spinmixed.wit.WitType.VariantType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -55,31 +60,81 @@ public final class Lifter {
 
     /** Lifts one value from the next core values. */
     public Object liftFlat(WitType type, FlatValues values) {
-        if (type instanceof Primitive p) {
-            return liftPrimitive(p, values);
+        return type.accept(new FlatLifting(values));
+    }
+
+    /** Lifts one value of the visited type from the next core values. */
+    private final class FlatLifting implements WitType.Visitor<Object> {
+
+        private final FlatValues values;
+
+        FlatLifting(FlatValues values) {
+            this.values = values;
         }
-        if (type instanceof ListType l) {
+
+        @Override
+        public Object primitive(Primitive type) {
+            return liftPrimitive(type, values);
+        }
+
+        @Override
+        public Object list(ListType type) {
             return loadList(
-                    l.element(), (int) values.next(FlatType.I32), (int) values.next(FlatType.I32));
+                    type.element(),
+                    (int) values.next(FlatType.I32),
+                    (int) values.next(FlatType.I32));
         }
-        if (type instanceof RecordType r) {
-            Shape shape = shapes.of(r);
+
+        @Override
+        public Object option(OptionType type) {
+            Case c = liftCase(type, values);
+            return c.index() == 0 ? Optional.empty() : Optional.of(c.payload());
+        }
+
+        @Override
+        public Object result(ResultType type) {
+            Case c = liftCase(type, values);
+            return c.index() == 0 ? Result.ok(c.payload()) : Result.err(c.payload());
+        }
+
+        @Override
+        public Object tuple(TupleType type) {
+            List<Object> elements = new ArrayList<>(type.types().size());
+            liftFields(shapes.of(type), values, elements);
+            return Collections.unmodifiableList(elements);
+        }
+
+        @Override
+        public Object record(RecordType type) {
+            Shape shape = shapes.of(type);
             List<Object> fieldValues = new ArrayList<>(shape.fieldTypes.size());
             liftFields(shape, values, fieldValues);
             return new Record(shape.fieldNames, fieldValues);
         }
-        if (type instanceof TupleType t) {
-            List<Object> elements = new ArrayList<>(t.types().size());
-            liftFields(shapes.of(t), values, elements);
-            return Collections.unmodifiableList(elements);
+
+        @Override
+        public Object variant(VariantType type) {
+            Case c = liftCase(type, values);
+            return new Variant(c.name(), c.payload());
         }
-        if (type instanceof FlagsType f) {
-            int[] words = new int[(f.flags().size() + 31) / 32];
+
+        @Override
+        public Object enumType(EnumType type) {
+            return liftCase(type, values).name();
+        }
+
+        @Override
+        public Object flags(FlagsType type) {
+            int[] words = new int[(type.flags().size() + 31) / 32];
             for (int i = 0; i < words.length; i++) {
                 words[i] = (int) values.next(FlatType.I32);
             }
-            return flags(f, words);
+            return Lifter.flags(type, words);
         }
+    }
+
+    /** The discriminant and the case's payload; the joined slots it does not use are skipped. */
+    private Case liftCase(WitType type, FlatValues values) {
         Shape shape = shapes.of(type);
         long index = values.next(FlatType.I32) & 0xFFFFFFFFL;
         checkCase(type, shape.payloads, index);
@@ -93,7 +148,7 @@ public final class Lifter {
             }
         }
         values.skip(shape.joinedPayload.size() - shape.payloadFlatCounts[(int) index]);
-        return caseValue(type, shape, (int) index, payload);
+        return new Case(shape, (int) index, payload);
     }
 
     private void liftFields(Shape shape, FlatValues values, List<Object> out) {
@@ -125,8 +180,21 @@ public final class Lifter {
     }
 
     private Object loadAt(WitType type, int ptr) {
-        Memory m = memory.memory();
-        if (type instanceof Primitive p) {
+        return type.accept(new Loading(ptr));
+    }
+
+    /** Loads one value of the visited type from a checked address. */
+    private final class Loading implements WitType.Visitor<Object> {
+
+        private final int ptr;
+
+        Loading(int ptr) {
+            this.ptr = ptr;
+        }
+
+        @Override
+        public Object primitive(Primitive p) {
+            Memory m = memory.memory();
             return switch (p) {
                 case BOOL -> m.read(ptr) != 0;
                 case S8 -> (int) m.read(ptr);
@@ -142,19 +210,62 @@ public final class Lifter {
                 case STRING -> loadString(m.readInt(ptr), m.readInt(ptr + 4));
             };
         }
-        if (type instanceof ListType l) {
-            return loadList(l.element(), m.readInt(ptr), m.readInt(ptr + 4));
+
+        @Override
+        public Object list(ListType type) {
+            Memory m = memory.memory();
+            return loadList(type.element(), m.readInt(ptr), m.readInt(ptr + 4));
         }
-        if (type instanceof RecordType) {
+
+        @Override
+        public Object option(OptionType type) {
+            Case c = loadCase(type, ptr);
+            return c.index() == 0 ? Optional.empty() : Optional.of(c.payload());
+        }
+
+        @Override
+        public Object result(ResultType type) {
+            Case c = loadCase(type, ptr);
+            return c.index() == 0 ? Result.ok(c.payload()) : Result.err(c.payload());
+        }
+
+        @Override
+        public Object tuple(TupleType type) {
+            return Collections.unmodifiableList(loadFields(shapes.of(type), ptr));
+        }
+
+        @Override
+        public Object record(RecordType type) {
             Shape shape = shapes.of(type);
             return new Record(shape.fieldNames, loadFields(shape, ptr));
         }
-        if (type instanceof TupleType) {
-            return Collections.unmodifiableList(loadFields(shapes.of(type), ptr));
+
+        @Override
+        public Object variant(VariantType type) {
+            Case c = loadCase(type, ptr);
+            return new Variant(c.name(), c.payload());
         }
-        if (type instanceof FlagsType f) {
-            return loadFlags(f, ptr);
+
+        @Override
+        public Object enumType(EnumType type) {
+            return loadCase(type, ptr).name();
         }
+
+        @Override
+        public Object flags(FlagsType type) {
+            return loadFlags(type, ptr);
+        }
+    }
+
+    /** A case read from a variant-like value: its index and name, and its payload or null. */
+    private record Case(Shape shape, int index, Object payload) {
+        String name() {
+            return shape.caseNames.get(index);
+        }
+    }
+
+    private Case loadCase(WitType type, int ptr) {
+        Memory m = memory.memory();
         Shape shape = shapes.of(type);
         long index =
                 switch (shape.discriminantSize) {
@@ -172,7 +283,7 @@ public final class Lifter {
                 throw e.inside("(" + shape.caseNames.get((int) index) + ")");
             }
         }
-        return caseValue(type, shape, (int) index, payload);
+        return new Case(shape, (int) index, payload);
     }
 
     private List<Object> loadFields(Shape shape, int ptr) {
@@ -269,7 +380,7 @@ public final class Lifter {
     }
 
     private static String listWhat(WitType element, long count) {
-        return "list<" + WitTypeNames.describe(element) + "> of " + count + " elements";
+        return "list<" + WitText.describe(element) + "> of " + count + " elements";
     }
 
     private int codePoint(int value) {
@@ -286,24 +397,11 @@ public final class Lifter {
                     "discriminant "
                             + index
                             + " is out of range for "
-                            + WitTypeNames.describe(type)
+                            + WitText.describe(type)
                             + " ("
                             + payloads.size()
                             + " cases)");
         }
-    }
-
-    private static Object caseValue(WitType type, Shape shape, int index, Object payload) {
-        if (type instanceof WitType.VariantType) {
-            return new Variant(shape.caseNames.get(index), payload);
-        }
-        if (type instanceof WitType.EnumType) {
-            return shape.caseNames.get(index);
-        }
-        if (type instanceof WitType.OptionType) {
-            return index == 0 ? Optional.empty() : Optional.of(payload);
-        }
-        return index == 0 ? Result.ok(payload) : Result.err(payload);
     }
 
     static float canonical(float f) {

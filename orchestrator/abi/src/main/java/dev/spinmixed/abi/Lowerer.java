@@ -1,12 +1,17 @@
 package dev.spinmixed.abi;
 
 import com.dylibso.chicory.runtime.Memory;
+import dev.spinmixed.wit.WitText;
 import dev.spinmixed.wit.WitType;
+import dev.spinmixed.wit.WitType.EnumType;
 import dev.spinmixed.wit.WitType.FlagsType;
 import dev.spinmixed.wit.WitType.ListType;
+import dev.spinmixed.wit.WitType.OptionType;
 import dev.spinmixed.wit.WitType.Primitive;
 import dev.spinmixed.wit.WitType.RecordType;
+import dev.spinmixed.wit.WitType.ResultType;
 import dev.spinmixed.wit.WitType.TupleType;
+import dev.spinmixed.wit.WitType.VariantType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -73,23 +78,77 @@ public final class Lowerer {
 
     /** Lowers one value to core values appended to {@code out}. */
     public void lowerFlat(WitType type, Object value, FlatValues.Builder out) {
-        if (type instanceof Primitive p) {
-            lowerPrimitive(p, value, out);
-        } else if (type instanceof ListType l) {
-            long[] range = storeList(l.element(), value, type);
+        type.accept(new FlatLowering(value, out));
+    }
+
+    /** Lowers one value of the visited type to core values. */
+    private final class FlatLowering implements WitType.Visitor<Void> {
+
+        private final Object value;
+        private final FlatValues.Builder out;
+
+        FlatLowering(Object value, FlatValues.Builder out) {
+            this.value = value;
+            this.out = out;
+        }
+
+        @Override
+        public Void primitive(Primitive type) {
+            lowerPrimitive(type, value, out);
+            return null;
+        }
+
+        @Override
+        public Void list(ListType type) {
+            long[] range = storeList(type.element(), value, type);
             out.add(FlatType.I32, range[0]);
             out.add(FlatType.I32, range[1]);
-        } else if (type instanceof RecordType r) {
-            Shape shape = shapes.of(r);
-            lowerFields(shape, fieldValues(r, shape, value), out);
-        } else if (type instanceof TupleType t) {
-            lowerFields(shapes.of(t), tupleOf(t, value), out);
-        } else if (type instanceof FlagsType f) {
-            for (int word : flagWords(f, value)) {
+            return null;
+        }
+
+        @Override
+        public Void option(OptionType type) {
+            lowerCase(type, optionCase(type, value), out);
+            return null;
+        }
+
+        @Override
+        public Void result(ResultType type) {
+            lowerCase(type, resultCase(type, value), out);
+            return null;
+        }
+
+        @Override
+        public Void tuple(TupleType type) {
+            lowerFields(shapes.of(type), tupleOf(type, value), out);
+            return null;
+        }
+
+        @Override
+        public Void record(RecordType type) {
+            Shape shape = shapes.of(type);
+            lowerFields(shape, fieldValues(type, shape, value), out);
+            return null;
+        }
+
+        @Override
+        public Void variant(VariantType type) {
+            lowerCase(type, variantCase(type, value), out);
+            return null;
+        }
+
+        @Override
+        public Void enumType(EnumType type) {
+            lowerCase(type, enumCase(type, value), out);
+            return null;
+        }
+
+        @Override
+        public Void flags(FlagsType type) {
+            for (int word : flagWords(type, value)) {
                 out.add(FlatType.I32, word);
             }
-        } else {
-            lowerCase(type, value, out);
+            return null;
         }
     }
 
@@ -103,9 +162,8 @@ public final class Lowerer {
         }
     }
 
-    private void lowerCase(WitType type, Object value, FlatValues.Builder out) {
+    private void lowerCase(WitType type, Case c, FlatValues.Builder out) {
         Shape shape = shapes.of(type);
-        Case c = caseOf(type, shape, value);
         out.add(FlatType.I32, c.index());
         List<FlatType> joined = shape.joinedPayload;
         FlatValues.Builder payload = new FlatValues.Builder();
@@ -187,8 +245,23 @@ public final class Lowerer {
     }
 
     private void storeAt(WitType type, Object value, int ptr) {
-        Memory m = memory.memory();
-        if (type instanceof Primitive p) {
+        type.accept(new Storing(value, ptr));
+    }
+
+    /** Stores one value of the visited type at a checked address. */
+    private final class Storing implements WitType.Visitor<Void> {
+
+        private final Object value;
+        private final int ptr;
+
+        Storing(Object value, int ptr) {
+            this.value = value;
+            this.ptr = ptr;
+        }
+
+        @Override
+        public Void primitive(Primitive p) {
+            Memory m = memory.memory();
             switch (p) {
                 case BOOL, S8, U8 -> m.writeByte(ptr, (byte) smallInt(p, value));
                 case S16, U16 -> m.writeShort(ptr, (short) smallInt(p, value));
@@ -206,17 +279,57 @@ public final class Lowerer {
                                         Lifter.canonical(expect(value, Double.class, p))));
                 case STRING -> writeRange(ptr, storeString(expect(value, String.class, p)));
             }
-        } else if (type instanceof ListType l) {
-            writeRange(ptr, storeList(l.element(), value, type));
-        } else if (type instanceof RecordType r) {
-            Shape shape = shapes.of(r);
-            List<Object> values = fieldValues(r, shape, value);
-            storeFields(shape, values, ptr);
-        } else if (type instanceof TupleType t) {
-            storeFields(shapes.of(t), tupleOf(t, value), ptr);
-        } else if (type instanceof FlagsType f) {
-            int[] words = flagWords(f, value);
-            int n = f.flags().size();
+            return null;
+        }
+
+        @Override
+        public Void list(ListType type) {
+            writeRange(ptr, storeList(type.element(), value, type));
+            return null;
+        }
+
+        @Override
+        public Void option(OptionType type) {
+            storeCase(type, optionCase(type, value), ptr);
+            return null;
+        }
+
+        @Override
+        public Void result(ResultType type) {
+            storeCase(type, resultCase(type, value), ptr);
+            return null;
+        }
+
+        @Override
+        public Void tuple(TupleType type) {
+            storeFields(shapes.of(type), tupleOf(type, value), ptr);
+            return null;
+        }
+
+        @Override
+        public Void record(RecordType type) {
+            Shape shape = shapes.of(type);
+            storeFields(shape, fieldValues(type, shape, value), ptr);
+            return null;
+        }
+
+        @Override
+        public Void variant(VariantType type) {
+            storeCase(type, variantCase(type, value), ptr);
+            return null;
+        }
+
+        @Override
+        public Void enumType(EnumType type) {
+            storeCase(type, enumCase(type, value), ptr);
+            return null;
+        }
+
+        @Override
+        public Void flags(FlagsType type) {
+            Memory m = memory.memory();
+            int[] words = flagWords(type, value);
+            int n = type.flags().size();
             if (n <= 8) {
                 m.writeByte(ptr, (byte) words[0]);
             } else if (n <= 16) {
@@ -226,21 +339,24 @@ public final class Lowerer {
                     m.writeI32(ptr + 4 * i, words[i]);
                 }
             }
-        } else {
-            Shape shape = shapes.of(type);
-            Case c = caseOf(type, shape, value);
-            switch (shape.discriminantSize) {
-                case 1 -> m.writeByte(ptr, (byte) c.index());
-                case 2 -> m.writeShort(ptr, (short) c.index());
-                default -> m.writeI32(ptr, c.index());
-            }
-            Optional<WitType> payloadType = shape.payloads.get(c.index());
-            if (payloadType.isPresent()) {
-                try {
-                    storeAt(payloadType.get(), c.payload(), ptr + shape.payloadOffset);
-                } catch (AbiException e) {
-                    throw e.inside("(" + shape.caseNames.get(c.index()) + ")");
-                }
+            return null;
+        }
+    }
+
+    private void storeCase(WitType type, Case c, int ptr) {
+        Memory m = memory.memory();
+        Shape shape = shapes.of(type);
+        switch (shape.discriminantSize) {
+            case 1 -> m.writeByte(ptr, (byte) c.index());
+            case 2 -> m.writeShort(ptr, (short) c.index());
+            default -> m.writeI32(ptr, c.index());
+        }
+        Optional<WitType> payloadType = shape.payloads.get(c.index());
+        if (payloadType.isPresent()) {
+            try {
+                storeAt(payloadType.get(), c.payload(), ptr + shape.payloadOffset);
+            } catch (AbiException e) {
+                throw e.inside("(" + shape.caseNames.get(c.index()) + ")");
             }
         }
     }
@@ -285,11 +401,7 @@ public final class Lowerer {
                 allocate(
                         alignment(element),
                         (long) size * elements.size(),
-                        () ->
-                                WitTypeNames.describe(listType)
-                                        + " of "
-                                        + elements.size()
-                                        + " elements");
+                        () -> WitText.describe(listType) + " of " + elements.size() + " elements");
         for (int i = 0; i < elements.size(); i++) {
             try {
                 storeAt(element, elements.get(i), ptr + i * size);
@@ -323,7 +435,7 @@ public final class Lowerer {
         List<?> elements = expect(value, List.class, type);
         if (elements.size() != type.types().size()) {
             throw memory.fault(
-                    WitTypeNames.describe(type)
+                    WitText.describe(type)
                             + " needs "
                             + type.types().size()
                             + " elements, the value has "
@@ -354,40 +466,47 @@ public final class Lowerer {
 
     private record Case(int index, Object payload) {}
 
-    private Case caseOf(WitType type, Shape shape, Object value) {
-        Case c;
-        if (type instanceof WitType.VariantType v) {
-            Variant variant = expect(value, Variant.class, type);
-            int index = shape.caseNames.indexOf(variant.caseName());
-            if (index < 0) {
-                throw memory.fault(
-                        "variant " + v.name() + " has no case '" + variant.caseName() + "'");
-            }
-            c = new Case(index, variant.payload());
-        } else if (type instanceof WitType.EnumType e) {
-            int index = e.cases().indexOf(expect(value, String.class, type));
-            if (index < 0) {
-                throw memory.fault(
-                        "enum "
-                                + e.name()
-                                + " has no case "
-                                + ValueModel.show(value)
-                                + " (cases: "
-                                + e.cases()
-                                + ")");
-            }
-            c = new Case(index, null);
-        } else if (type instanceof WitType.OptionType) {
-            Optional<?> option = expect(value, Optional.class, type);
-            c = new Case(option.isPresent() ? 1 : 0, option.orElse(null));
-        } else {
-            Result result = expect(value, Result.class, type);
-            c = new Case(result.isOk() ? 0 : 1, result.value());
+    private Case variantCase(VariantType type, Object value) {
+        Variant variant = expect(value, Variant.class, type);
+        int index = shapes.of(type).caseNames.indexOf(variant.caseName());
+        if (index < 0) {
+            throw memory.fault(
+                    "variant " + type.name() + " has no case '" + variant.caseName() + "'");
         }
-        boolean wantsPayload = shape.payloads.get(c.index()).isPresent();
+        return checkedCase(type, new Case(index, variant.payload()), value);
+    }
+
+    private Case enumCase(EnumType type, Object value) {
+        int index = type.cases().indexOf(expect(value, String.class, type));
+        if (index < 0) {
+            throw memory.fault(
+                    "enum "
+                            + type.name()
+                            + " has no case "
+                            + ValueModel.show(value)
+                            + " (cases: "
+                            + type.cases()
+                            + ")");
+        }
+        return new Case(index, null);
+    }
+
+    private Case optionCase(OptionType type, Object value) {
+        Optional<?> option = expect(value, Optional.class, type);
+        return new Case(option.isPresent() ? 1 : 0, option.orElse(null));
+    }
+
+    private Case resultCase(ResultType type, Object value) {
+        Result result = expect(value, Result.class, type);
+        return checkedCase(type, new Case(result.isOk() ? 0 : 1, result.value()), value);
+    }
+
+    /** A payload where the case has none, or none where it needs one, is refused. */
+    private Case checkedCase(WitType type, Case c, Object value) {
+        boolean wantsPayload = shapes.of(type).payloads.get(c.index()).isPresent();
         if (wantsPayload != (c.payload() != null)) {
             throw memory.fault(
-                    WitTypeNames.describe(type)
+                    WitText.describe(type)
                             + " case #"
                             + c.index()
                             + (wantsPayload ? " needs a payload" : " takes no payload")
@@ -410,7 +529,7 @@ public final class Lowerer {
         if (!javaType.isInstance(value)) {
             throw memory.fault(
                     "a "
-                            + WitTypeNames.describe(type)
+                            + WitText.describe(type)
                             + " must be a "
                             + javaType.getSimpleName()
                             + ", got "

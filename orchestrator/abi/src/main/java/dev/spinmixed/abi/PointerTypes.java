@@ -1,11 +1,15 @@
 package dev.spinmixed.abi;
 
 import dev.spinmixed.wit.WitType;
+import dev.spinmixed.wit.WitType.EnumType;
+import dev.spinmixed.wit.WitType.FlagsType;
 import dev.spinmixed.wit.WitType.ListType;
+import dev.spinmixed.wit.WitType.OptionType;
 import dev.spinmixed.wit.WitType.Primitive;
 import dev.spinmixed.wit.WitType.RecordType;
+import dev.spinmixed.wit.WitType.ResultType;
 import dev.spinmixed.wit.WitType.TupleType;
-import java.util.Optional;
+import dev.spinmixed.wit.WitType.VariantType;
 
 /** Whether a type contains a string or list, i.e. points into memory the receiver must allocate. */
 public final class PointerTypes {
@@ -13,23 +17,58 @@ public final class PointerTypes {
     private PointerTypes() {}
 
     public static boolean containsPointer(WitType type) {
-        if (type instanceof Primitive p) {
-            return p == Primitive.STRING;
-        }
-        if (type instanceof ListType) {
-            return true;
-        }
-        if (type instanceof RecordType r) {
-            return r.fields().stream().anyMatch(f -> containsPointer(f.type()));
-        }
-        if (type instanceof TupleType t) {
-            return t.types().stream().anyMatch(PointerTypes::containsPointer);
-        }
-        if (type instanceof WitType.FlagsType || type instanceof WitType.EnumType) {
-            return false;
-        }
-        return Layout.payloads(type).stream()
-                .flatMap(Optional::stream)
-                .anyMatch(PointerTypes::containsPointer);
+        return type.accept(CONTAINS_POINTER);
     }
+
+    private static boolean anyChild(WitType type) {
+        return TypeTree.children(type).stream().anyMatch(PointerTypes::containsPointer);
+    }
+
+    private static final WitType.Visitor<Boolean> CONTAINS_POINTER =
+            new WitType.Visitor<>() {
+                @Override
+                public Boolean primitive(Primitive type) {
+                    return type == Primitive.STRING;
+                }
+
+                @Override
+                public Boolean list(ListType type) {
+                    return true;
+                }
+
+                @Override
+                public Boolean option(OptionType type) {
+                    return anyChild(type);
+                }
+
+                @Override
+                public Boolean result(ResultType type) {
+                    return anyChild(type);
+                }
+
+                @Override
+                public Boolean tuple(TupleType type) {
+                    return anyChild(type);
+                }
+
+                @Override
+                public Boolean record(RecordType type) {
+                    return anyChild(type);
+                }
+
+                @Override
+                public Boolean variant(VariantType type) {
+                    return anyChild(type);
+                }
+
+                @Override
+                public Boolean enumType(EnumType type) {
+                    return false;
+                }
+
+                @Override
+                public Boolean flags(FlagsType type) {
+                    return false;
+                }
+            };
 }

@@ -5,12 +5,14 @@ import dev.spinmixed.wit.WitType.EnumType;
 import dev.spinmixed.wit.WitType.FlagsType;
 import dev.spinmixed.wit.WitType.ListType;
 import dev.spinmixed.wit.WitType.OptionType;
+import dev.spinmixed.wit.WitType.Primitive;
 import dev.spinmixed.wit.WitType.RecordType;
 import dev.spinmixed.wit.WitType.ResultType;
 import dev.spinmixed.wit.WitType.TupleType;
 import dev.spinmixed.wit.WitType.VariantType;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The layout facts of one type, computed once so that lifting and lowering a list of a thousand
@@ -44,71 +46,84 @@ final class Shape {
     Shape(WitType type) {
         this.size = Layout.size(type);
         this.alignment = Layout.alignment(type);
-        if (type instanceof RecordType r) {
-            fieldTypes = Layout.fieldTypes(r);
-            fieldNames = r.fields().stream().map(WitType.Field::name).toList();
-        } else if (type instanceof TupleType t) {
-            fieldTypes = t.types();
-            fieldNames = List.of();
-        } else {
-            fieldTypes = List.of();
-            fieldNames = List.of();
-        }
+        Parts parts = type.accept(PARTS);
+        this.fieldTypes = parts.fieldTypes();
+        this.fieldNames = parts.fieldNames();
         this.fieldSegments =
                 fieldNames.isEmpty()
-                        ? java.util.stream.IntStream.range(0, fieldTypes.size())
-                                .mapToObj(i -> "." + i)
-                                .toList()
+                        ? IntStream.range(0, fieldTypes.size()).mapToObj(i -> "." + i).toList()
                         : fieldNames.stream().map(n -> "." + n).toList();
         this.offsets = Layout.fieldOffsets(fieldTypes);
-        boolean variantLike =
-                type instanceof VariantType
-                        || type instanceof EnumType
-                        || type instanceof OptionType
-                        || type instanceof ResultType;
-        this.payloads = variantLike ? Layout.payloads(type) : List.of();
-        this.caseNames = caseNames(type);
-        this.discriminantSize = variantLike ? Layout.discriminantSize(payloads.size()) : 0;
-        this.payloadOffset = variantLike ? Layout.payloadOffset(payloads) : 0;
-        this.joinedPayload = variantLike ? Flattening.joinedPayload(payloads) : List.of();
+        Optional<Cases> cases = parts.cases();
+        this.payloads = cases.map(Cases::payloads).orElse(List.of());
+        this.caseNames = cases.map(Cases::names).orElse(List.of());
+        this.discriminantSize = cases.isPresent() ? Layout.discriminantSize(payloads.size()) : 0;
+        this.payloadOffset = cases.isPresent() ? Layout.payloadOffset(payloads) : 0;
+        this.joinedPayload = cases.isPresent() ? Flattening.joinedPayload(payloads) : List.of();
         this.payloadFlatCounts =
                 payloads.stream()
                         .mapToInt(p -> p.map(t -> Flattening.flatten(t).size()).orElse(0))
                         .toArray();
     }
 
-    private static List<String> caseNames(WitType type) {
-        if (type instanceof VariantType v) {
-            return v.cases().stream().map(WitType.Case::name).toList();
+    /** What a type is made of: fields (records, tuples) or cases (variant-like types). */
+    private record Parts(List<WitType> fieldTypes, List<String> fieldNames, Optional<Cases> cases) {
+
+        static final Parts NONE = new Parts(List.of(), List.of(), Optional.empty());
+
+        static Parts cases(Cases cases) {
+            return new Parts(List.of(), List.of(), Optional.of(cases));
         }
-        if (type instanceof EnumType e) {
-            return e.cases();
-        }
-        if (type instanceof OptionType) {
-            return List.of("none", "some");
-        }
-        if (type instanceof ResultType) {
-            return List.of("ok", "err");
-        }
-        return List.of();
     }
 
-    /** The types directly inside this one, for walking a type tree. */
-    static List<WitType> children(WitType type) {
-        if (type instanceof ListType l) {
-            return List.of(l.element());
-        }
-        if (type instanceof RecordType r) {
-            return Layout.fieldTypes(r);
-        }
-        if (type instanceof TupleType t) {
-            return t.types();
-        }
-        if (type instanceof WitType.Primitive
-                || type instanceof FlagsType
-                || type instanceof EnumType) {
-            return List.of();
-        }
-        return Layout.payloads(type).stream().flatMap(Optional::stream).toList();
-    }
+    private static final WitType.Visitor<Parts> PARTS =
+            new WitType.Visitor<>() {
+                @Override
+                public Parts primitive(Primitive type) {
+                    return Parts.NONE;
+                }
+
+                @Override
+                public Parts list(ListType type) {
+                    return Parts.NONE;
+                }
+
+                @Override
+                public Parts option(OptionType type) {
+                    return Parts.cases(Cases.of(type));
+                }
+
+                @Override
+                public Parts result(ResultType type) {
+                    return Parts.cases(Cases.of(type));
+                }
+
+                @Override
+                public Parts tuple(TupleType type) {
+                    return new Parts(type.types(), List.of(), Optional.empty());
+                }
+
+                @Override
+                public Parts record(RecordType type) {
+                    return new Parts(
+                            Layout.fieldTypes(type),
+                            type.fields().stream().map(WitType.Field::name).toList(),
+                            Optional.empty());
+                }
+
+                @Override
+                public Parts variant(VariantType type) {
+                    return Parts.cases(Cases.of(type));
+                }
+
+                @Override
+                public Parts enumType(EnumType type) {
+                    return Parts.cases(Cases.of(type));
+                }
+
+                @Override
+                public Parts flags(FlagsType type) {
+                    return Parts.NONE;
+                }
+            };
 }

@@ -29,7 +29,7 @@ public final class Shapes {
             WitType t = todo.pop();
             if (!(t instanceof WitType.Primitive) && !out.shapes.containsKey(t)) {
                 out.shapes.put(t, new Shape(t));
-                todo.addAll(Shape.children(t));
+                todo.addAll(TypeTree.children(t));
             }
         }
         return out;

@@ -26,6 +26,7 @@ import java.util.Optional;
 final class LinkedInstance implements AutoCloseable {
 
     private static final String INITIALIZE = "_initialize";
+    private static final long[] NO_VALUES = new long[0];
 
     private final Component component;
     private final WasiImports wasi;
@@ -146,7 +147,11 @@ final class LinkedInstance implements AutoCloseable {
         try {
             BoundExport export = exports.computeIfAbsent(f, this::bind);
             long[] core = f.abi().lowerArguments(args, f.abi().lowerer(export.memory(), allocator));
+            // Chicory answers null for a function without results; post-return then takes none.
             long[] results = export.function().apply(core);
+            if (results == null) {
+                results = NO_VALUES;
+            }
             Object value = f.abi().liftResult(results, f.abi().lifter(export.memory()));
             if (export.postReturn() != null) {
                 export.postReturn().apply(results);

@@ -386,8 +386,12 @@ final class Resolver {
     private Interface interfaceBody(
             Scope scope, Ast.InterfaceDecl decl, Optional<PackageName> pkg) {
         Map<String, WitType> types = new LinkedHashMap<>();
+        List<String> definedTypes = new ArrayList<>();
         for (Map.Entry<String, Entry> entry : scope.entries.entrySet()) {
             types.put(entry.getKey(), named(scope, entry.getKey(), entry.getValue().position()));
+            if (entry.getValue() instanceof Defined) {
+                definedTypes.add(entry.getKey());
+            }
         }
         Map<String, SourcePosition> functionNames = new HashMap<>();
         List<Function> functions = new ArrayList<>();
@@ -409,7 +413,12 @@ final class Resolver {
             functions.add(function(scope, function));
         }
         return new Interface(
-                pkg, decl.name(), types, functions, usedInterfaces(scope, decl.uses()));
+                pkg,
+                decl.name(),
+                types,
+                functions,
+                usedInterfaces(scope, decl.uses()),
+                definedTypes);
     }
 
     /** The qualified names of the interfaces {@code uses} take types from, each once, in order. */
@@ -760,7 +769,8 @@ final class Resolver {
         if (item instanceof World.WorldItem.InterfaceItem iface) {
             Interface i = iface.iface();
             return new World.WorldItem.InterfaceItem(
-                    new Interface(i.pkg(), name, i.types(), i.functions(), i.uses()));
+                    new Interface(
+                            i.pkg(), name, i.types(), i.functions(), i.uses(), i.definedTypes()));
         }
         Function f = ((World.WorldItem.FunctionItem) item).function();
         return new World.WorldItem.FunctionItem(new Function(name, f.params(), f.result()));

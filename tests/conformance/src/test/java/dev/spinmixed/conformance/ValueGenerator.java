@@ -97,82 +97,109 @@ final class ValueGenerator {
 
     /** The k-th edge value: every scalar inside takes its k-th edge (cyclically). */
     static JsonNode edge(WitType type, int k) {
-        if (type instanceof WitType.Primitive p) {
-            return switch (p) {
-                case BOOL -> JSON.booleanNode(k % 2 == 1);
-                case S8 -> JSON.numberNode((int) S8[k % S8.length]);
-                case U8 -> JSON.numberNode((int) U8[k % U8.length]);
-                case S16 -> JSON.numberNode((int) S16[k % S16.length]);
-                case U16 -> JSON.numberNode((int) U16[k % U16.length]);
-                case S32 -> JSON.numberNode((int) S32[k % S32.length]);
-                case U32 -> JSON.numberNode(U32[k % U32.length]);
-                case S64 -> JSON.textNode(Long.toString(S64[k % S64.length]));
-                case U64 -> JSON.textNode(Long.toUnsignedString(U64[k % U64.length]));
-                case F32 -> f32(F32[k % F32.length]);
-                case F64 -> f64(F64[k % F64.length]);
-                case CHAR -> JSON.numberNode(CHARS[k % CHARS.length]);
-                case STRING -> JSON.textNode(STRINGS.get(k % STRINGS.size()));
-            };
-        }
-        if (type instanceof WitType.ListType l) {
-            int length = k % 3 == 0 ? 0 : k % 4 + 1;
-            if (l.element() == WitType.Primitive.U8) {
-                byte[] bytes = new byte[k == EDGE_COUNT - 1 ? LARGE_BYTES : length * 3];
-                for (int i = 0; i < bytes.length; i++) {
-                    bytes[i] = (byte) (U8[(k + i) % U8.length]);
-                }
-                return JSON.textNode(HexFormat.of().formatHex(bytes));
-            }
-            ArrayNode items = JSON.arrayNode();
-            for (int i = 0; i < length; i++) {
-                items.add(edge(l.element(), k + i));
-            }
-            return items;
-        }
-        if (type instanceof WitType.OptionType o) {
-            return k % 2 == 0 ? JSON.nullNode() : some(edge(o.some(), k / 2));
-        }
-        if (type instanceof WitType.ResultType r) {
-            boolean ok = k % 2 == 0;
-            return result(
-                    ok, (ok ? r.ok() : r.err()).map(t -> edge(t, k / 2)).orElse(JSON.nullNode()));
-        }
-        if (type instanceof WitType.TupleType t) {
-            ArrayNode items = JSON.arrayNode();
-            for (int i = 0; i < t.types().size(); i++) {
-                items.add(edge(t.types().get(i), k + i));
-            }
-            return items;
-        }
-        if (type instanceof WitType.RecordType r) {
-            ObjectNode fields = JSON.objectNode();
-            for (int i = 0; i < r.fields().size(); i++) {
-                fields.set(r.fields().get(i).name(), edge(r.fields().get(i).type(), k + i));
-            }
-            return fields;
-        }
-        if (type instanceof WitType.VariantType v) {
-            WitType.Case c = v.cases().get(k % v.cases().size());
-            return variant(c, c.type().map(t -> edge(t, k / v.cases().size())).orElse(null));
-        }
-        if (type instanceof WitType.EnumType e) {
-            return JSON.textNode(e.cases().get(k % e.cases().size()));
-        }
-        WitType.FlagsType f = (WitType.FlagsType) type;
-        ArrayNode flags = JSON.arrayNode();
-        for (int i = 0; i < f.flags().size(); i++) {
-            boolean set =
-                    switch (k % 4) {
-                        case 0 -> false;
-                        case 1 -> true;
-                        case 2 -> i % 2 == 0;
-                        default -> i == f.flags().size() - 1;
-                    };
-            if (set) {
-                flags.add(f.flags().get(i));
-            }
-        }
-        return flags;
+        return type.accept(
+                new WitType.Visitor<JsonNode>() {
+                    @Override
+                    public JsonNode primitive(WitType.Primitive p) {
+                        return switch (p) {
+                            case BOOL -> JSON.booleanNode(k % 2 == 1);
+                            case S8 -> JSON.numberNode((int) S8[k % S8.length]);
+                            case U8 -> JSON.numberNode((int) U8[k % U8.length]);
+                            case S16 -> JSON.numberNode((int) S16[k % S16.length]);
+                            case U16 -> JSON.numberNode((int) U16[k % U16.length]);
+                            case S32 -> JSON.numberNode((int) S32[k % S32.length]);
+                            case U32 -> JSON.numberNode(U32[k % U32.length]);
+                            case S64 -> JSON.textNode(Long.toString(S64[k % S64.length]));
+                            case U64 -> JSON.textNode(Long.toUnsignedString(U64[k % U64.length]));
+                            case F32 -> f32(F32[k % F32.length]);
+                            case F64 -> f64(F64[k % F64.length]);
+                            case CHAR -> JSON.numberNode(CHARS[k % CHARS.length]);
+                            case STRING -> JSON.textNode(STRINGS.get(k % STRINGS.size()));
+                        };
+                    }
+
+                    @Override
+                    public JsonNode list(WitType.ListType l) {
+                        int length = k % 3 == 0 ? 0 : k % 4 + 1;
+                        if (l.element() == WitType.Primitive.U8) {
+                            byte[] bytes = new byte[k == EDGE_COUNT - 1 ? LARGE_BYTES : length * 3];
+                            for (int i = 0; i < bytes.length; i++) {
+                                bytes[i] = (byte) (U8[(k + i) % U8.length]);
+                            }
+                            return JSON.textNode(HexFormat.of().formatHex(bytes));
+                        }
+                        ArrayNode items = JSON.arrayNode();
+                        for (int i = 0; i < length; i++) {
+                            items.add(edge(l.element(), k + i));
+                        }
+                        return items;
+                    }
+
+                    @Override
+                    public JsonNode option(WitType.OptionType o) {
+                        return k % 2 == 0 ? JSON.nullNode() : some(edge(o.some(), k / 2));
+                    }
+
+                    @Override
+                    public JsonNode result(WitType.ResultType r) {
+                        boolean ok = k % 2 == 0;
+                        return resultNode(
+                                ok,
+                                (ok ? r.ok() : r.err())
+                                        .map(t -> edge(t, k / 2))
+                                        .orElse(JSON.nullNode()));
+                    }
+
+                    @Override
+                    public JsonNode tuple(WitType.TupleType t) {
+                        ArrayNode items = JSON.arrayNode();
+                        for (int i = 0; i < t.types().size(); i++) {
+                            items.add(edge(t.types().get(i), k + i));
+                        }
+                        return items;
+                    }
+
+                    @Override
+                    public JsonNode record(WitType.RecordType r) {
+                        ObjectNode fields = JSON.objectNode();
+                        for (int i = 0; i < r.fields().size(); i++) {
+                            fields.set(
+                                    r.fields().get(i).name(),
+                                    edge(r.fields().get(i).type(), k + i));
+                        }
+                        return fields;
+                    }
+
+                    @Override
+                    public JsonNode variant(WitType.VariantType v) {
+                        WitType.Case c = v.cases().get(k % v.cases().size());
+                        return variantNode(
+                                c, c.type().map(t -> edge(t, k / v.cases().size())).orElse(null));
+                    }
+
+                    @Override
+                    public JsonNode enumType(WitType.EnumType e) {
+                        return JSON.textNode(e.cases().get(k % e.cases().size()));
+                    }
+
+                    @Override
+                    public JsonNode flags(WitType.FlagsType f) {
+                        ArrayNode flags = JSON.arrayNode();
+                        for (int i = 0; i < f.flags().size(); i++) {
+                            boolean set =
+                                    switch (k % 4) {
+                                        case 0 -> false;
+                                        case 1 -> true;
+                                        case 2 -> i % 2 == 0;
+                                        default -> i == f.flags().size() - 1;
+                                    };
+                            if (set) {
+                                flags.add(f.flags().get(i));
+                            }
+                        }
+                        return flags;
+                    }
+                });
     }
 
     /** A random value; {@code depth} shrinks nested lists so values stay small. */
@@ -181,76 +208,104 @@ final class ValueGenerator {
     }
 
     private JsonNode random(WitType type, int depth) {
-        if (type instanceof WitType.Primitive p) {
-            if (random.nextInt(4) == 0) {
-                return edge(p, random.nextInt(EDGE_COUNT));
-            }
-            return switch (p) {
-                case BOOL -> JSON.booleanNode(random.nextBoolean());
-                case S8 -> JSON.numberNode((int) (byte) random.nextInt());
-                case U8 -> JSON.numberNode(random.nextInt(1 << 8));
-                case S16 -> JSON.numberNode((int) (short) random.nextInt());
-                case U16 -> JSON.numberNode(random.nextInt(1 << 16));
-                case S32 -> JSON.numberNode(random.nextInt());
-                case U32 -> JSON.numberNode(random.nextInt() & 0xFFFFFFFFL);
-                case S64 -> JSON.textNode(Long.toString(random.nextLong()));
-                case U64 -> JSON.textNode(Long.toUnsignedString(random.nextLong()));
-                case F32 ->
-                        f32(
-                                random.nextBoolean()
-                                        ? random.nextInt()
-                                        : Float.floatToRawIntBits(random.nextFloat() * 1000 - 500));
-                case F64 ->
-                        f64(
-                                random.nextBoolean()
-                                        ? random.nextLong()
-                                        : Double.doubleToRawLongBits(random.nextGaussian() * 1e6));
-                case CHAR -> JSON.numberNode(randomChar());
-                case STRING -> JSON.textNode(randomString());
-            };
-        }
-        if (type instanceof WitType.ListType l) {
-            int length = random.nextInt(depth == 0 ? 7 : 4);
-            if (l.element() == WitType.Primitive.U8) {
-                byte[] bytes = new byte[random.nextInt(40)];
-                random.nextBytes(bytes);
-                return JSON.textNode(HexFormat.of().formatHex(bytes));
-            }
-            ArrayNode items = JSON.arrayNode();
-            for (int i = 0; i < length; i++) {
-                items.add(random(l.element(), depth + 1));
-            }
-            return items;
-        }
-        if (type instanceof WitType.OptionType o) {
-            return random.nextInt(3) == 0 ? JSON.nullNode() : some(random(o.some(), depth));
-        }
-        if (type instanceof WitType.ResultType r) {
-            boolean ok = random.nextBoolean();
-            return result(
-                    ok, (ok ? r.ok() : r.err()).map(t -> random(t, depth)).orElse(JSON.nullNode()));
-        }
-        if (type instanceof WitType.TupleType t) {
-            ArrayNode items = JSON.arrayNode();
-            t.types().forEach(e -> items.add(random(e, depth)));
-            return items;
-        }
-        if (type instanceof WitType.RecordType r) {
-            ObjectNode fields = JSON.objectNode();
-            r.fields().forEach(f -> fields.set(f.name(), random(f.type(), depth)));
-            return fields;
-        }
-        if (type instanceof WitType.VariantType v) {
-            WitType.Case c = v.cases().get(random.nextInt(v.cases().size()));
-            return variant(c, c.type().map(t -> random(t, depth)).orElse(null));
-        }
-        if (type instanceof WitType.EnumType e) {
-            return JSON.textNode(e.cases().get(random.nextInt(e.cases().size())));
-        }
-        WitType.FlagsType f = (WitType.FlagsType) type;
-        ArrayNode flags = JSON.arrayNode();
-        f.flags().stream().filter(flag -> random.nextBoolean()).forEach(flags::add);
-        return flags;
+        return type.accept(
+                new WitType.Visitor<JsonNode>() {
+                    @Override
+                    public JsonNode primitive(WitType.Primitive p) {
+                        if (random.nextInt(4) == 0) {
+                            return edge(p, random.nextInt(EDGE_COUNT));
+                        }
+                        return switch (p) {
+                            case BOOL -> JSON.booleanNode(random.nextBoolean());
+                            case S8 -> JSON.numberNode((int) (byte) random.nextInt());
+                            case U8 -> JSON.numberNode(random.nextInt(1 << 8));
+                            case S16 -> JSON.numberNode((int) (short) random.nextInt());
+                            case U16 -> JSON.numberNode(random.nextInt(1 << 16));
+                            case S32 -> JSON.numberNode(random.nextInt());
+                            case U32 -> JSON.numberNode(random.nextInt() & 0xFFFFFFFFL);
+                            case S64 -> JSON.textNode(Long.toString(random.nextLong()));
+                            case U64 -> JSON.textNode(Long.toUnsignedString(random.nextLong()));
+                            case F32 ->
+                                    f32(
+                                            random.nextBoolean()
+                                                    ? random.nextInt()
+                                                    : Float.floatToRawIntBits(
+                                                            random.nextFloat() * 1000 - 500));
+                            case F64 ->
+                                    f64(
+                                            random.nextBoolean()
+                                                    ? random.nextLong()
+                                                    : Double.doubleToRawLongBits(
+                                                            random.nextGaussian() * 1e6));
+                            case CHAR -> JSON.numberNode(randomChar());
+                            case STRING -> JSON.textNode(randomString());
+                        };
+                    }
+
+                    @Override
+                    public JsonNode list(WitType.ListType l) {
+                        int length = random.nextInt(depth == 0 ? 7 : 4);
+                        if (l.element() == WitType.Primitive.U8) {
+                            byte[] bytes = new byte[random.nextInt(40)];
+                            random.nextBytes(bytes);
+                            return JSON.textNode(HexFormat.of().formatHex(bytes));
+                        }
+                        ArrayNode items = JSON.arrayNode();
+                        for (int i = 0; i < length; i++) {
+                            items.add(random(l.element(), depth + 1));
+                        }
+                        return items;
+                    }
+
+                    @Override
+                    public JsonNode option(WitType.OptionType o) {
+                        return random.nextInt(3) == 0
+                                ? JSON.nullNode()
+                                : some(random(o.some(), depth));
+                    }
+
+                    @Override
+                    public JsonNode result(WitType.ResultType r) {
+                        boolean ok = random.nextBoolean();
+                        return resultNode(
+                                ok,
+                                (ok ? r.ok() : r.err())
+                                        .map(t -> random(t, depth))
+                                        .orElse(JSON.nullNode()));
+                    }
+
+                    @Override
+                    public JsonNode tuple(WitType.TupleType t) {
+                        ArrayNode items = JSON.arrayNode();
+                        t.types().forEach(e -> items.add(random(e, depth)));
+                        return items;
+                    }
+
+                    @Override
+                    public JsonNode record(WitType.RecordType r) {
+                        ObjectNode fields = JSON.objectNode();
+                        r.fields().forEach(f -> fields.set(f.name(), random(f.type(), depth)));
+                        return fields;
+                    }
+
+                    @Override
+                    public JsonNode variant(WitType.VariantType v) {
+                        WitType.Case c = v.cases().get(random.nextInt(v.cases().size()));
+                        return variantNode(c, c.type().map(t -> random(t, depth)).orElse(null));
+                    }
+
+                    @Override
+                    public JsonNode enumType(WitType.EnumType e) {
+                        return JSON.textNode(e.cases().get(random.nextInt(e.cases().size())));
+                    }
+
+                    @Override
+                    public JsonNode flags(WitType.FlagsType f) {
+                        ArrayNode flags = JSON.arrayNode();
+                        f.flags().stream().filter(flag -> random.nextBoolean()).forEach(flags::add);
+                        return flags;
+                    }
+                });
     }
 
     /** Mostly ASCII, then the rest of the BMP, then the supplementary planes; never a surrogate. */
@@ -294,13 +349,13 @@ final class ValueGenerator {
         return node;
     }
 
-    private static ObjectNode result(boolean ok, JsonNode value) {
+    private static ObjectNode resultNode(boolean ok, JsonNode value) {
         ObjectNode node = JSON.objectNode();
         node.set(ok ? "ok" : "err", value);
         return node;
     }
 
-    private static ObjectNode variant(WitType.Case c, JsonNode payload) {
+    private static ObjectNode variantNode(WitType.Case c, JsonNode payload) {
         ObjectNode node = JSON.objectNode().put("case", c.name());
         if (payload != null) {
             node.set("value", payload);

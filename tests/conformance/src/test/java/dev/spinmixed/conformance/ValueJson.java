@@ -36,125 +36,179 @@ final class ValueJson {
      * error.
      */
     static JsonNode encode(WitType type, Object value) {
-        if (type instanceof WitType.Primitive p) {
-            return encodePrimitive(p, value);
-        }
-        if (type instanceof WitType.ListType l) {
-            if (l.element() == WitType.Primitive.U8) {
-                return JSON.textNode(HEX.formatHex(as(byte[].class, value, type)));
-            }
-            ArrayNode items = JSON.arrayNode();
-            as(List.class, value, type).forEach(item -> items.add(encode(l.element(), item)));
-            return items;
-        }
-        if (type instanceof WitType.OptionType o) {
-            Optional<?> option = as(Optional.class, value, type);
-            return option.isEmpty()
-                    ? JSON.nullNode()
-                    : object("some", encode(o.some(), option.get()));
-        }
-        if (type instanceof WitType.ResultType r) {
-            Result result = as(Result.class, value, type);
-            Optional<WitType> side = result.isOk() ? r.ok() : r.err();
-            return object(
-                    result.isOk() ? "ok" : "err",
-                    side.map(t -> encode(t, result.value())).orElse(JSON.nullNode()));
-        }
-        if (type instanceof WitType.TupleType t) {
-            List<?> values = as(List.class, value, type);
-            ArrayNode items = JSON.arrayNode();
-            for (int i = 0; i < t.types().size(); i++) {
-                items.add(encode(t.types().get(i), values.get(i)));
-            }
-            return items;
-        }
-        if (type instanceof WitType.RecordType r) {
-            Record record = as(Record.class, value, type);
-            ObjectNode fields = JSON.objectNode();
-            r.fields().forEach(f -> fields.set(f.name(), encode(f.type(), record.get(f.name()))));
-            return fields;
-        }
-        if (type instanceof WitType.VariantType v) {
-            Variant variant = as(Variant.class, value, type);
-            WitType.Case c =
-                    v.cases().stream()
-                            .filter(k -> k.name().equals(variant.caseName()))
-                            .findFirst()
-                            .orElseThrow(
-                                    () ->
-                                            new IllegalArgumentException(
-                                                    "variant "
-                                                            + v.name()
-                                                            + " has no case "
-                                                            + variant.caseName()));
-            ObjectNode node = JSON.objectNode().put("case", c.name());
-            c.type().ifPresent(t -> node.set("value", encode(t, variant.payload())));
-            return node;
-        }
-        if (type instanceof WitType.EnumType e) {
-            return JSON.textNode(as(String.class, value, type));
-        }
-        WitType.FlagsType f = (WitType.FlagsType) type;
-        Set<?> set = as(Set.class, value, type);
-        ArrayNode flags = JSON.arrayNode();
-        f.flags().stream().filter(set::contains).forEach(flags::add);
-        return flags;
+        return type.accept(
+                new WitType.Visitor<JsonNode>() {
+                    @Override
+                    public JsonNode primitive(WitType.Primitive p) {
+                        return encodePrimitive(p, value);
+                    }
+
+                    @Override
+                    public JsonNode list(WitType.ListType l) {
+                        if (l.element() == WitType.Primitive.U8) {
+                            return JSON.textNode(HEX.formatHex(as(byte[].class, value, type)));
+                        }
+                        ArrayNode items = JSON.arrayNode();
+                        as(List.class, value, type)
+                                .forEach(item -> items.add(encode(l.element(), item)));
+                        return items;
+                    }
+
+                    @Override
+                    public JsonNode option(WitType.OptionType o) {
+                        Optional<?> option = as(Optional.class, value, type);
+                        return option.isEmpty()
+                                ? JSON.nullNode()
+                                : object("some", encode(o.some(), option.get()));
+                    }
+
+                    @Override
+                    public JsonNode result(WitType.ResultType r) {
+                        Result result = as(Result.class, value, type);
+                        Optional<WitType> side = result.isOk() ? r.ok() : r.err();
+                        return object(
+                                result.isOk() ? "ok" : "err",
+                                side.map(t -> encode(t, result.value())).orElse(JSON.nullNode()));
+                    }
+
+                    @Override
+                    public JsonNode tuple(WitType.TupleType t) {
+                        List<?> values = as(List.class, value, type);
+                        ArrayNode items = JSON.arrayNode();
+                        for (int i = 0; i < t.types().size(); i++) {
+                            items.add(encode(t.types().get(i), values.get(i)));
+                        }
+                        return items;
+                    }
+
+                    @Override
+                    public JsonNode record(WitType.RecordType r) {
+                        Record record = as(Record.class, value, type);
+                        ObjectNode fields = JSON.objectNode();
+                        r.fields()
+                                .forEach(
+                                        f ->
+                                                fields.set(
+                                                        f.name(),
+                                                        encode(f.type(), record.get(f.name()))));
+                        return fields;
+                    }
+
+                    @Override
+                    public JsonNode variant(WitType.VariantType v) {
+                        Variant variant = as(Variant.class, value, type);
+                        WitType.Case c =
+                                v.cases().stream()
+                                        .filter(k -> k.name().equals(variant.caseName()))
+                                        .findFirst()
+                                        .orElseThrow(
+                                                () ->
+                                                        new IllegalArgumentException(
+                                                                "variant "
+                                                                        + v.name()
+                                                                        + " has no case "
+                                                                        + variant.caseName()));
+                        ObjectNode node = JSON.objectNode().put("case", c.name());
+                        c.type().ifPresent(t -> node.set("value", encode(t, variant.payload())));
+                        return node;
+                    }
+
+                    @Override
+                    public JsonNode enumType(WitType.EnumType e) {
+                        return JSON.textNode(as(String.class, value, type));
+                    }
+
+                    @Override
+                    public JsonNode flags(WitType.FlagsType f) {
+                        Set<?> set = as(Set.class, value, type);
+                        ArrayNode flags = JSON.arrayNode();
+                        f.flags().stream().filter(set::contains).forEach(flags::add);
+                        return flags;
+                    }
+                });
     }
 
     /** The Java value of a JSON value of type {@code type}. */
     static Object decode(WitType type, JsonNode node) {
-        if (type instanceof WitType.Primitive p) {
-            return decodePrimitive(p, node);
-        }
-        if (type instanceof WitType.ListType l) {
-            if (l.element() == WitType.Primitive.U8) {
-                return HEX.parseHex(node.asText());
-            }
-            List<Object> items = new ArrayList<>();
-            node.forEach(item -> items.add(decode(l.element(), item)));
-            return items;
-        }
-        if (type instanceof WitType.OptionType o) {
-            return node.isNull()
-                    ? Optional.empty()
-                    : Optional.of(decode(o.some(), node.get("some")));
-        }
-        if (type instanceof WitType.ResultType r) {
-            boolean ok = node.has("ok");
-            Optional<WitType> side = ok ? r.ok() : r.err();
-            Object payload = side.map(t -> decode(t, node.get(ok ? "ok" : "err"))).orElse(null);
-            return ok ? Result.ok(payload) : Result.err(payload);
-        }
-        if (type instanceof WitType.TupleType t) {
-            List<Object> items = new ArrayList<>();
-            for (int i = 0; i < t.types().size(); i++) {
-                items.add(decode(t.types().get(i), node.get(i)));
-            }
-            return items;
-        }
-        if (type instanceof WitType.RecordType r) {
-            List<String> names = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
-            r.fields()
-                    .forEach(
-                            f -> {
-                                names.add(f.name());
-                                values.add(decode(f.type(), node.get(f.name())));
-                            });
-            return new Record(names, values);
-        }
-        if (type instanceof WitType.VariantType v) {
-            String name = node.get("case").asText();
-            WitType.Case c =
-                    v.cases().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
-            return new Variant(name, c.type().map(t -> decode(t, node.get("value"))).orElse(null));
-        }
-        if (type instanceof WitType.EnumType) {
-            return node.asText();
-        }
-        Set<String> flags = new LinkedHashSet<>();
-        node.forEach(flag -> flags.add(flag.asText()));
-        return flags;
+        return type.accept(
+                new WitType.Visitor<Object>() {
+                    @Override
+                    public Object primitive(WitType.Primitive p) {
+                        return decodePrimitive(p, node);
+                    }
+
+                    @Override
+                    public Object list(WitType.ListType l) {
+                        if (l.element() == WitType.Primitive.U8) {
+                            return HEX.parseHex(node.asText());
+                        }
+                        List<Object> items = new ArrayList<>();
+                        node.forEach(item -> items.add(decode(l.element(), item)));
+                        return items;
+                    }
+
+                    @Override
+                    public Object option(WitType.OptionType o) {
+                        return node.isNull()
+                                ? Optional.empty()
+                                : Optional.of(decode(o.some(), node.get("some")));
+                    }
+
+                    @Override
+                    public Object result(WitType.ResultType r) {
+                        boolean ok = node.has("ok");
+                        Optional<WitType> side = ok ? r.ok() : r.err();
+                        Object payload =
+                                side.map(t -> decode(t, node.get(ok ? "ok" : "err"))).orElse(null);
+                        return ok ? Result.ok(payload) : Result.err(payload);
+                    }
+
+                    @Override
+                    public Object tuple(WitType.TupleType t) {
+                        List<Object> items = new ArrayList<>();
+                        for (int i = 0; i < t.types().size(); i++) {
+                            items.add(decode(t.types().get(i), node.get(i)));
+                        }
+                        return items;
+                    }
+
+                    @Override
+                    public Object record(WitType.RecordType r) {
+                        List<String> names = new ArrayList<>();
+                        List<Object> values = new ArrayList<>();
+                        r.fields()
+                                .forEach(
+                                        f -> {
+                                            names.add(f.name());
+                                            values.add(decode(f.type(), node.get(f.name())));
+                                        });
+                        return new Record(names, values);
+                    }
+
+                    @Override
+                    public Object variant(WitType.VariantType v) {
+                        String name = node.get("case").asText();
+                        WitType.Case c =
+                                v.cases().stream()
+                                        .filter(k -> k.name().equals(name))
+                                        .findFirst()
+                                        .orElseThrow();
+                        return new Variant(
+                                name, c.type().map(t -> decode(t, node.get("value"))).orElse(null));
+                    }
+
+                    @Override
+                    public Object enumType(WitType.EnumType e) {
+                        return node.asText();
+                    }
+
+                    @Override
+                    public Object flags(WitType.FlagsType f) {
+                        Set<String> flags = new LinkedHashSet<>();
+                        node.forEach(flag -> flags.add(flag.asText()));
+                        return flags;
+                    }
+                });
     }
 
     private static JsonNode encodePrimitive(WitType.Primitive type, Object value) {

@@ -15,6 +15,7 @@ import static dev.spinmixed.abi.test.Types.variant;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.spinmixed.abi.Cases;
 import dev.spinmixed.abi.FlatType;
 import dev.spinmixed.abi.Flattening;
 import dev.spinmixed.abi.Layout;
@@ -56,9 +57,9 @@ class LayoutTest {
                 new int[] {0, 4, 16},
                 Layout.fieldOffsets(fields),
                 "status @0, headers @4, body @16");
-        WitType headers = fields.get(1);
+        WitType.OptionType headers = (WitType.OptionType) fields.get(1);
         assertEquals(12, Layout.size(headers), "option disc @4, ptr @8, len @12");
-        assertEquals(4, Layout.payloadOffset(Layout.payloads(headers)));
+        assertEquals(4, Layout.payloadOffset(Cases.of(headers).payloads()));
     }
 
     @Test

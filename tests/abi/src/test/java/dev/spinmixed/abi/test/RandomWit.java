@@ -77,64 +77,89 @@ final class RandomWit {
     }
 
     Object value(WitType type) {
-        if (type instanceof Primitive p) {
-            return primitive(p);
-        }
-        if (type instanceof WitType.ListType l) {
-            int n = random.nextInt(4) == 0 ? 0 : random.nextInt(6);
-            if (l.element() == Primitive.U8) {
-                byte[] bytes = new byte[n * 7];
-                random.nextBytes(bytes);
-                return bytes;
-            }
-            List<Object> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                out.add(value(l.element()));
-            }
-            return out;
-        }
-        if (type instanceof WitType.OptionType o) {
-            return random.nextBoolean() ? Optional.empty() : Optional.of(value(o.some()));
-        }
-        if (type instanceof WitType.ResultType r) {
-            Optional<WitType> side = random.nextBoolean() ? r.ok() : r.err();
-            Object payload = side.map(this::value).orElse(null);
-            return side == r.ok() ? Result.ok(payload) : Result.err(payload);
-        }
-        if (type instanceof WitType.TupleType t) {
-            List<Object> out = new ArrayList<>();
-            t.types().forEach(e -> out.add(value(e)));
-            return out;
-        }
-        if (type instanceof WitType.RecordType r) {
-            List<Object> values = new ArrayList<>();
-            r.fields().forEach(f -> values.add(value(f.type())));
-            return new Record(r.fields().stream().map(WitType.Field::name).toList(), values);
-        }
-        if (type instanceof WitType.VariantType v) {
-            WitType.Case c = v.cases().get(random.nextInt(v.cases().size()));
-            return new Variant(c.name(), c.type().map(this::value).orElse(null));
-        }
-        if (type instanceof WitType.EnumType e) {
-            return e.cases()
-                    .get(
-                            random.nextBoolean()
-                                    ? e.cases().size() - 1
-                                    : random.nextInt(e.cases().size()));
-        }
-        WitType.FlagsType f = (WitType.FlagsType) type;
-        Set<String> set = new LinkedHashSet<>();
-        f.flags()
-                .forEach(
-                        flag -> {
-                            if (random.nextBoolean()) {
-                                set.add(flag);
-                            }
-                        });
-        return set;
+        return type.accept(
+                new WitType.Visitor<Object>() {
+                    @Override
+                    public Object primitive(WitType.Primitive p) {
+                        return primitiveValue(p);
+                    }
+
+                    @Override
+                    public Object list(WitType.ListType l) {
+                        int n = random.nextInt(4) == 0 ? 0 : random.nextInt(6);
+                        if (l.element() == Primitive.U8) {
+                            byte[] bytes = new byte[n * 7];
+                            random.nextBytes(bytes);
+                            return bytes;
+                        }
+                        List<Object> out = new ArrayList<>();
+                        for (int i = 0; i < n; i++) {
+                            out.add(value(l.element()));
+                        }
+                        return out;
+                    }
+
+                    @Override
+                    public Object option(WitType.OptionType o) {
+                        return random.nextBoolean()
+                                ? Optional.empty()
+                                : Optional.of(value(o.some()));
+                    }
+
+                    @Override
+                    public Object result(WitType.ResultType r) {
+                        Optional<WitType> side = random.nextBoolean() ? r.ok() : r.err();
+                        Object payload = side.map(RandomWit.this::value).orElse(null);
+                        return side == r.ok() ? Result.ok(payload) : Result.err(payload);
+                    }
+
+                    @Override
+                    public Object tuple(WitType.TupleType t) {
+                        List<Object> out = new ArrayList<>();
+                        t.types().forEach(e -> out.add(value(e)));
+                        return out;
+                    }
+
+                    @Override
+                    public Object record(WitType.RecordType r) {
+                        List<Object> values = new ArrayList<>();
+                        r.fields().forEach(f -> values.add(value(f.type())));
+                        return new Record(
+                                r.fields().stream().map(WitType.Field::name).toList(), values);
+                    }
+
+                    @Override
+                    public Object variant(WitType.VariantType v) {
+                        WitType.Case c = v.cases().get(random.nextInt(v.cases().size()));
+                        return new Variant(
+                                c.name(), c.type().map(RandomWit.this::value).orElse(null));
+                    }
+
+                    @Override
+                    public Object enumType(WitType.EnumType e) {
+                        return e.cases()
+                                .get(
+                                        random.nextBoolean()
+                                                ? e.cases().size() - 1
+                                                : random.nextInt(e.cases().size()));
+                    }
+
+                    @Override
+                    public Object flags(WitType.FlagsType f) {
+                        Set<String> set = new LinkedHashSet<>();
+                        f.flags()
+                                .forEach(
+                                        flag -> {
+                                            if (random.nextBoolean()) {
+                                                set.add(flag);
+                                            }
+                                        });
+                        return set;
+                    }
+                });
     }
 
-    private Object primitive(Primitive p) {
+    private Object primitiveValue(Primitive p) {
         boolean edge = random.nextInt(3) == 0;
         return switch (p) {
             case BOOL -> random.nextBoolean();

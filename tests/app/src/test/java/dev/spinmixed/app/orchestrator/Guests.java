@@ -1,8 +1,12 @@
 package dev.spinmixed.app.orchestrator;
 
+import dev.spinmixed.contracts.acme.inventory.Inventory;
+import dev.spinmixed.contracts.acme.pricing.Pricing;
+import dev.spinmixed.contracts.acme.validation.Validation;
+import dev.spinmixed.contracts.fermyon.spin.Config;
+import dev.spinmixed.contracts.fermyon.spin.Redis;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
-import dev.spinmixed.linker.HostFunction;
 import dev.spinmixed.linker.WasiGrant;
 import dev.spinmixed.wit.WitLoader;
 import dev.spinmixed.wit.WitResolve;
@@ -18,12 +22,6 @@ import java.nio.file.Path;
  * depend on (as apps/spin.toml declares), Redis and the Spin variables served by Java.
  */
 final class Guests {
-
-    static final String VALIDATION = "acme:validation/validation@0.1.0";
-    static final String PRICING = "acme:pricing/pricing@0.1.0";
-    static final String INVENTORY = "acme:inventory/inventory@0.1.0";
-    static final String INBOUND_HTTP = "fermyon:spin/inbound-http";
-    static final String INBOUND_REDIS = "fermyon:spin/inbound-redis";
 
     private static final WitResolve WIT = WitLoader.loadDirectory(appsDir().resolve("wit"));
 
@@ -56,13 +54,12 @@ final class Guests {
     private static Composition.Builder spinGuest(
             Component root,
             RecordingRedis redis,
-            HostFunction getConfig,
+            Config.GetConfig getConfig,
             ByteArrayOutputStream stderr) {
-        return Composition.builder(root)
-                .host("fermyon:spin/redis", "publish", redis::publish)
-                .host("fermyon:spin/config", "get-config", getConfig)
-                .wasi(WasiGrant.none().withOutput(stderr))
-                .maxInstances(1);
+        Composition.Builder builder = Composition.builder(root);
+        Redis.servePublish(builder, redis::publish);
+        Config.serveGetConfig(builder, getConfig);
+        return builder.wasi(WasiGrant.none().withOutput(stderr)).maxInstances(1);
     }
 
     static Composition orchestrator(
@@ -72,11 +69,11 @@ final class Guests {
 
     /** The orchestrator with {@code get-config} served by {@code getConfig}. */
     static Composition orchestrator(
-            RecordingRedis redis, HostFunction getConfig, ByteArrayOutputStream stderr) {
+            RecordingRedis redis, Config.GetConfig getConfig, ByteArrayOutputStream stderr) {
         return spinGuest(load("orchestrator", "orchestrator"), redis, getConfig, stderr)
-                .dependency(VALIDATION, load("validation", "validation-component"))
-                .dependency(PRICING, load("pricing", "pricing-component"))
-                .dependency(INVENTORY, load("inventory", "inventory-component"))
+                .dependency(Validation.NAME, load("validation", "validation-component"))
+                .dependency(Pricing.NAME, load("pricing", "pricing-component"))
+                .dependency(Inventory.NAME, load("inventory", "inventory-component"))
                 .build();
     }
 
@@ -90,21 +87,21 @@ final class Guests {
             RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(
                         load("validation-relay", "validation-relay"), redis, variables::get, stderr)
-                .dependency(VALIDATION, load("validation", "validation-component"))
+                .dependency(Validation.NAME, load("validation", "validation-component"))
                 .build();
     }
 
     static Composition pricingRelay(
             RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("pricing-relay", "pricing-relay"), redis, variables::get, stderr)
-                .dependency(PRICING, load("pricing", "pricing-component"))
+                .dependency(Pricing.NAME, load("pricing", "pricing-component"))
                 .build();
     }
 
     static Composition inventoryRelay(
             RecordingRedis redis, SpinVariables variables, ByteArrayOutputStream stderr) {
         return spinGuest(load("inventory-relay", "inventory-relay"), redis, variables::get, stderr)
-                .dependency(INVENTORY, load("inventory", "inventory-component"))
+                .dependency(Inventory.NAME, load("inventory", "inventory-component"))
                 .build();
     }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spinmixed.abi.Result;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.fermyon.spin.InboundRedis;
+import dev.spinmixed.contracts.fermyon.spin.redis_types.Error;
 import dev.spinmixed.linker.Composition;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,11 +97,9 @@ class HopsWiringTest {
     /** What an order went through: the channels of its messages in order, and the final event. */
     private record Trip(List<String> channels, List<JsonNode> messages, JsonNode event) {}
 
-    private static Object handle(Composition relay, String payload) {
-        return relay.call(
-                Guests.INBOUND_REDIS,
-                "handle-message",
-                List.of(payload.getBytes(StandardCharsets.UTF_8)));
+    private static WitResult<Void, Error> handle(Composition relay, String payload) {
+        return InboundRedis.exportedBy(relay)
+                .handleMessage(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Delivers published messages to their relays until the order's event comes out. */
@@ -126,7 +126,7 @@ class HopsWiringTest {
                 return new Trip(channels, messages, messages.get(messages.size() - 1));
             }
             assertEquals(
-                    Result.ok(),
+                    WitResult.ok(null),
                     handle(relay, message.payload()),
                     message.channel() + ": " + stderr);
         }
@@ -257,8 +257,8 @@ class HopsWiringTest {
 
     @Test
     void relayReturnsTheErrorCaseForAMessageThatIsNotAnOrder() {
-        assertEquals(Result.err("error"), handle(validationRelay, "not json"));
-        assertEquals(Result.err("error"), handle(inventoryRelay, "{\"id\":\"o-7\"}"));
+        assertEquals(WitResult.err(Error.ERROR), handle(validationRelay, "not json"));
+        assertEquals(WitResult.err(Error.ERROR), handle(inventoryRelay, "{\"id\":\"o-7\"}"));
 
         assertTrue(redis.published().isEmpty());
         String log = stderr.toString(StandardCharsets.UTF_8);
@@ -277,7 +277,7 @@ class HopsWiringTest {
         redis.refuse();
 
         assertEquals(
-                Result.err("error"),
+                WitResult.err(Error.ERROR),
                 handle(
                         validationRelay,
                         "{\"id\":\"o-8\",\"customer\":\"Ada\",\"region\":\"EU-DE\",\"lines\":[]}"));

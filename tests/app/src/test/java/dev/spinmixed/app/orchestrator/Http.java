@@ -2,7 +2,10 @@ package dev.spinmixed.app.orchestrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spinmixed.abi.Record;
+import dev.spinmixed.contracts.Tuple2;
+import dev.spinmixed.contracts.fermyon.spin.InboundHttp;
+import dev.spinmixed.contracts.fermyon.spin.http_types.Method;
+import dev.spinmixed.contracts.fermyon.spin.http_types.Request;
 import dev.spinmixed.linker.Composition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +21,7 @@ final class Http {
     /**
      * The lifted {@code response}: status, headers (lower-case names) and the body parsed as JSON.
      */
-    record Response(int status, List<List<Object>> headers, JsonNode body) {
+    record Response(int status, List<List<String>> headers, JsonNode body) {
 
         Optional<String> header(String name) {
             return headers.stream()
@@ -42,31 +45,25 @@ final class Http {
         return call(guest, "post", path, Optional.of(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** {@code method} is an {@code http-types.method} case name, e.g. "post". */
-    @SuppressWarnings("unchecked")
+    /**
+     * {@code method} is an {@code http-types.method} case name, e.g. "post"; the call goes through
+     * the typed facade generated from apps/wit.
+     */
     static Response call(Composition guest, String method, String path, Optional<byte[]> body) {
-        Record request =
-                Record.of(
-                        "method",
-                        method,
-                        "uri",
+        Request request =
+                new Request(
+                        Method.fromValue(method),
                         path,
-                        "headers",
-                        List.of(List.of("content-type", "application/json")),
-                        "params",
+                        List.of(new Tuple2<>("content-type", "application/json")),
                         List.of(),
-                        "body",
-                        body.map(b -> (Object) b));
-        Record response =
-                (Record) guest.call(Guests.INBOUND_HTTP, "handle-request", List.of(request));
-        List<List<Object>> headers =
-                ((Optional<List<List<Object>>>) response.get("headers")).orElse(List.of());
-        byte[] bytes =
-                ((Optional<byte[]>) response.get("body"))
-                        .orElseThrow(() -> new AssertionError("no body"));
+                        body);
+        var response = InboundHttp.exportedBy(guest).handleRequest(request);
+        List<List<String>> headers =
+                response.headers().orElse(List.of()).stream()
+                        .map(h -> List.of(h.first(), h.second()))
+                        .toList();
+        byte[] bytes = response.body().orElseThrow(() -> new AssertionError("no body"));
         return new Response(
-                ((Number) response.get("status")).intValue(),
-                headers,
-                json(new String(bytes, StandardCharsets.UTF_8)));
+                response.status(), headers, json(new String(bytes, StandardCharsets.UTF_8)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.spinmixed.app.orchestrator;
 
-import dev.spinmixed.abi.Result;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.fermyon.spin.redis_types.Error;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +17,13 @@ final class RecordingRedis {
     private final List<Message> published = new ArrayList<>();
     private boolean refusing;
 
-    /** publish(address, channel, payload) -> result<_, error>. */
-    Object publish(List<Object> args) {
+    /** publish(address, channel, payload) -> result<_, error>, served as a typed lambda. */
+    WitResult<Void, Error> publish(String address, String channel, byte[] payload) {
         if (refusing) {
-            return Result.err("error");
+            return WitResult.err(Error.ERROR);
         }
-        published.add(
-                new Message(
-                        (String) args.get(0),
-                        (String) args.get(1),
-                        new String((byte[]) args.get(2), StandardCharsets.UTF_8)));
-        return Result.ok();
+        published.add(new Message(address, channel, new String(payload, StandardCharsets.UTF_8)));
+        return WitResult.ok(null);
     }
 
     void refuse() {

@@ -1,9 +1,8 @@
 package dev.spinmixed.app.orchestrator;
 
-import dev.spinmixed.abi.Result;
-import dev.spinmixed.abi.Variant;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.fermyon.spin.config.Error;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A component's Spin variables behind {@code fermyon:spin/config.get-config}. */
@@ -39,11 +38,10 @@ final class SpinVariables {
     /**
      * get-config(key) -> result<string, error>; an unknown key is the invalid-key case, as in Spin.
      */
-    Object get(List<Object> args) {
-        String key = (String) args.get(0);
+    WitResult<String, Error> get(String key) {
         String value = values.get(key);
         return value != null
-                ? Result.ok(value)
-                : Result.err(new Variant("invalid-key", "no variable named " + key));
+                ? WitResult.ok(value)
+                : WitResult.err(new Error.InvalidKey("no variable named " + key));
     }
 }

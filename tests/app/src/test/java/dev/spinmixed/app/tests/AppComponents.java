@@ -12,10 +12,6 @@ import java.nio.file.Path;
 /** The app's built core modules (apps/target/core), loaded through the contract library. */
 final class AppComponents {
 
-    static final String VALIDATION = "acme:validation/validation@0.1.0";
-    static final String PRICING = "acme:pricing/pricing@0.1.0";
-    static final String INVENTORY = "acme:inventory/inventory@0.1.0";
-
     private AppComponents() {}
 
     /** The apps directory, set by the build (tests/app/pom.xml). */

@@ -5,7 +5,13 @@ import static dev.spinmixed.app.tests.Orders.pricedOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.spinmixed.abi.Record;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.acme.inventory.Inventory;
+import dev.spinmixed.contracts.acme.orders.types.PricedLine;
+import dev.spinmixed.contracts.acme.orders.types.PricedOrder;
+import dev.spinmixed.contracts.acme.orders.types.Rejection;
+import dev.spinmixed.contracts.acme.orders.types.Reservation;
+import dev.spinmixed.contracts.acme.orders.types.ReservedLine;
 import dev.spinmixed.linker.Composition;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,11 +40,12 @@ class InventoryComponentTest {
         inventory.close();
     }
 
-    private static Object reserve(Record pricedOrder) {
-        return inventory.call(AppComponents.INVENTORY, "reserve", List.of(pricedOrder));
+    /** Through the typed facade generated from apps/wit. */
+    private static WitResult<Reservation, Rejection> reserve(PricedOrder pricedOrder) {
+        return Inventory.exportedBy(inventory).reserve(pricedOrder);
     }
 
-    private static List<Problem> problems(List<Record> lines) {
+    private static List<Problem> problems(List<PricedLine> lines) {
         return Problem.of(reserve(pricedOrder("order-1", lines, 100)), "reserve");
     }
 
@@ -57,51 +64,45 @@ class InventoryComponentTest {
 
     @Test
     void reservesEveryLineAndReportsWhatRemains() {
-        Record sent =
+        PricedOrder sent =
                 pricedOrder(
                         "order-42",
                         List.of(pricedLine("MUG-0001", 2, 1250), pricedLine("TEE-0002", 1, 1999)),
                         5354);
-        Record expected =
-                Record.of(
-                        "order-id",
+        Reservation expected =
+                new Reservation(
                         "order-42",
-                        "reservation-id",
                         reservationId("order-42"),
-                        "lines",
                         List.of(
-                                Record.of("sku", "MUG-0001", "quantity", 2L, "remaining", 118L),
-                                Record.of("sku", "TEE-0002", "quantity", 1L, "remaining", 79L)),
-                        "total-cents",
+                                new ReservedLine("MUG-0001", 2L, 118L),
+                                new ReservedLine("TEE-0002", 1L, 79L)),
                         5354L);
         assertEquals(expected, Problem.ok(reserve(sent)));
     }
 
     @Test
     void reservationIdIsDeterministicPerOrder() {
-        Object first =
+        WitResult<Reservation, Rejection> first =
                 reserve(pricedOrder("order-1", List.of(pricedLine("PEN-0005", 1, 100)), 100));
-        Object again =
+        WitResult<Reservation, Rejection> again =
                 reserve(pricedOrder("order-1", List.of(pricedLine("PEN-0005", 3, 100)), 300));
-        Object other =
+        WitResult<Reservation, Rejection> other =
                 reserve(pricedOrder("order-2", List.of(pricedLine("PEN-0005", 1, 100)), 100));
-        assertEquals(
-                Problem.ok(first).get("reservation-id"), Problem.ok(again).get("reservation-id"));
-        assertNotEquals(
-                Problem.ok(first).get("reservation-id"), Problem.ok(other).get("reservation-id"));
+        assertEquals(Problem.ok(first).reservationId(), Problem.ok(again).reservationId());
+        assertNotEquals(Problem.ok(first).reservationId(), Problem.ok(other).reservationId());
     }
 
     @Test
     void nonAsciiOrderIdsHashTheirUtf8Bytes() {
-        Record reservation =
+        Reservation reservation =
                 Problem.ok(
                         reserve(
                                 pricedOrder(
                                         "commande-été-😀",
                                         List.of(pricedLine("CAP-0003", 1, 100)),
                                         100)));
-        assertEquals("commande-été-😀", reservation.get("order-id"));
-        assertEquals(reservationId("commande-été-😀"), reservation.get("reservation-id"));
+        assertEquals("commande-été-😀", reservation.orderId());
+        assertEquals(reservationId("commande-été-😀"), reservation.reservationId());
     }
 
     @ParameterizedTest(name = "{0}: {1} in stock")
@@ -114,12 +115,10 @@ class InventoryComponentTest {
         "STK-0006, 10000"
     })
     void takesTheWholeStockOfEachSku(String sku, long stock) {
-        Record reservation =
+        Reservation reservation =
                 Problem.ok(
                         reserve(pricedOrder("order-1", List.of(pricedLine(sku, stock, 1)), stock)));
-        assertEquals(
-                List.of(Record.of("sku", sku, "quantity", stock, "remaining", 0L)),
-                reservation.get("lines"));
+        assertEquals(List.of(new ReservedLine(sku, stock, 0L)), reservation.lines());
         assertEquals(
                 List.of(
                         new Problem(
@@ -157,7 +156,7 @@ class InventoryComponentTest {
 
     @Test
     void linesOfOneSkuDrawOnTheSameStock() {
-        Record reservation =
+        Reservation reservation =
                 Problem.ok(
                         reserve(
                                 pricedOrder(
@@ -168,9 +167,9 @@ class InventoryComponentTest {
                                         1500)));
         assertEquals(
                 List.of(
-                        Record.of("sku", "BAG-0004", "quantity", 10L, "remaining", 5L),
-                        Record.of("sku", "BAG-0004", "quantity", 5L, "remaining", 0L)),
-                reservation.get("lines"));
+                        new ReservedLine("BAG-0004", 10L, 5L),
+                        new ReservedLine("BAG-0004", 5L, 0L)),
+                reservation.lines());
         assertEquals(
                 List.of(
                         new Problem(
@@ -213,16 +212,14 @@ class InventoryComponentTest {
     @Test
     void aReservationDoesNotChangeTheStockSeenByTheNextCall() {
         for (int i = 0; i < 20; i++) {
-            Record reservation =
+            Reservation reservation =
                     Problem.ok(
                             reserve(
                                     pricedOrder(
                                             "order-" + i,
                                             List.of(pricedLine("BAG-0004", 15, 100)),
                                             1500)));
-            assertEquals(
-                    List.of(Record.of("sku", "BAG-0004", "quantity", 15L, "remaining", 0L)),
-                    reservation.get("lines"));
+            assertEquals(List.of(new ReservedLine("BAG-0004", 15L, 0L)), reservation.lines());
         }
         assertEquals(1, inventory.liveInstanceSets(), "one pooled instance served every call");
     }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spinmixed.abi.Record;
 import dev.spinmixed.abi.Result;
+import dev.spinmixed.contracts.acme.orders.types.Line;
+import dev.spinmixed.contracts.acme.orders.types.Order;
+import dev.spinmixed.contracts.acme.orders.types.PricedLine;
+import dev.spinmixed.contracts.acme.orders.types.PricedOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +24,10 @@ final class JsonValues {
 
     private JsonValues() {}
 
-    /** A value of the contract library's value model as JSON. */
+    /**
+     * A value of the linker's value model as JSON, in the form parity.mjs writes jco's values
+     * (typed results come here through their {@code toValue}).
+     */
     static JsonNode toJson(Object value) {
         if (value instanceof Record record) {
             ObjectNode object = JSON.objectNode();
@@ -50,8 +57,8 @@ final class JsonValues {
                 "no JSON form for " + value + " (" + value.getClass() + ")");
     }
 
-    static Record order(JsonNode json) {
-        List<Record> lines = new ArrayList<>();
+    static Order order(JsonNode json) {
+        List<Line> lines = new ArrayList<>();
         json.get("lines")
                 .forEach(
                         line ->
@@ -68,41 +75,27 @@ final class JsonValues {
                 coupon(json));
     }
 
-    static Record pricedOrder(JsonNode json) {
-        List<Record> lines = new ArrayList<>();
+    static PricedOrder pricedOrder(JsonNode json) {
+        List<PricedLine> lines = new ArrayList<>();
         json.get("lines")
                 .forEach(
                         line ->
                                 lines.add(
-                                        Record.of(
-                                                "sku",
+                                        new PricedLine(
                                                 line.get("sku").asText(),
-                                                "quantity",
                                                 unsigned(line.get("quantity")),
-                                                "unit-price-cents",
                                                 unsigned(line.get("unit-price-cents")),
-                                                "line-total-cents",
                                                 unsigned(line.get("line-total-cents")),
-                                                "discount-cents",
                                                 unsigned(line.get("discount-cents")))));
-        return Record.of(
-                "order-id",
+        return new PricedOrder(
                 json.get("order-id").asText(),
-                "customer",
                 json.get("customer").asText(),
-                "region",
                 json.get("region").asText(),
-                "lines",
                 lines,
-                "coupon",
-                coupon(json).map(c -> (Object) c),
-                "subtotal-cents",
+                coupon(json),
                 unsigned(json.get("subtotal-cents")),
-                "discount-cents",
                 unsigned(json.get("discount-cents")),
-                "tax-cents",
                 unsigned(json.get("tax-cents")),
-                "total-cents",
                 unsigned(json.get("total-cents")));
     }
 

@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.spinmixed.abi.Record;
-import dev.spinmixed.abi.Result;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.acme.inventory.Inventory;
+import dev.spinmixed.contracts.acme.orders.types.Order;
+import dev.spinmixed.contracts.acme.orders.types.PricedOrder;
+import dev.spinmixed.contracts.acme.orders.types.Rejection;
+import dev.spinmixed.contracts.acme.orders.types.Reservation;
+import dev.spinmixed.contracts.acme.pricing.Pricing;
+import dev.spinmixed.contracts.acme.validation.Validation;
 import dev.spinmixed.linker.Composition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,27 +80,46 @@ class NodeParityTest {
                 casesFile.toString());
     }
 
-    private static Object chicory(String step, Object input) {
-        return switch (step) {
-            case "validate" ->
-                    validation.call(AppComponents.VALIDATION, "validate", List.of(input));
-            case "price" -> pricing.call(AppComponents.PRICING, "price", List.of(input));
-            case "reserve" -> inventory.call(AppComponents.INVENTORY, "reserve", List.of(input));
-            default -> throw new IllegalArgumentException("unknown step " + step);
-        };
+    /** A step's result through the typed facades generated from apps/wit. */
+    private static WitResult<?, Rejection> validate(Order order) {
+        return Validation.exportedBy(validation).validate(order);
+    }
+
+    private static WitResult<?, Rejection> price(Order order) {
+        return Pricing.exportedBy(pricing).price(order);
+    }
+
+    private static WitResult<?, Rejection> reserve(PricedOrder order) {
+        return Inventory.exportedBy(inventory).reserve(order);
+    }
+
+    /** A typed result in the value model, for the JSON parity.mjs compares with. */
+    private static JsonNode json(WitResult<?, Rejection> result) {
+        return JsonValues.toJson(result.toValue(NodeParityTest::value, Rejection::toValue));
+    }
+
+    private static Object value(Object ok) {
+        if (ok instanceof Order o) {
+            return o.toValue();
+        }
+        if (ok instanceof PricedOrder o) {
+            return o.toValue();
+        }
+        return ((Reservation) ok).toValue();
     }
 
     /** validate -> price -> reserve, stopping at the first rejection, as parity.mjs does. */
-    private static JsonNode pipeline(Record order) {
+    private static JsonNode pipeline(Order order) {
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
-        Object value = order;
-        for (String step : List.of("validate", "price", "reserve")) {
-            Result result = (Result) chicory(step, value);
-            results.add(JsonValues.toJson(result));
-            if (!result.isOk()) {
-                break;
+        WitResult<Order, Rejection> valid = Validation.exportedBy(validation).validate(order);
+        results.add(json(valid));
+        if (valid.isOk()) {
+            WitResult<PricedOrder, Rejection> priced =
+                    Pricing.exportedBy(pricing).price(valid.orElseThrow());
+            results.add(json(priced));
+            if (priced.isOk()) {
+                results.add(json(reserve(priced.orElseThrow())));
             }
-            value = result.value();
         }
         return results;
     }
@@ -104,8 +129,10 @@ class NodeParityTest {
         JsonNode input = testCase.get("input");
         return switch (step) {
             case "pipeline" -> pipeline(JsonValues.order(input));
-            case "reserve" -> JsonValues.toJson(chicory(step, JsonValues.pricedOrder(input)));
-            default -> JsonValues.toJson(chicory(step, JsonValues.order(input)));
+            case "validate" -> json(validate(JsonValues.order(input)));
+            case "price" -> json(price(JsonValues.order(input)));
+            case "reserve" -> json(reserve(JsonValues.pricedOrder(input)));
+            default -> throw new IllegalArgumentException("unknown step " + step);
         };
     }
 

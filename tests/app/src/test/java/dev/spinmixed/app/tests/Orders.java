@@ -1,90 +1,62 @@
 package dev.spinmixed.app.tests;
 
-import dev.spinmixed.abi.Record;
+import dev.spinmixed.contracts.acme.orders.types.Line;
+import dev.spinmixed.contracts.acme.orders.types.Order;
+import dev.spinmixed.contracts.acme.orders.types.PricedLine;
+import dev.spinmixed.contracts.acme.orders.types.PricedOrder;
 import java.util.List;
 import java.util.Optional;
 
-/** WIT values of acme:orders/types in the contract library's value model, for test inputs. */
+/** Values of acme:orders/types (the Java bindings generated from apps/wit), for test inputs. */
 final class Orders {
 
     private Orders() {}
 
-    static Record line(String sku, long quantity, long unitPriceCents) {
-        return Record.of("sku", sku, "quantity", quantity, "unit-price-cents", unitPriceCents);
+    static Line line(String sku, long quantity, long unitPriceCents) {
+        return new Line(sku, quantity, unitPriceCents);
     }
 
-    static Record order(
-            String id,
-            String customer,
-            String region,
-            List<Record> lines,
-            Optional<String> coupon) {
-        return Record.of(
-                "id",
-                id,
-                "customer",
-                customer,
-                "region",
-                region,
-                "lines",
-                List.copyOf(lines),
-                "coupon",
-                coupon.map(c -> (Object) c));
+    static Order order(
+            String id, String customer, String region, List<Line> lines, Optional<String> coupon) {
+        return new Order(id, customer, region, List.copyOf(lines), coupon);
     }
 
     /** A valid order of two lines, no coupon, to vary one field at a time. */
-    static Record order(List<Record> lines) {
+    static Order order(List<Line> lines) {
         return order("order-1", "Ada Lovelace", "EU-DE", lines, Optional.empty());
     }
 
-    static Record pricedLine(String sku, long quantity, long unitPriceCents) {
-        return Record.of(
-                "sku",
-                sku,
-                "quantity",
-                quantity,
-                "unit-price-cents",
-                unitPriceCents,
-                "line-total-cents",
-                quantity * unitPriceCents,
-                "discount-cents",
-                0L);
+    static Order withId(Order order, String id) {
+        return order(id, order.customer(), order.region(), order.lines(), order.coupon());
+    }
+
+    static Order withCustomer(Order order, String customer) {
+        return order(order.id(), customer, order.region(), order.lines(), order.coupon());
+    }
+
+    static Order withRegion(Order order, String region) {
+        return order(order.id(), order.customer(), region, order.lines(), order.coupon());
+    }
+
+    static Order withCoupon(Order order, Optional<String> coupon) {
+        return order(order.id(), order.customer(), order.region(), order.lines(), coupon);
+    }
+
+    static PricedLine pricedLine(String sku, long quantity, long unitPriceCents) {
+        return new PricedLine(sku, quantity, unitPriceCents, quantity * unitPriceCents, 0L);
     }
 
     /** A priced order as inventory receives it; inventory reads the lines, id and total. */
-    static Record pricedOrder(String orderId, List<Record> lines, long totalCents) {
-        return Record.of(
-                "order-id",
+    static PricedOrder pricedOrder(String orderId, List<PricedLine> lines, long totalCents) {
+        return new PricedOrder(
                 orderId,
-                "customer",
                 "Ada Lovelace",
-                "region",
                 "EU-DE",
-                "lines",
                 List.copyOf(lines),
-                "coupon",
                 Optional.empty(),
-                "subtotal-cents",
                 totalCents,
-                "discount-cents",
                 0L,
-                "tax-cents",
                 0L,
-                "total-cents",
                 totalCents);
-    }
-
-    /** {@code record} with one field replaced. */
-    static Record with(Record record, String field, Object value) {
-        Object[] pairs = new Object[record.names().size() * 2];
-        for (int i = 0; i < record.names().size(); i++) {
-            String name = record.names().get(i);
-            pairs[2 * i] = name;
-            pairs[2 * i + 1] = name.equals(field) ? value : record.values().get(i);
-        }
-        if (!record.has(field)) {
-            throw new IllegalArgumentException("record has no field " + field);
-        }
-        return Record.of(pairs);
     }
 }

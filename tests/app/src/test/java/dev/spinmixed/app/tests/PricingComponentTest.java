@@ -4,7 +4,13 @@ import static dev.spinmixed.app.tests.Orders.line;
 import static dev.spinmixed.app.tests.Orders.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.spinmixed.abi.Record;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.acme.orders.types.Line;
+import dev.spinmixed.contracts.acme.orders.types.Order;
+import dev.spinmixed.contracts.acme.orders.types.PricedLine;
+import dev.spinmixed.contracts.acme.orders.types.PricedOrder;
+import dev.spinmixed.contracts.acme.orders.types.Rejection;
+import dev.spinmixed.contracts.acme.pricing.Pricing;
 import dev.spinmixed.linker.Composition;
 import java.math.BigInteger;
 import java.util.List;
@@ -35,81 +41,53 @@ class PricingComponentTest {
         pricing.close();
     }
 
-    private static Object price(Record order) {
-        return pricing.call(AppComponents.PRICING, "price", List.of(order));
+    /** Through the typed facade generated from apps/wit. */
+    private static WitResult<PricedOrder, Rejection> price(Order order) {
+        return Pricing.exportedBy(pricing).price(order);
     }
 
-    private static Record priced(String region, List<Record> lines, String coupon) {
+    private static PricedOrder priced(String region, List<Line> lines, String coupon) {
         return Problem.ok(
                 price(order("order-1", "Ada", region, lines, Optional.ofNullable(coupon))));
     }
 
-    private static List<Problem> problems(String region, List<Record> lines, String coupon) {
+    private static List<Problem> problems(String region, List<Line> lines, String coupon) {
         return Problem.of(
                 price(order("order-1", "Ada", region, lines, Optional.ofNullable(coupon))),
                 "price");
     }
 
     /** subtotal, discount, tax and total of a priced order. */
-    private static List<Long> amounts(Record priced) {
+    private static List<Long> amounts(PricedOrder priced) {
         return List.of(
-                (Long) priced.get("subtotal-cents"),
-                (Long) priced.get("discount-cents"),
-                (Long) priced.get("tax-cents"),
-                (Long) priced.get("total-cents"));
+                priced.subtotalCents(),
+                priced.discountCents(),
+                priced.taxCents(),
+                priced.totalCents());
     }
 
     @Test
     void pricesLinesAndAddsTax() {
-        Record sent =
+        Order sent =
                 order(
                         "order-9",
                         "Zoë Ångström",
                         "EU-DE",
                         List.of(line("MUG-0001", 2, 1250), line("TEE-0002", 1, 1999)),
                         Optional.empty());
-        Record expected =
-                Record.of(
-                        "order-id",
+        // 4499 * 19% = 854.81 -> 855
+        PricedOrder expected =
+                new PricedOrder(
                         "order-9",
-                        "customer",
                         "Zoë Ångström",
-                        "region",
                         "EU-DE",
-                        "lines",
                         List.of(
-                                Record.of(
-                                        "sku",
-                                        "MUG-0001",
-                                        "quantity",
-                                        2L,
-                                        "unit-price-cents",
-                                        1250L,
-                                        "line-total-cents",
-                                        2500L,
-                                        "discount-cents",
-                                        0L),
-                                Record.of(
-                                        "sku",
-                                        "TEE-0002",
-                                        "quantity",
-                                        1L,
-                                        "unit-price-cents",
-                                        1999L,
-                                        "line-total-cents",
-                                        1999L,
-                                        "discount-cents",
-                                        0L)),
-                        "coupon",
+                                new PricedLine("MUG-0001", 2L, 1250L, 2500L, 0L),
+                                new PricedLine("TEE-0002", 1L, 1999L, 1999L, 0L)),
                         Optional.empty(),
-                        // 4499 * 19% = 854.81 -> 855
-                        "subtotal-cents",
                         4499L,
-                        "discount-cents",
                         0L,
-                        "tax-cents",
                         855L,
-                        "total-cents",
                         5354L);
         assertEquals(expected, Problem.ok(price(sent)));
     }
@@ -117,10 +95,10 @@ class PricingComponentTest {
     @ParameterizedTest(name = "{0} units at 101 cents: line discount {1}")
     @CsvSource({"1, 0", "9, 0", "10, 50", "99, 499", "100, 1010", "10000, 101000"})
     void volumeDiscountByLineQuantity(long quantity, long discount) {
-        Record priced = priced("US-OR", List.of(line("PEN-0005", quantity, 101)), null);
-        Record line = (Record) ((List<?>) priced.get("lines")).get(0);
-        assertEquals(quantity * 101, line.get("line-total-cents"));
-        assertEquals(discount, line.get("discount-cents"));
+        PricedOrder priced = priced("US-OR", List.of(line("PEN-0005", quantity, 101)), null);
+        PricedLine line = priced.lines().get(0);
+        assertEquals(quantity * 101, line.lineTotalCents());
+        assertEquals(discount, line.discountCents());
         assertEquals(
                 List.of(quantity * 101, discount, 0L, quantity * 101 - discount), amounts(priced));
     }
@@ -137,9 +115,9 @@ class PricingComponentTest {
     void taxRoundsHalfUpAndDown() {
         // 200 * 7.25% = 14.5 -> 15; 199 * 7.25% = 14.4275 -> 14
         assertEquals(
-                15L, priced("US-CA", List.of(line("MUG-0001", 1, 200)), null).get("tax-cents"));
+                15L, (long) priced("US-CA", List.of(line("MUG-0001", 1, 200)), null).taxCents());
         assertEquals(
-                14L, priced("US-CA", List.of(line("MUG-0001", 1, 199)), null).get("tax-cents"));
+                14L, (long) priced("US-CA", List.of(line("MUG-0001", 1, 199)), null).taxCents());
     }
 
     @Test
@@ -275,6 +253,6 @@ class PricingComponentTest {
     void keepsTheCoupon() {
         assertEquals(
                 Optional.of("SAVE10"),
-                priced("US-OR", List.of(line("MUG-0001", 1, 5000)), "SAVE10").get("coupon"));
+                priced("US-OR", List.of(line("MUG-0001", 1, 5000)), "SAVE10").coupon());
     }
 }

@@ -1,7 +1,7 @@
 package dev.spinmixed.app.tests;
 
-import dev.spinmixed.abi.Record;
-import dev.spinmixed.abi.Result;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.acme.orders.types.Rejection;
 import java.util.List;
 
 /** One {@code problem} of a rejection, for readable assertions. */
@@ -11,33 +11,27 @@ record Problem(String field, String reason) {
      * The problems of an {@code err(rejection)} result after checking its step; fails on {@code
      * ok}.
      */
-    static List<Problem> of(Object result, String expectedStep) {
-        Result r = (Result) result;
-        if (r.isOk()) {
+    static List<Problem> of(WitResult<?, Rejection> result, String expectedStep) {
+        if (result.isOk()) {
             throw new AssertionError(
-                    "expected a rejection by step " + expectedStep + ", got ok: " + r.value());
+                    "expected a rejection by step "
+                            + expectedStep
+                            + ", got ok: "
+                            + result.orElseThrow());
         }
-        Record rejection = (Record) r.value();
-        if (!expectedStep.equals(rejection.get("step"))) {
+        Rejection rejection = result.errorOrThrow();
+        if (!expectedStep.equals(rejection.step().witName())) {
             throw new AssertionError(
-                    "expected step " + expectedStep + ", got " + rejection.get("step"));
+                    "expected step " + expectedStep + ", got " + rejection.step().witName());
         }
-        return ((List<?>) rejection.get("problems"))
-                .stream()
-                        .map(
-                                p ->
-                                        new Problem(
-                                                (String) ((Record) p).get("field"),
-                                                (String) ((Record) p).get("reason")))
-                        .toList();
+        return rejection.problems().stream().map(p -> new Problem(p.field(), p.reason())).toList();
     }
 
     /** The ok value of a result; fails with the problems on {@code err}. */
-    static Record ok(Object result) {
-        Result r = (Result) result;
-        if (!r.isOk()) {
-            throw new AssertionError("expected ok, got " + r.value());
+    static <T> T ok(WitResult<T, Rejection> result) {
+        if (!result.isOk()) {
+            throw new AssertionError("expected ok, got " + result.errorOrThrow());
         }
-        return (Record) r.value();
+        return result.orElseThrow();
     }
 }

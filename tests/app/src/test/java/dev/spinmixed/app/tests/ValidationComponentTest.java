@@ -2,10 +2,17 @@ package dev.spinmixed.app.tests;
 
 import static dev.spinmixed.app.tests.Orders.line;
 import static dev.spinmixed.app.tests.Orders.order;
-import static dev.spinmixed.app.tests.Orders.with;
+import static dev.spinmixed.app.tests.Orders.withCoupon;
+import static dev.spinmixed.app.tests.Orders.withCustomer;
+import static dev.spinmixed.app.tests.Orders.withId;
+import static dev.spinmixed.app.tests.Orders.withRegion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.spinmixed.abi.Record;
+import dev.spinmixed.contracts.WitResult;
+import dev.spinmixed.contracts.acme.orders.types.Line;
+import dev.spinmixed.contracts.acme.orders.types.Order;
+import dev.spinmixed.contracts.acme.orders.types.Rejection;
+import dev.spinmixed.contracts.acme.validation.Validation;
 import dev.spinmixed.linker.Composition;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,28 +40,29 @@ class ValidationComponentTest {
         validation.close();
     }
 
-    private static Object validate(Record order) {
-        return validation.call(AppComponents.VALIDATION, "validate", List.of(order));
+    /** Through the typed facade generated from apps/wit. */
+    private static WitResult<Order, Rejection> validate(Order order) {
+        return Validation.exportedBy(validation).validate(order);
     }
 
-    private static List<Problem> problems(Record order) {
+    private static List<Problem> problems(Order order) {
         return Problem.of(validate(order), "validate");
     }
 
-    private static Record twoLines() {
+    private static Order twoLines() {
         return order(List.of(line("MUG-0001", 2, 1250), line("TEE-0002", 1, 1999)));
     }
 
     @Test
     void validOrderComesBackNormalised() {
-        Record sent =
+        Order sent =
                 order(
                         "  order-7\t",
                         "  Ada Lovelace ",
                         " eu-de ",
                         List.of(line(" mug-0001 ", 2, 1250), line("tee-0002", 1, 1999)),
                         Optional.of(" save10 "));
-        Record expected =
+        Order expected =
                 order(
                         "order-7",
                         "Ada Lovelace",
@@ -66,8 +74,8 @@ class ValidationComponentTest {
 
     @Test
     void nonAsciiNamesPassUnchanged() {
-        Record sent = with(twoLines(), "customer", " Zoë Ångström-Łukasiewicz 山田 😀 ");
-        assertEquals("Zoë Ångström-Łukasiewicz 山田 😀", Problem.ok(validate(sent)).get("customer"));
+        Order sent = withCustomer(twoLines(), " Zoë Ångström-Łukasiewicz 山田 😀 ");
+        assertEquals("Zoë Ångström-Łukasiewicz 山田 😀", Problem.ok(validate(sent)).customer());
     }
 
     @Test
@@ -75,15 +83,15 @@ class ValidationComponentTest {
         String hundredChars = "é".repeat(99) + "😀";
         assertEquals(
                 hundredChars,
-                Problem.ok(validate(with(twoLines(), "customer", hundredChars))).get("customer"));
+                Problem.ok(validate(withCustomer(twoLines(), hundredChars))).customer());
         assertEquals(
                 List.of(new Problem("customer", "must be at most 100 characters, got 101")),
-                problems(with(twoLines(), "customer", hundredChars + "ß")));
+                problems(withCustomer(twoLines(), hundredChars + "ß")));
     }
 
     @Test
     void missingCouponStaysMissing() {
-        assertEquals(Optional.empty(), Problem.ok(validate(twoLines())).get("coupon"));
+        assertEquals(Optional.empty(), Problem.ok(validate(twoLines())).coupon());
     }
 
     @ParameterizedTest
@@ -97,22 +105,22 @@ class ValidationComponentTest {
                 "bestellung-ü    | may contain only letters, digits, '-' and '_'",
             })
     void rejectsBadIds(String id, String reason) {
-        assertEquals(List.of(new Problem("id", reason)), problems(with(twoLines(), "id", id)));
+        assertEquals(List.of(new Problem("id", reason)), problems(withId(twoLines(), id)));
     }
 
     @Test
     void idLengthLimitIs64() {
-        Problem.ok(validate(with(twoLines(), "id", "x".repeat(64))));
+        Problem.ok(validate(withId(twoLines(), "x".repeat(64))));
         assertEquals(
                 List.of(new Problem("id", "must be at most 64 characters, got 65")),
-                problems(with(twoLines(), "id", "x".repeat(65))));
+                problems(withId(twoLines(), "x".repeat(65))));
     }
 
     @Test
     void rejectsAnEmptyCustomer() {
         assertEquals(
                 List.of(new Problem("customer", "must not be empty")),
-                problems(with(twoLines(), "customer", " ")));
+                problems(withCustomer(twoLines(), " ")));
     }
 
     /** Unicode's control category: C0 (U+0000-U+001F), DEL (U+007F) and C1 (U+0080-U+009F). */
@@ -121,7 +129,7 @@ class ValidationComponentTest {
     void rejectsControlCharactersInTheCustomer(String control) {
         assertEquals(
                 List.of(new Problem("customer", "must not contain control characters")),
-                problems(with(twoLines(), "customer", "Ada" + control + "Lovelace")));
+                problems(withCustomer(twoLines(), "Ada" + control + "Lovelace")));
     }
 
     /** The neighbours of the C1 block encode with the same lead byte (0xC2) and are letters. */
@@ -129,16 +137,12 @@ class ValidationComponentTest {
     @ValueSource(strings = {"\u00a0", "\u00bf", "\u0100"})
     void acceptsCharactersBesideTheControlBlocks(String neighbour) {
         String customer = "Ada" + neighbour + "Lovelace";
-        assertEquals(
-                customer,
-                Problem.ok(validate(with(twoLines(), "customer", customer))).get("customer"));
+        assertEquals(customer, Problem.ok(validate(withCustomer(twoLines(), customer))).customer());
     }
 
     @Test
     void regionIsTrimmedAndUpperCased() {
-        assertEquals(
-                "US-CA",
-                Problem.ok(validate(with(twoLines(), "region", " \tus-ca\n"))).get("region"));
+        assertEquals("US-CA", Problem.ok(validate(withRegion(twoLines(), " \tus-ca\n"))).region());
     }
 
     @ParameterizedTest
@@ -152,7 +156,7 @@ class ValidationComponentTest {
                                 "must look like EU-DE (two letters, a dash, two letters), got '"
                                         + normalised
                                         + "'")),
-                problems(with(twoLines(), "region", region)));
+                problems(withRegion(twoLines(), region)));
     }
 
     @Test
@@ -163,7 +167,7 @@ class ValidationComponentTest {
                                 "region",
                                 "unknown region 'EU-XX'; known regions: EU-DE, EU-FR, EU-NL, US-CA,"
                                         + " US-NY, US-OR")),
-                problems(with(twoLines(), "region", "eu-xx")));
+                problems(withRegion(twoLines(), "eu-xx")));
     }
 
     @Test
@@ -175,12 +179,12 @@ class ValidationComponentTest {
 
     @Test
     void acceptsFiftyLinesAndRejectsFiftyOne() {
-        List<Record> fifty =
+        List<Line> fifty =
                 IntStream.range(0, 50)
                         .mapToObj(i -> line(String.format("PEN-%04d", i), 1, 100))
                         .toList();
-        assertEquals(50, ((List<?>) Problem.ok(validate(order(fifty))).get("lines")).size());
-        List<Record> fiftyOne = new ArrayList<>(fifty);
+        assertEquals(50, Problem.ok(validate(order(fifty))).lines().size());
+        List<Line> fiftyOne = new ArrayList<>(fifty);
         fiftyOne.add(line("PEN-0050", 1, 100));
         assertEquals(
                 List.of(new Problem("lines", "must have at most 50 lines, got 51")),
@@ -259,12 +263,12 @@ class ValidationComponentTest {
                         new Problem(
                                 "coupon",
                                 "must be 3 to 20 letters or digits, got '" + coupon + "'")),
-                problems(with(twoLines(), "coupon", Optional.of(coupon))));
+                problems(withCoupon(twoLines(), Optional.of(coupon))));
     }
 
     @Test
     void reportsEveryProblemInFieldOrder() {
-        Record bad =
+        Order bad =
                 order(
                         "",
                         "",
@@ -296,7 +300,7 @@ class ValidationComponentTest {
 
     @Test
     void repeatedCallsOnOneInstanceGiveTheSameAnswer() {
-        Record bad = order(List.of(line("MUG-0001", 0, 100)));
+        Order bad = order(List.of(line("MUG-0001", 0, 100)));
         List<Problem> first = problems(bad);
         for (int i = 0; i < 200; i++) {
             assertEquals(first, problems(bad));

@@ -42,6 +42,8 @@ class UseAndDepsTest {
         assertEquals("func(id: u64) -> item", WitText.of(api.function("get").orElseThrow()));
         assertEquals(Set.of("id", "thing"), api.types().keySet());
         assertEquals(wit.iface("test:app/types").types().get("item"), api.types().get("thing"));
+        assertEquals(List.of(), api.definedTypes(), "api only uses its types");
+        assertEquals(List.of("id", "item"), wit.iface("test:app/types").definedTypes());
     }
 
     @Test
