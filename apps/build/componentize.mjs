@@ -6,7 +6,8 @@
 // preview 1 reactor adapter, 3. check the component: its WIT must export exactly the world's
 // exports and import nothing outside the world's imports and WASI (decoded with jco's
 // wasm-tools, which fails on a malformed component).
-// jco's JS API is used rather than the CLI: `jco embed` panics on any file path (DESIGN.md).
+// jco's JS API is used rather than the CLI: jco 1.35's `jco embed` panics on any file path
+// ("os error 44": its wasm-tools runs in a WASI sandbox that cannot open host paths).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The two wirings of the same domain components (DESIGN.md), each deployed as its own workload from
+ * The two wirings of the same domain components (README, "Why: fewer network hops"), each deployed as its own workload from
  * the one image. {@code components} are the spin.toml component ids the workload keeps (Spin's
  * selective deployment); the domain components ride along because the entry components call them.
  */

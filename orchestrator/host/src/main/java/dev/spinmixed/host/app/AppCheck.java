@@ -2,7 +2,6 @@ package dev.spinmixed.host.app;
 
 import dev.spinmixed.host.redis.EventSink;
 import dev.spinmixed.host.redis.OutboundRedis;
-import dev.spinmixed.host.runtime.HostFunctions;
 import dev.spinmixed.host.variables.VariableResolver;
 import dev.spinmixed.spinapp.AppLayout;
 import dev.spinmixed.spinapp.ContractCheck;

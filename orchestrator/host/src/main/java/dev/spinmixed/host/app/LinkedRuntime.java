@@ -2,15 +2,15 @@ package dev.spinmixed.host.app;
 
 import dev.spinmixed.abi.Record;
 import dev.spinmixed.abi.Result;
-import dev.spinmixed.host.runtime.GuestFault;
+import dev.spinmixed.host.runtime.FailedGuestCall;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.host.runtime.GuestRequest;
 import dev.spinmixed.host.runtime.GuestResponse;
 import dev.spinmixed.host.runtime.GuestRuntime;
 import dev.spinmixed.host.runtime.Header;
-import dev.spinmixed.host.runtime.HostFunctions;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.linker.GuestFault;
 import dev.spinmixed.linker.WasiGrant;
 import dev.spinmixed.spinapp.CheckedApp;
 import java.time.Duration;
@@ -133,8 +133,8 @@ public final class LinkedRuntime implements GuestRuntime {
         }
         try {
             return c.call(iface, function, List.of(argument));
-        } catch (dev.spinmixed.linker.GuestFault e) {
-            throw new GuestFault(e.getMessage(), e);
+        } catch (GuestFault e) {
+            throw new FailedGuestCall(e.getMessage(), e);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.spinmixed.host.redis.EventSink;
 import dev.spinmixed.host.redis.OutboundRedis;
 import dev.spinmixed.host.redis.RedisTriggerRunner;
 import dev.spinmixed.host.runtime.GuestRuntime;
-import dev.spinmixed.host.runtime.HostFunctions;
 import dev.spinmixed.host.variables.VariableResolver;
 import dev.spinmixed.spinapp.manifest.ManifestComponent;
 import dev.spinmixed.spinapp.manifest.ManifestException;

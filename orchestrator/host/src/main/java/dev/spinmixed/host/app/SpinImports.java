@@ -8,7 +8,6 @@ import dev.spinmixed.contracts.fermyon.spin.redis_types.RedisParameter;
 import dev.spinmixed.contracts.fermyon.spin.redis_types.RedisResult;
 import dev.spinmixed.host.redis.OutboundRedis;
 import dev.spinmixed.host.redis.RedisCallException;
-import dev.spinmixed.host.runtime.HostFunctions;
 import dev.spinmixed.host.variables.VariableResolver;
 import dev.spinmixed.linker.Composition;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.spinmixed.host.http;
 
 import dev.spinmixed.host.redis.RedisRequiredException;
-import dev.spinmixed.host.runtime.GuestFault;
+import dev.spinmixed.host.runtime.FailedGuestCall;
 import dev.spinmixed.host.runtime.GuestRequest;
 import dev.spinmixed.host.runtime.GuestResponse;
 import dev.spinmixed.host.runtime.GuestRuntime;
@@ -379,7 +379,7 @@ public final class HttpTriggerServer implements HttpHandler, AutoCloseable {
             String request,
             String why,
             Throwable cause) {
-        if (cause instanceof GuestFault) {
+        if (cause instanceof FailedGuestCall) {
             LOG.error(
                     "component '{}' {} on {}: {} (answered 500)",
                     component,

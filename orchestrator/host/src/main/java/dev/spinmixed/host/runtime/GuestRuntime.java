@@ -2,7 +2,7 @@ package dev.spinmixed.host.runtime;
 
 /**
  * Runs the exports of the app's components. Each call runs on an instance of its own (instances are
- * pooled, never shared by two calls at once); a call that fails throws {@link GuestFault} and
+ * pooled, never shared by two calls at once); a call that fails throws {@link FailedGuestCall} and
  * leaves the runtime usable for the next call.
  */
 public interface GuestRuntime extends AutoCloseable {

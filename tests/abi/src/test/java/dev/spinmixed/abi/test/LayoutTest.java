@@ -31,7 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Sizes, alignments, offsets and flattening: DESIGN.md's worked values and CanonicalABI.md's rules.
+ * Sizes, alignments, offsets and flattening: the worked values of Spin's v1 interfaces and the
+ * component model's CanonicalABI.md rules.
  */
 class LayoutTest {
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spinmixed.host.http.AppInfo;
 import dev.spinmixed.host.http.HttpTriggerServer;
 import dev.spinmixed.host.redis.RedisRequiredException;
-import dev.spinmixed.host.runtime.GuestFault;
+import dev.spinmixed.host.runtime.FailedGuestCall;
 import dev.spinmixed.host.runtime.GuestRequest;
 import dev.spinmixed.host.runtime.GuestResponse;
 import dev.spinmixed.host.runtime.GuestRuntime;
@@ -290,7 +290,7 @@ class HttpTriggerServerTest {
                         "a",
                         r -> {
                             if (r.uri().contains("trap")) {
-                                throw new GuestFault("wasm trap: unreachable", null);
+                                throw new FailedGuestCall("wasm trap: unreachable", null);
                             }
                             return text(200, "fine");
                         }),
@@ -330,7 +330,7 @@ class HttpTriggerServerTest {
                 Map.of(
                         "hops",
                         r -> {
-                            throw new GuestFault(
+                            throw new FailedGuestCall(
                                     "host import failed",
                                     new RedisRequiredException(
                                             "this route needs Redis: start with --redis"));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.host.redis.RedisTriggerException;
 import dev.spinmixed.host.redis.RedisTriggerRunner;
-import dev.spinmixed.host.runtime.GuestFault;
+import dev.spinmixed.host.runtime.FailedGuestCall;
 import dev.spinmixed.host.runtime.GuestRequest;
 import dev.spinmixed.host.runtime.GuestResponse;
 import dev.spinmixed.host.runtime.GuestRuntime;
@@ -46,7 +46,7 @@ class RedisTriggerRunnerTest {
             seen.add(componentId + ":" + text);
             done.countDown();
             if (text.equals("trap")) {
-                throw new GuestFault("wasm trap: unreachable", null);
+                throw new FailedGuestCall("wasm trap: unreachable", null);
             }
             return !text.equals("err");
         }

@@ -1,4 +1,4 @@
-package dev.spinmixed.host.runtime;
+package dev.spinmixed.host.app;
 
 import dev.spinmixed.host.redis.OutboundRedis;
 import dev.spinmixed.host.variables.VariableResolver;
