@@ -1,5 +1,6 @@
 package dev.spinmixed.bench;
 
+import dev.spinmixed.infra.PinnedVersions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Sizes {
 
-    /** The image infra/ deploys (dev.spinmixed.infra.Redis.IMAGE). */
-    static final String REDIS_IMAGE = "docker.io/library/redis:7.4.2-alpine";
+    /** The Redis image the stack deploys, from the stack's own pin. */
+    static final String REDIS_IMAGE = PinnedVersions.REDIS_IMAGE;
 
     private Sizes() {}
 

@@ -69,14 +69,15 @@ public enum ConfigKey {
             Type.INTEGER,
             "1",
             false,
-            "Fewest replicas of each wiring's workload, where the CPU autoscaler starts (1-100);"
-                    + " from 2 on, a PodDisruptionBudget keeps one running."),
+            "Fewest replicas of each HTTP workload (orchestrated, hops ingress), where its CPU"
+                    + " autoscaler starts (1-100); from 2 on, a PodDisruptionBudget keeps one"
+                    + " running. The hops relays always run one."),
     APP_MAX_REPLICAS(
             "appMaxReplicas",
             Type.INTEGER,
             "3",
             false,
-            "Most replicas the CPU autoscaler runs per wiring (appMinReplicas-100)."),
+            "Most replicas the CPU autoscaler runs per HTTP workload (appMinReplicas-100)."),
     REDIS_CPU_LIMIT(
             "redisCpuLimit",
             Type.STRING,

@@ -74,6 +74,9 @@ public final class PinnedVersions {
                     "7.4.11-alpine",
                     "docker-library/official-images library/redis (7.4 line, 2026-08-21)");
 
+    /** The image of {@link #REDIS}, as the stack deploys it and the benchmark reports it. */
+    public static final String REDIS_IMAGE = "docker.io/library/redis:" + REDIS.version();
+
     /**
      * The sha256 of each shim tarball of {@link #SHIM}, by the Shim CRD's {@code arch}. Empty: no
      * primary source reachable when checked publishes them (a release's assets are not in its git

@@ -57,7 +57,7 @@ public final class Redis extends ComponentResource {
     public static final String NAME = "redis";
 
     /** Pinned; the alpine image runs as the redis user (uid 999). */
-    public static final String IMAGE = "docker.io/library/redis:" + PinnedVersions.REDIS.version();
+    public static final String IMAGE = PinnedVersions.REDIS_IMAGE;
 
     public static final int PORT = 6379;
     public static final String AUTH_SECRET = "redis-auth";

@@ -68,6 +68,12 @@ public record Settings(
                 + " created since 2025-05-05, so this mode only works where such a pool can still"
                 + " be created. Its shim runs Spin 2.6. Use wasmRuntime=spinkube for new clusters.";
 
+    static final String AKS_WASI_ONE_REPLICA =
+            "wasmRuntime=aks-wasi: the pool's Spin 2.6 shim cannot run only some of the app's"
+                + " components, so the hops wiring's HTTP ingress and its Redis-triggered relays"
+                + " share one Deployment, which runs exactly one replica (every replica would"
+                + " receive every Redis message); appMinReplicas and appMaxReplicas do not apply.";
+
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]{0,15}");
     private static final Pattern LOCATION = Pattern.compile("[a-z]+[a-z0-9]*");
     private static final Pattern KUBERNETES_VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
@@ -231,6 +237,7 @@ public record Settings(
         List<String> warnings = new ArrayList<>();
         if (wasmRuntime == WasmRuntime.AKS_WASI) {
             warnings.add(AKS_WASI_RETIRED);
+            warnings.add(AKS_WASI_ONE_REPLICA);
         }
         return warnings;
     }

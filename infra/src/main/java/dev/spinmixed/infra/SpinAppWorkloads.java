@@ -33,6 +33,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,20 +41,21 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Spin app, once per enabled wiring, from the one image (by digest): as a SpinApp for SpinKube,
- * or as a Deployment on the AKS WASI pool ({@link WasiDeployment}). Each wiring keeps only its own
- * components (Spin selective deployment), gets {@code redis_address} from the Redis address Secret
- * and {@code redis_host} (the outbound host spin.toml allows, without the password) as plain text,
- * and is published by a LoadBalancer Service on port 80.
+ * The Spin app's workloads ({@link Workload}), from the one image (by digest): as SpinApps for
+ * SpinKube, or as Deployments on the AKS WASI pool ({@link WasiDeployment}). Each gets {@code
+ * redis_address} from the Redis address Secret and {@code redis_host} (the outbound host spin.toml
+ * allows, without the password) as plain text; each wiring's HTTP workload is published by a
+ * LoadBalancer Service on port 80.
  *
- * <p>Each wiring scales on CPU: an {@code autoscaling/v2} HorizontalPodAutoscaler owns the replica
- * count of its Deployment (the SpinApp sets {@code enableAutoscaling}, so spin-operator 0.6.1
- * leaves the count to it and refuses a {@code replicas} beside it), between the minimum and maximum
- * of its {@link Args}; from two replicas on, a PodDisruptionBudget lets a node drain take only one
- * pod at a time.
+ * <p>An HTTP workload scales on CPU: an {@code autoscaling/v2} HorizontalPodAutoscaler owns the
+ * replica count of its Deployment (the SpinApp sets {@code enableAutoscaling}, so spin-operator
+ * 0.6.1 leaves the count to it and refuses a {@code replicas} beside it), between the minimum and
+ * maximum of its {@link Args}; from two replicas on, a PodDisruptionBudget lets a node drain take
+ * only one pod at a time. A workload that subscribes to Redis runs exactly one replica, with no
+ * autoscaler and no budget ({@link Workload#singleton()}).
  *
- * <p>In the namespace's default-deny, the app pods may receive HTTP and call only CoreDNS and
- * Redis.
+ * <p>In the namespace's default-deny, the app pods may call only CoreDNS and Redis, and only the
+ * HTTP workloads' pods may receive HTTP.
  */
 public final class SpinAppWorkloads extends ComponentResource {
     public static final String TYPE = "spinmixed:k8s:SpinAppWorkloads";
@@ -68,10 +70,8 @@ public final class SpinAppWorkloads extends ComponentResource {
     /** Spin reads variable {@code redis_host} from this environment variable. */
     public static final String REDIS_HOST_ENV = "SPIN_VARIABLE_REDIS_HOST";
 
-    /**
-     * containerd-shim-spin's selective deployment (what spin-operator sets for spec.components).
-     */
-    public static final String COMPONENTS_ENV = "SPIN_COMPONENTS_TO_RETAIN";
+    /** Carried by the pods of workloads that serve HTTP, which alone are admitted HTTP. */
+    public static final String SERVES_HTTP_LABEL = "spinmixed.dev/serves-http";
 
     /** The autoscaler adds replicas when the pods' CPU use passes this share of their request. */
     public static final int CPU_TARGET_PERCENT = 70;
@@ -93,14 +93,16 @@ public final class SpinAppWorkloads extends ComponentResource {
     static final Map<String, String> APP_LIMITS = Map.of("cpu", "500m", "memory", "256Mi");
 
     private static final LabelSelectorArgs APP_PODS =
-            LabelSelectorArgs.builder()
-                    .matchLabels(Map.of(Labels.COMPONENT, Labels.SPIN_APP_COMPONENT))
-                    .build();
+            matchLabels(Map.of(Labels.COMPONENT, Labels.SPIN_APP_COMPONENT));
 
-    private final Map<Wiring, Resource> workloads = new EnumMap<>(Wiring.class);
+    private static final LabelSelectorArgs HTTP_PODS =
+            matchLabels(
+                    Map.of(Labels.COMPONENT, Labels.SPIN_APP_COMPONENT, SERVES_HTTP_LABEL, "true"));
+
+    private final Map<String, Resource> workloads = new TreeMap<>();
     private final Map<Wiring, Service> services = new EnumMap<>(Wiring.class);
-    private final Map<Wiring, HorizontalPodAutoscaler> autoscalers = new EnumMap<>(Wiring.class);
-    private final Map<Wiring, PodDisruptionBudget> disruptionBudgets = new EnumMap<>(Wiring.class);
+    private final Map<String, HorizontalPodAutoscaler> autoscalers = new TreeMap<>();
+    private final Map<String, PodDisruptionBudget> disruptionBudgets = new TreeMap<>();
     private final NetworkPolicy allowHttp;
     private final NetworkPolicy allowDns;
     private final NetworkPolicy allowToRedis;
@@ -109,9 +111,9 @@ public final class SpinAppWorkloads extends ComponentResource {
      * What the app's workloads run and where.
      *
      * @param runtime SpinApps on SpinKube, or Deployments on the AKS WASI pool
-     * @param minReplicas the autoscaler's floor per wiring; from {@link #DISRUPTION_BUDGET_FROM}
-     *     on, each wiring also gets a PodDisruptionBudget
-     * @param maxReplicas the autoscaler's ceiling per wiring
+     * @param minReplicas the autoscaler's floor per HTTP workload; from {@link
+     *     #DISRUPTION_BUDGET_FROM} on, each also gets a PodDisruptionBudget
+     * @param maxReplicas the autoscaler's ceiling per HTTP workload
      * @param imageRef the app's image, by digest
      * @param runtimeReady what must exist before a workload can run (the runtime, the image pull
      *     grant)
@@ -136,18 +138,8 @@ public final class SpinAppWorkloads extends ComponentResource {
                         args.kubernetes(),
                         concat(args.runtimeReady(), args.redis().addressSecret()));
         for (Wiring wiring : args.wirings()) {
-            String resourceName = name + "-" + wiring.configValue();
-            var app = new AppWorkload(wiring, ns, args.imageRef(), args.redis().host());
-            Resource workload =
-                    args.runtime() == WasmRuntime.SPINKUBE
-                            ? app.spinApp(resourceName, afterSecret)
-                            : WasiDeployment.of(resourceName, app, afterSecret);
-            workloads.put(wiring, workload);
-            services.put(wiring, service(resourceName, app, args.runtime(), child));
-            var afterWorkload = kubernetesChild(args.kubernetes(), List.of(workload));
-            autoscalers.put(wiring, autoscaler(resourceName, app, args, afterWorkload));
-            if (args.minReplicas() >= DISRUPTION_BUDGET_FROM) {
-                disruptionBudgets.put(wiring, disruptionBudget(resourceName, app, child));
+            for (Workload workload : Workload.of(wiring, args.runtime())) {
+                declare(name, workload, args, child, afterSecret);
             }
         }
         this.allowHttp = appPolicy(name, ALLOW_HTTP, ns, allowHttpSpec(), child);
@@ -157,19 +149,62 @@ public final class SpinAppWorkloads extends ComponentResource {
     }
 
     /**
-     * One wiring's workload as both runtimes deploy it: its name, labels, image, Redis variables
-     * and resources.
+     * One workload and what it needs: a Service for the wiring's HTTP workload, and an autoscaler
+     * (and from two replicas a budget) unless it is a singleton.
      */
-    record AppWorkload(Wiring wiring, String namespace, Output<String> imageRef, String redisHost) {
+    private void declare(
+            String name,
+            Workload workload,
+            Args args,
+            CustomResourceOptions child,
+            CustomResourceOptions afterSecret) {
+        String resourceName = name + "-" + workload.id();
+        var app = new AppWorkload(workload, args.namespace(), args.imageRef(), args.redis().host());
+        Resource resource =
+                args.runtime() == WasmRuntime.SPINKUBE
+                        ? app.spinApp(resourceName, afterSecret)
+                        : WasiDeployment.of(resourceName, app, afterSecret);
+        workloads.put(workload.name(), resource);
+        if (workload.servesHttp()) {
+            Wiring wiring = workload.wiring();
+            services.put(
+                    wiring, service(name + "-" + wiring.configValue(), app, args.runtime(), child));
+        }
+        if (workload.singleton()) {
+            return;
+        }
+        var afterWorkload = kubernetesChild(args.kubernetes(), List.of(resource));
+        autoscalers.put(workload.name(), autoscaler(resourceName, app, args, afterWorkload));
+        if (args.minReplicas() >= DISRUPTION_BUDGET_FROM) {
+            disruptionBudgets.put(workload.name(), disruptionBudget(resourceName, app, child));
+        }
+    }
+
+    /**
+     * One workload as both runtimes deploy it: its name, labels, image, Redis variables and
+     * resources.
+     */
+    record AppWorkload(
+            Workload workload, String namespace, Output<String> imageRef, String redisHost) {
         String name() {
-            return wiring.workloadName();
+            return workload.name();
         }
 
+        /** The labels of the workload's objects. */
         Map<String, String> labels() {
             return Labels.of(name(), Labels.SPIN_APP_COMPONENT);
         }
 
-        /** What a selector of this wiring's pods matches, under both runtimes. */
+        /** The labels of its pods: those of its objects, and whether it serves HTTP. */
+        Map<String, String> podLabels() {
+            Map<String, String> labels = new TreeMap<>(labels());
+            if (workload.servesHttp()) {
+                labels.put(SERVES_HTTP_LABEL, "true");
+            }
+            return labels;
+        }
+
+        /** What a selector of this workload's pods matches, under both runtimes. */
         Map<String, String> podSelector() {
             return Labels.selector(name(), Labels.SPIN_APP_COMPONENT);
         }
@@ -201,24 +236,31 @@ public final class SpinAppWorkloads extends ComponentResource {
                     options);
         }
 
+        /**
+         * A singleton sets {@code replicas: 1} and leaves {@code enableAutoscaling} false: with
+         * autoscaling off, spin-operator 0.6.1's webhook requires a replica count of at least one
+         * and its Deployment takes it as is (internal/webhook/spinapp_validating.go,
+         * validateReplicas; internal/controller/spinapp_controller.go, constructDeployment).
+         */
         private Map<String, Object> spinAppSpec(String image) {
-            return Map.of(
-                    "image",
-                    image,
-                    "executor",
-                    SpinKubeRuntime.EXECUTOR,
-                    "enableAutoscaling",
-                    true,
-                    "components",
-                    wiring.components(),
-                    "podLabels",
-                    labels(),
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("image", image);
+            spec.put("executor", SpinKubeRuntime.EXECUTOR);
+            if (workload.singleton()) {
+                spec.put("enableAutoscaling", false);
+                spec.put("replicas", 1);
+            } else {
+                spec.put("enableAutoscaling", true);
+            }
+            spec.put("components", workload.components());
+            spec.put("podLabels", podLabels());
+            spec.put(
                     "variables",
                     List.of(
                             redisAddressVariable(),
-                            Map.of("name", Redis.HOST_KEY, "value", redisHost)),
-                    "resources",
-                    Map.of("requests", APP_REQUESTS, "limits", APP_LIMITS));
+                            Map.of("name", Redis.HOST_KEY, "value", redisHost)));
+            spec.put("resources", Map.of("requests", APP_REQUESTS, "limits", APP_LIMITS));
+            return spec;
         }
 
         private static Map<String, Object> redisAddressVariable() {
@@ -232,6 +274,11 @@ public final class SpinAppWorkloads extends ComponentResource {
         }
     }
 
+    /**
+     * The wiring's public endpoint, named after the wiring, on its HTTP workload's pods.
+     * (spin-operator also creates a ClusterIP Service named after each SpinApp, which this does not
+     * replace.)
+     */
     private Service service(
             String resourceName,
             AppWorkload app,
@@ -242,10 +289,16 @@ public final class SpinAppWorkloads extends ComponentResource {
                 runtime == WasmRuntime.SPINKUBE
                         ? Map.of("core.spinkube.dev/app." + app.name() + ".status", "ready")
                         : app.podSelector();
+        String wiringName = app.workload().wiring().workloadName();
         return new Service(
                 resourceName,
                 ServiceArgs.builder()
-                        .metadata(app.metadata(app.name() + "-public"))
+                        .metadata(
+                                ObjectMetaArgs.builder()
+                                        .name(wiringName + "-public")
+                                        .namespace(app.namespace())
+                                        .labels(Labels.of(wiringName, Labels.SPIN_APP_COMPONENT))
+                                        .build())
                         .spec(
                                 ServiceSpecArgs.builder()
                                         .type("LoadBalancer")
@@ -262,7 +315,7 @@ public final class SpinAppWorkloads extends ComponentResource {
     }
 
     /**
-     * Scales the wiring's Deployment (spin-operator names it after the SpinApp; the aks-wasi
+     * Scales the workload's Deployment (spin-operator names it after the SpinApp; the aks-wasi
      * Deployment has the same name) on the average CPU use of its pods.
      */
     private HorizontalPodAutoscaler autoscaler(
@@ -318,10 +371,13 @@ public final class SpinAppWorkloads extends ComponentResource {
                 options);
     }
 
-    /** The LoadBalancer's traffic reaches the app pods on the HTTP port, from anywhere. */
+    /**
+     * The LoadBalancer's traffic reaches the pods of the HTTP workloads on the HTTP port, from
+     * anywhere. Pods that only subscribe to Redis listen on no port and admit nothing.
+     */
     private static NetworkPolicySpecArgs allowHttpSpec() {
         return NetworkPolicySpecArgs.builder()
-                .podSelector(APP_PODS)
+                .podSelector(HTTP_PODS)
                 .policyTypes("Ingress")
                 .ingress(
                         NetworkPolicyIngressRuleArgs.builder()
@@ -413,21 +469,26 @@ public final class SpinAppWorkloads extends ComponentResource {
         return all;
     }
 
-    /** The SpinApp (spinkube) or Deployment (aks-wasi) of a wiring. */
-    public Map<Wiring, Resource> workloads() {
+    /** By workload name: its SpinApp (spinkube) or Deployment (aks-wasi). */
+    public Map<String, Resource> workloads() {
         return workloads;
     }
 
+    /** By wiring: the LoadBalancer Service of its HTTP workload. */
     public Map<Wiring, Service> services() {
         return services;
     }
 
-    public Map<Wiring, HorizontalPodAutoscaler> autoscalers() {
+    /** By workload name, for every workload but the singletons. */
+    public Map<String, HorizontalPodAutoscaler> autoscalers() {
         return autoscalers;
     }
 
-    /** Per wiring, when the minimum of replicas is at least {@link #DISRUPTION_BUDGET_FROM}. */
-    public Map<Wiring, PodDisruptionBudget> disruptionBudgets() {
+    /**
+     * By workload name, for every workload but the singletons, when the minimum of replicas is at
+     * least {@link #DISRUPTION_BUDGET_FROM}.
+     */
+    public Map<String, PodDisruptionBudget> disruptionBudgets() {
         return disruptionBudgets;
     }
 

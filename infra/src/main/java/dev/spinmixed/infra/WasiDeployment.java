@@ -3,6 +3,7 @@ package dev.spinmixed.infra;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentStrategyArgs;
 import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
@@ -23,9 +24,13 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
- * A wiring as a Deployment on the AKS WASI pool ({@link AksWasiRuntime}): RuntimeClass {@code
+ * A workload as a Deployment on the AKS WASI pool ({@link AksWasiRuntime}): RuntimeClass {@code
  * wasmtime-spin-v2}, scheduled onto the pool's tainted nodes, the Redis variables as Spin reads
- * them from the environment, and no replica count, which its HorizontalPodAutoscaler owns.
+ * them from the environment. The pool's shim runs every component of the image ({@link
+ * WasmRuntime#AKS_WASI}), so no component list is passed. A scaling workload has no replica count,
+ * which its HorizontalPodAutoscaler owns; a singleton runs one replica and is replaced by stopping
+ * the old pod before starting the new one ({@code Recreate}), so that two never subscribe to the
+ * same channels at once, even during a rollout.
  *
  * <p>The pod runs non-root with a read-only root filesystem, no privilege escalation, no
  * capabilities and the default seccomp profile. Harmless for a wasm pod: the shim only reads
@@ -49,7 +54,7 @@ final class WasiDeployment {
                 DeploymentArgs.builder()
                         .metadata(app.metadata(app.name()))
                         .spec(
-                                DeploymentSpecArgs.builder()
+                                spec(app)
                                         .selector(
                                                 LabelSelectorArgs.builder()
                                                         .matchLabels(app.podSelector())
@@ -58,13 +63,21 @@ final class WasiDeployment {
                                                 PodTemplateSpecArgs.builder()
                                                         .metadata(
                                                                 ObjectMetaArgs.builder()
-                                                                        .labels(app.labels())
+                                                                        .labels(app.podLabels())
                                                                         .build())
                                                         .spec(pod(app))
                                                         .build())
                                         .build())
                         .build(),
                 options);
+    }
+
+    private static DeploymentSpecArgs.Builder spec(SpinAppWorkloads.AppWorkload app) {
+        var spec = DeploymentSpecArgs.builder();
+        if (app.workload().singleton()) {
+            spec.replicas(1).strategy(DeploymentStrategyArgs.builder().type("Recreate").build());
+        }
+        return spec;
     }
 
     private static PodSpecArgs pod(SpinAppWorkloads.AppWorkload app) {
@@ -102,10 +115,6 @@ final class WasiDeployment {
                         EnvVarArgs.builder()
                                 .name(SpinAppWorkloads.REDIS_HOST_ENV)
                                 .value(app.redisHost())
-                                .build(),
-                        EnvVarArgs.builder()
-                                .name(SpinAppWorkloads.COMPONENTS_ENV)
-                                .value(String.join(",", app.wiring().components()))
                                 .build())
                 .ports(
                         ContainerPortArgs.builder()

@@ -6,44 +6,79 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The two wirings of the same domain components (README, "Why: fewer network hops"), each deployed as its own workload from
- * the one image. {@code components} are the spin.toml component ids the workload keeps (Spin's
- * selective deployment); the domain components ride along because the entry components call them.
+ * The two wirings of the same domain components, each deployed from the one image. A wiring is made
+ * of {@link Part}s: the spin.toml components that go together into one workload where the runtime
+ * can keep only some of an app's components (Spin's selective deployment), and the kind of trigger
+ * that runs them. {@link Workload#of} turns them into Kubernetes workloads.
  */
 public enum Wiring {
     /** HTTP -> orchestrator -> validate -> price -> reserve, in-process through WIT contracts. */
     ORCHESTRATED(
             "orchestrated",
             "/orders",
-            List.of("orchestrator", "validation", "pricing", "inventory"),
+            List.of(new Part("orchestrated", Trigger.HTTP, List.of("orchestrator"))),
             true),
-    /** HTTP ingress -> Redis -> relay -> Redis -> relay -> Redis -> relay: the baseline. */
+    /**
+     * HTTP ingress -> Redis -> relay -> Redis -> relay -> Redis -> relay: the baseline. The ingress
+     * and the three Redis-triggered relays are separate parts, so that the ingress can scale while
+     * the relays stay one subscriber.
+     */
     HOPS(
             "hops",
             "/hops/orders",
             List.of(
-                    "hops-ingress",
-                    "validation-relay",
-                    "pricing-relay",
-                    "inventory-relay",
-                    "validation",
-                    "pricing",
-                    "inventory"),
+                    new Part("hops-ingress", Trigger.HTTP, List.of("hops-ingress")),
+                    new Part(
+                            "hops-relays",
+                            Trigger.REDIS,
+                            List.of("validation-relay", "pricing-relay", "inventory-relay"))),
             false);
+
+    /** The spin.toml trigger type that runs a part's components. */
+    public enum Trigger {
+        HTTP("http"),
+        REDIS("redis");
+
+        private final String spinTomlType;
+
+        Trigger(String spinTomlType) {
+            this.spinTomlType = spinTomlType;
+        }
+
+        /** As spin.toml names it: {@code [[trigger.<type>]]}. */
+        public String spinTomlType() {
+            return spinTomlType;
+        }
+    }
+
+    /**
+     * Components that run together in one workload.
+     *
+     * @param id names the workload: {@code orders-<id>} in Kubernetes, {@code <stack>-app-<id>} in
+     *     Pulumi
+     * @param trigger what runs every one of {@code components}
+     * @param components the triggered spin.toml component ids the workload keeps. Their
+     *     dependencies need no listing: Spin replaces a {@code { component = ... }} dependency by
+     *     that component's source when it loads the manifest (spin v3.6.3
+     *     crates/manifest/src/normalize.rs, normalize_dependency_component_refs), and selective
+     *     deployment keeps only the components a retained trigger runs (crates/app/src/lib.rs,
+     *     retain_components).
+     */
+    public record Part(String id, Trigger trigger, List<String> components) {
+        public Part {
+            components = List.copyOf(components);
+        }
+    }
 
     private final String configValue;
     private final String route;
-    private final List<String> components;
+    private final List<Part> parts;
     private final boolean needsComponentDependencies;
 
-    Wiring(
-            String configValue,
-            String route,
-            List<String> components,
-            boolean needsComponentDependencies) {
+    Wiring(String configValue, String route, List<Part> parts, boolean needsComponentDependencies) {
         this.configValue = configValue;
         this.route = route;
-        this.components = components;
+        this.parts = parts;
         this.needsComponentDependencies = needsComponentDependencies;
     }
 
@@ -56,8 +91,8 @@ public enum Wiring {
         return route;
     }
 
-    public List<String> components() {
-        return components;
+    public List<Part> parts() {
+        return parts;
     }
 
     /**
@@ -69,9 +104,12 @@ public enum Wiring {
         return needsComponentDependencies;
     }
 
-    /** Kubernetes name of this wiring's workload. */
+    /**
+     * {@code orders-<wiring>}: what the wiring's public Service is named after, and the name of its
+     * one workload where all its parts run together.
+     */
     public String workloadName() {
-        return "orders-" + configValue;
+        return Workload.NAME_PREFIX + configValue;
     }
 
     public static Optional<Wiring> fromConfigValue(String value) {

@@ -43,6 +43,8 @@ final class ResourceSummary {
                             "maxReplicas",
                             "maxUnavailable",
                             "enableAutoscaling",
+                            "strategy",
+                            "components",
                             "containerdRuntimeOptions",
                             "type",
                             "image",

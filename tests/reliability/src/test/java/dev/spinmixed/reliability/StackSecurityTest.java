@@ -394,10 +394,12 @@ class StackSecurityTest {
                 }
             }
             String app = "{app.kubernetes.io/component=spin-app}";
+            String httpApp =
+                    "{app.kubernetes.io/component=spin-app, spinmixed.dev/serves-http=true}";
             String redisPods = redisPods(run);
             assertEquals(
                     sorted(
-                            app + " in from anywhere on [TCP/80]",
+                            httpApp + " in from anywhere on [TCP/80]",
                             redisPods + " in from " + app + " on [TCP/6379]"),
                     sorted(ingress.toArray(String[]::new)),
                     run.mode() + ": ingress allows");
@@ -412,7 +414,8 @@ class StackSecurityTest {
                             + run.mode()
                             + "): default-deny ingress and egress in namespace "
                             + namespace
-                            + "; allows only HTTP 80 into the app, the app out to CoreDNS 53 and"
+                            + "; allows only HTTP 80 into the app's HTTP workloads, the app out to"
+                            + " CoreDNS 53 and"
                             + " Redis 6379, Redis 6379 in from the app");
         }
     }

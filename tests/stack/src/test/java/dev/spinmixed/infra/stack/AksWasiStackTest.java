@@ -135,8 +135,9 @@ class AksWasiStackTest {
                 "redis.spin-mixed.svc.cluster.local:6379",
                 env.get("SPIN_VARIABLE_REDIS_HOST"),
                 "allowed_outbound_hosts names redis_host: host and port, no password");
-        assertEquals(
-                String.join(",", Wiring.HOPS.components()), env.get("SPIN_COMPONENTS_TO_RETAIN"));
+        assertFalse(
+                env.containsKey("SPIN_COMPONENTS_TO_RETAIN"),
+                "the pool's Spin 2.6 shim has no selective deployment");
         assertEquals(
                 "spin-app",
                 string(
@@ -149,27 +150,21 @@ class AksWasiStackTest {
                 "Redis admits these pods");
     }
 
+    /**
+     * Ingress and relays share the pod (the shim runs every trigger of the image), and the relays
+     * subscribe to Redis, so the Deployment runs one replica, never two at once.
+     */
     @Test
-    void theAutoscalerOwnsTheDeploymentsReplicaCount() {
+    void theHopsDeploymentRunsExactlyOneReplicaWithoutAutoscalerOrBudget() {
         var deployment = run.mocks.one("kubernetes:apps/v1:Deployment", "dev-app-hops").inputs();
-        assertFalse(
-                map(deployment, "spec").containsKey("replicas"),
-                "a replica count beside the autoscaler would be reset on every up");
-        var hpa =
-                run.mocks
-                        .one("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "dev-app-hops")
-                        .inputs();
-        assertEquals("orders-hops", string(hpa, "spec", "scaleTargetRef", "name"));
-        assertEquals(2, integer(hpa, "spec", "minReplicas"));
+        assertEquals(1, integer(deployment, "spec", "replicas"));
         assertEquals(
-                map(deployment, "spec", "selector", "matchLabels"),
-                map(
-                        run.mocks
-                                .one("kubernetes:policy/v1:PodDisruptionBudget", "dev-app-hops")
-                                .inputs(),
-                        "spec",
-                        "selector",
-                        "matchLabels"));
+                Map.of("type", "Recreate"),
+                map(deployment, "spec", "strategy"),
+                "a rollout stops the old pod before the new one subscribes");
+        assertEquals(
+                List.of(), run.mocks.ofType("kubernetes:autoscaling/v2:HorizontalPodAutoscaler"));
+        assertEquals(List.of(), run.mocks.ofType("kubernetes:policy/v1:PodDisruptionBudget"));
     }
 
     @Test
@@ -228,7 +223,8 @@ class AksWasiStackTest {
                         "spec",
                         "template",
                         "metadata",
-                        "labels"));
+                        "labels"),
+                true);
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The app namespace's NetworkPolicies, the same in both runtime modes: default-deny both ways, then
- * the app pods may receive HTTP from anywhere and call only CoreDNS and Redis, and Redis admits
- * only the app pods.
+ * the pods of the HTTP workloads may receive HTTP from anywhere, every app pod may call only
+ * CoreDNS and Redis, and Redis admits only the app pods.
  */
 final class AppNetworkPolicies {
     static final String TYPE = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
@@ -28,14 +28,23 @@ final class AppNetworkPolicies {
     static final String REDIS_FROM_APP = "dev-redis-redis-from-spin-app";
     static final Map<String, Object> APP_PODS =
             Map.of("matchLabels", Map.of("app.kubernetes.io/component", "spin-app"));
+    static final Map<String, Object> HTTP_PODS =
+            Map.of(
+                    "matchLabels",
+                    Map.of(
+                            "app.kubernetes.io/component",
+                            "spin-app",
+                            "spinmixed.dev/serves-http",
+                            "true"));
 
     private AppNetworkPolicies() {}
 
     /**
-     * {@code appPodLabels}: the labels the mode's app pods carry (SpinApp podLabels, or the
-     * Deployment's template).
+     * {@code appPodLabels}: the labels one workload's pods carry (SpinApp podLabels, or the
+     * Deployment's template); {@code servesHttp}: whether HTTP may reach them.
      */
-    static void assertOnlyTheExplicitAllows(ProviderMocks mocks, Map<String, Object> appPodLabels) {
+    static void assertOnlyTheExplicitAllows(
+            ProviderMocks mocks, Map<String, Object> appPodLabels, boolean servesHttp) {
         assertEquals(
                 Set.of(DENY, HTTP, DNS, TO_REDIS, REDIS_FROM_APP),
                 mocks.ofType(TYPE).stream().map(Declared::name).collect(Collectors.toSet()),
@@ -52,9 +61,10 @@ final class AppNetworkPolicies {
         assertFalse(map(deny, "spec").containsKey("ingress"), "admits nothing");
         assertFalse(map(deny, "spec").containsKey("egress"), "lets nothing out");
 
-        // The LoadBalancer's traffic still reaches the app pods: port 80 from any source.
+        // The LoadBalancer's traffic still reaches the HTTP workloads' pods: port 80 from any
+        // source.
         var http = mocks.one(TYPE, HTTP).inputs();
-        assertEquals(APP_PODS, map(http, "spec", "podSelector"));
+        assertEquals(HTTP_PODS, map(http, "spec", "podSelector"));
         assertEquals(List.of("Ingress"), list(http, "spec", "policyTypes"));
         assertEquals(
                 List.of(Map.of("ports", List.of(Map.of("protocol", "TCP", "port", 80.0)))),
@@ -110,11 +120,16 @@ final class AppNetworkPolicies {
         assertEquals(1, list(toRedis, "spec", "egress").size());
         assertEquals(1, list(toRedis, "spec", "egress", 0, "to").size());
 
-        // Every app policy applies to the pods that actually run the app, and to no Redis pod.
+        // Every app policy applies to the pods that actually run the app (HTTP: only those of the
+        // HTTP workloads), and to no Redis pod.
         var appSelector = map(APP_PODS, "matchLabels");
         assertTrue(
                 appPodLabels.entrySet().containsAll(appSelector.entrySet()),
                 "app pods " + appPodLabels);
+        assertEquals(
+                servesHttp,
+                appPodLabels.entrySet().containsAll(map(HTTP_PODS, "matchLabels").entrySet()),
+                "HTTP reaches pods " + appPodLabels);
         assertFalse(
                 redisPods.entrySet().containsAll(appSelector.entrySet()),
                 "Redis pods " + redisPods);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.spinmixed.infra.PinnedVersions;
+import dev.spinmixed.infra.StackConfigFile;
 import dev.spinmixed.infra.plan.ManifestSchemas;
 import dev.spinmixed.infra.plan.OfflinePlan;
 import dev.spinmixed.infra.plan.OfflinePlan.Plan;
@@ -105,8 +106,8 @@ class OfflinePlanTest {
         prod.add("policy/v1 PodDisruptionBudget");
         assertEquals(dev, kinds(plans.get("dev/spinkube")), "dev keeps one replica: no budget");
         assertEquals(prod, kinds(plans.get("prod/spinkube")));
-        assertEquals(20, plans.get("dev/spinkube").objects().size());
-        assertEquals(22, plans.get("prod/spinkube").objects().size());
+        assertEquals(21, plans.get("dev/spinkube").objects().size());
+        assertEquals(23, plans.get("prod/spinkube").objects().size());
         for (String name : List.of("dev/spinkube", "prod/spinkube")) {
             assertEquals(
                     3,
@@ -142,19 +143,15 @@ class OfflinePlanTest {
     void aksWasiPlansRunTheHopsWiringAsADeploymentWithoutSpinKube() {
         for (String name : List.of("dev/aks-wasi", "prod/aks-wasi")) {
             Plan plan = plans.get(name);
-            Set<String> expected =
-                    new HashSet<>(
-                            Set.of(
-                                    "v1 Namespace",
-                                    "v1 Secret",
-                                    "v1 Service",
-                                    "apps/v1 Deployment",
-                                    "networking.k8s.io/v1 NetworkPolicy",
-                                    "autoscaling/v2 HorizontalPodAutoscaler"));
-            if (name.startsWith("prod")) {
-                expected.add("policy/v1 PodDisruptionBudget");
-            }
-            assertEquals(expected, kinds(plan), name);
+            assertEquals(
+                    Set.of(
+                            "v1 Namespace",
+                            "v1 Secret",
+                            "v1 Service",
+                            "apps/v1 Deployment",
+                            "networking.k8s.io/v1 NetworkPolicy"),
+                    kinds(plan),
+                    name + ": one replica of the hops Deployment, so no autoscaler or budget");
             assertEquals(List.of(), plan.helmReleases());
             JsonNode hops = object(plan, "Deployment", "orders-hops");
             assertEquals(
@@ -186,7 +183,7 @@ class OfflinePlanTest {
                         .asBoolean());
         assertEquals(
                 1,
-                object(prod, "PodDisruptionBudget", "orders-hops")
+                object(prod, "PodDisruptionBudget", "orders-hops-ingress")
                         .at("/spec/maxUnavailable")
                         .asInt());
         assertEquals(
@@ -196,7 +193,7 @@ class OfflinePlanTest {
                         .asText());
         assertEquals(
                 1,
-                object(plans.get("dev/spinkube"), "HorizontalPodAutoscaler", "orders-hops")
+                object(plans.get("dev/spinkube"), "HorizontalPodAutoscaler", "orders-hops-ingress")
                         .at("/spec/minReplicas")
                         .asInt());
         assertTrue(cluster.contains("disableLocalAccounts=true"), cluster);
@@ -205,6 +202,60 @@ class OfflinePlanTest {
                         .at("/spec/containerdRuntimeOptions/SystemdCgroup")
                         .asText()
                         .equals("true"));
+    }
+
+    /**
+     * In every stack and mode, whatever runs the Redis-triggered relays runs one replica and
+     * nothing scales it, while each SpinKube HTTP workload scales between the stack's bounds.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev/spinkube", "prod/spinkube", "dev/aks-wasi", "prod/aks-wasi"})
+    void theRelaysRunOneReplicaAndOnlyTheIngressScales(String planName) {
+        Plan plan = plans.get(planName);
+        Map<String, String> stack =
+                StackConfigFile.read(ROOT.resolve("Pulumi." + planName.split("/")[0] + ".yaml"))
+                        .values();
+        int min = Integer.parseInt(stack.get("appMinReplicas"));
+        int max = Integer.parseInt(stack.get("appMaxReplicas"));
+        boolean spinKube = planName.endsWith("spinkube");
+        JsonNode relays =
+                spinKube
+                        ? object(plan, "SpinApp", "orders-hops-relays")
+                        : object(plan, "Deployment", "orders-hops");
+        assertEquals(1, relays.at("/spec/replicas").asInt(), planName);
+        Set<String> scaled =
+                plan.objects().stream()
+                        .map(PlannedObject::object)
+                        .filter(o -> o.path("kind").asText().equals("HorizontalPodAutoscaler"))
+                        .map(o -> o.at("/spec/scaleTargetRef/name").asText())
+                        .collect(Collectors.toSet());
+        Set<String> budgeted =
+                plan.objects().stream()
+                        .map(PlannedObject::object)
+                        .filter(o -> o.path("kind").asText().equals("PodDisruptionBudget"))
+                        .map(
+                                o ->
+                                        o.at("/spec/selector/matchLabels/app.kubernetes.io~1name")
+                                                .asText())
+                        .collect(Collectors.toSet());
+        if (!spinKube) {
+            assertEquals(Set.of(), scaled, planName);
+            assertEquals(Set.of(), budgeted, planName);
+            return;
+        }
+        assertFalse(relays.at("/spec/enableAutoscaling").asBoolean(), planName);
+        assertEquals(Set.of("orders-orchestrated", "orders-hops-ingress"), scaled, planName);
+        assertEquals(
+                min >= 2 ? scaled : Set.of(),
+                budgeted,
+                planName + ": budgets where the ingress keeps two replicas or more");
+        JsonNode ingress = object(plan, "HorizontalPodAutoscaler", "orders-hops-ingress");
+        assertEquals(min, ingress.at("/spec/minReplicas").asInt());
+        assertEquals(max, ingress.at("/spec/maxReplicas").asInt());
+        assertTrue(
+                object(plan, "SpinApp", "orders-hops-ingress")
+                        .at("/spec/enableAutoscaling")
+                        .asBoolean());
     }
 
     @Test
@@ -271,7 +322,7 @@ class OfflinePlanTest {
         ((ObjectNode) noSelector.path("spec")).remove("selector");
         assertViolation(noSelector, "selector");
 
-        ObjectNode spinApp = object(dev, "SpinApp", "orders-hops").deepCopy();
+        ObjectNode spinApp = object(dev, "SpinApp", "orders-hops-relays").deepCopy();
         ((ObjectNode) spinApp.path("spec")).remove("executor");
         assertViolation(spinApp, "executor");
 
@@ -304,7 +355,7 @@ class OfflinePlanTest {
         assertTrue(printed.contains("\n  + spinmixed:index:MixedWorkloadsStack prod\n"), printed);
         assertTrue(
                 printed.contains(
-                        "22 Kubernetes objects and 3 Helm releases written to "
+                        "23 Kubernetes objects and 3 Helm releases written to "
                                 + OUT.resolve("cli-prod")),
                 printed);
         assertTrue(
@@ -314,7 +365,13 @@ class OfflinePlanTest {
                 printed);
         assertTrue(
                 Files.isRegularFile(
-                        OUT.resolve("cli-prod/objects/spinapp_spin-mixed_orders-hops.yaml")));
+                        OUT.resolve(
+                                "cli-prod/objects/spinapp_spin-mixed_orders-hops-relays.yaml")));
+        assertTrue(
+                printed.contains(
+                        "spin-mixed/orders-hops-relays replicas=1 enableAutoscaling=false"
+                                + " components=validation-relay,pricing-relay,inventory-relay"),
+                printed);
         assertTrue(
                 Files.isRegularFile(
                         OUT.resolve("cli-prod/helm-releases/prod-spinkube-spin-operator.yaml")));

@@ -248,14 +248,18 @@ class SettingsTest {
     }
 
     @Test
-    void aksWasiWithAHopsOnlyImageIsAcceptedWithTheRetirementWarning() throws IOException {
+    void aksWasiWithAHopsOnlyImageIsAcceptedWithTheRetirementAndOneReplicaWarnings()
+            throws IOException {
         Files.writeString(
                 root.resolve("apps/target/oci/spin.toml"), AksWasiStackTest.HOPS_ONLY_SPIN_TOML);
         config.putAll(Map.of("wasmRuntime", "aks-wasi", "wirings", "hops"));
         Settings settings = read();
-        assertEquals(1, settings.warnings().size());
+        assertEquals(2, settings.warnings().size());
         assertTrue(settings.warnings().get(0).contains("2025-05-05"), settings.warnings().get(0));
         assertTrue(settings.warnings().get(0).contains("Spin 2.6"));
+        assertTrue(
+                settings.warnings().get(1).contains("runs exactly one replica"),
+                settings.warnings().get(1));
     }
 
     @Test

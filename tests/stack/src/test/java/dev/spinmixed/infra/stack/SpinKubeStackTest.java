@@ -37,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole stack in the default mode, wasmRuntime=spinkube, both wirings. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpinKubeStackTest {
+    static final String SPIN_APP = "kubernetes:core.spinkube.dev/v1alpha1:SpinApp";
+    static final String HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+    static final String PDB = "kubernetes:policy/v1:PodDisruptionBudget";
     static final String SPIN_TOML =
             """
             spin_manifest_version = 2
@@ -322,6 +325,46 @@ class SpinKubeStackTest {
         }
     }
 
+    /**
+     * spin-operator 0.6.1 creates a ClusterIP Service for every SpinApp, unconditionally
+     * (internal/controller/spinapp_controller.go, reconcileService), and its CRD offers no field to
+     * turn it off: the relays' SpinApp gets one too, which leads nowhere, as nothing in that pod
+     * listens for HTTP and no policy admits HTTP to it.
+     */
+    @Test
+    void spinOperatorOffersNoFieldToDropTheServiceOfASpinAppWithoutHttpTrigger() {
+        var spinAppSpec =
+                map(
+                        SpinOperatorCrds.load().get(0),
+                        "spec",
+                        "versions",
+                        0,
+                        "schema",
+                        "openAPIV3Schema",
+                        "properties",
+                        "spec",
+                        "properties");
+        // If a spin-operator upgrade adds one, this fails: set it on the relays' SpinApp.
+        assertEquals(
+                Set.of("serviceAccountName", "serviceAnnotations"),
+                spinAppSpec.keySet().stream()
+                        .filter(f -> f.toLowerCase().contains("service"))
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                List.of("executor", "image"),
+                list(
+                        SpinOperatorCrds.load().get(0),
+                        "spec",
+                        "versions",
+                        0,
+                        "schema",
+                        "openAPIV3Schema",
+                        "properties",
+                        "spec",
+                        "required"),
+                "nothing HTTP-specific is required of a SpinApp");
+    }
+
     @Test
     void bothWiringsRunThePushedImageByDigestAsSpinApps() {
         String imageRef = StackRun.value(run.stack.image().imageRef());
@@ -329,9 +372,9 @@ class SpinKubeStackTest {
                 "spinmixeddev1234.azurecr.io/spin-mixed-workloads/orders@"
                         + StackRun.VALUES.imageDigest(),
                 imageRef);
-        List<Declared> apps = run.mocks.ofType("kubernetes:core.spinkube.dev/v1alpha1:SpinApp");
+        List<Declared> apps = run.mocks.ofType(SPIN_APP);
         assertEquals(
-                Set.of("orders-orchestrated", "orders-hops"),
+                Set.of("orders-orchestrated", "orders-hops-ingress", "orders-hops-relays"),
                 apps.stream()
                         .map(d -> string(d.inputs(), "metadata", "name"))
                         .collect(Collectors.toSet()));
@@ -339,9 +382,6 @@ class SpinKubeStackTest {
             var spec = map(app.inputs(), "spec");
             assertEquals(imageRef, spec.get("image"), app.name());
             assertEquals("containerd-shim-spin", spec.get("executor"));
-            // spin-operator 0.6.1 refuses replicas beside enableAutoscaling.
-            assertEquals(true, spec.get("enableAutoscaling"));
-            assertFalse(spec.containsKey("replicas"), app.name());
             assertEquals(
                     Map.of(
                             "requests", Map.of("cpu", "50m", "memory", "64Mi"),
@@ -370,32 +410,27 @@ class SpinKubeStackTest {
                                     "redis.spin-mixed.svc.cluster.local:6379")),
                     spec.get("variables"));
         }
-        var orchestrated =
-                one("kubernetes:core.spinkube.dev/v1alpha1:SpinApp", "dev-app-orchestrated")
-                        .inputs();
+        // Each keeps only the components its triggers run (containerd-shim-spin's selective
+        // deployment); the ones they depend on are composed in from their sources.
         assertEquals(
-                List.of("orchestrator", "validation", "pricing", "inventory"),
-                list(orchestrated, "spec", "components"));
-        var hops = one("kubernetes:core.spinkube.dev/v1alpha1:SpinApp", "dev-app-hops").inputs();
-        assertTrue(
-                list(hops, "spec", "components")
-                        .containsAll(
-                                List.of(
-                                        "hops-ingress",
-                                        "validation-relay",
-                                        "pricing-relay",
-                                        "inventory-relay")));
-        assertFalse(list(hops, "spec", "components").contains("orchestrator"));
+                List.of("orchestrator"),
+                list(one(SPIN_APP, "dev-app-orchestrated").inputs(), "spec", "components"));
+        assertEquals(
+                List.of("hops-ingress"),
+                list(one(SPIN_APP, "dev-app-hops-ingress").inputs(), "spec", "components"));
+        assertEquals(
+                List.of("validation-relay", "pricing-relay", "inventory-relay"),
+                list(one(SPIN_APP, "dev-app-hops-relays").inputs(), "spec", "components"));
     }
 
     @Test
-    void eachWiringScalesOnCpuBetweenItsMinAndMaxWithADisruptionBudget() {
-        for (Wiring wiring : Wiring.values()) {
-            var hpa =
-                    one(
-                                    "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
-                                    "dev-app-" + wiring.configValue())
-                            .inputs();
+    void theHttpWorkloadsScaleOnCpuBetweenTheirMinAndMaxWithADisruptionBudget() {
+        for (String workload : List.of("orchestrated", "hops-ingress")) {
+            var spec = map(one(SPIN_APP, "dev-app-" + workload).inputs(), "spec");
+            // spin-operator 0.6.1 refuses replicas beside enableAutoscaling.
+            assertEquals(true, spec.get("enableAutoscaling"), workload);
+            assertFalse(spec.containsKey("replicas"), workload);
+            var hpa = one(HPA, "dev-app-" + workload).inputs();
             assertEquals(
                     Map.of(
                             "apiVersion",
@@ -403,7 +438,7 @@ class SpinKubeStackTest {
                             "kind",
                             "Deployment",
                             "name",
-                            wiring.workloadName()),
+                            "orders-" + workload),
                     map(hpa, "spec", "scaleTargetRef"),
                     "spin-operator names the Deployment after the SpinApp");
             assertEquals(2, integer(hpa, "spec", "minReplicas"));
@@ -412,39 +447,70 @@ class SpinKubeStackTest {
             assertEquals(
                     70,
                     integer(hpa, "spec", "metrics", 0, "resource", "target", "averageUtilization"));
-            var pdb =
-                    one(
-                                    "kubernetes:policy/v1:PodDisruptionBudget",
-                                    "dev-app-" + wiring.configValue())
-                            .inputs();
+            var pdb = one(PDB, "dev-app-" + workload).inputs();
             assertEquals(1, integer(pdb, "spec", "maxUnavailable"));
-            var podLabels =
-                    map(
-                            one(
-                                            "kubernetes:core.spinkube.dev/v1alpha1:SpinApp",
-                                            "dev-app-" + wiring.configValue())
-                                    .inputs(),
-                            "spec",
-                            "podLabels");
             assertTrue(
-                    podLabels
+                    map(spec, "podLabels")
                             .entrySet()
                             .containsAll(map(pdb, "spec", "selector", "matchLabels").entrySet()),
-                    "the budget selects the wiring's pods");
+                    "the budget selects the workload's pods");
         }
     }
 
     @Test
-    void eachWiringHasALoadBalancerServiceOnItsReadyPods() {
+    void theRedisTriggeredRelaysRunExactlyOneReplicaWithoutAutoscalerBudgetOrService() {
+        var spec = map(one(SPIN_APP, "dev-app-hops-relays").inputs(), "spec");
+        // Without autoscaling, spin-operator 0.6.1's webhook wants replicas >= 1 and the
+        // Deployment takes it as is.
+        assertEquals(false, spec.get("enableAutoscaling"));
+        assertEquals(1, integer(spec, "replicas"));
+        assertEquals(
+                Set.of("orders-orchestrated", "orders-hops-ingress"),
+                run.mocks.ofType(HPA).stream()
+                        .map(d -> string(d.inputs(), "spec", "scaleTargetRef", "name"))
+                        .collect(Collectors.toSet()),
+                "no autoscaler targets the relays");
+        var relayPods = map(spec, "podLabels");
+        for (Declared pdb : run.mocks.ofType(PDB)) {
+            assertFalse(
+                    relayPods
+                            .entrySet()
+                            .containsAll(
+                                    map(pdb.inputs(), "spec", "selector", "matchLabels")
+                                            .entrySet()),
+                    pdb.name() + " selects the relays");
+        }
+        assertEquals(
+                Set.of(
+                        Map.of("core.spinkube.dev/app.orders-orchestrated.status", "ready"),
+                        Map.of("core.spinkube.dev/app.orders-hops-ingress.status", "ready")),
+                run.mocks.ofType("kubernetes:core/v1:Service").stream()
+                        .filter(d -> d.name().startsWith("dev-app-"))
+                        .map(d -> map(d.inputs(), "spec", "selector"))
+                        .collect(Collectors.toSet()),
+                "the public Services select the HTTP workloads only");
+        assertEquals(
+                Set.of("orders-orchestrated", "orders-hops-ingress", "orders-hops-relays"),
+                run.stack.workloads().workloads().keySet());
+        assertEquals(
+                Set.of("orders-orchestrated", "orders-hops-ingress"),
+                run.stack.workloads().autoscalers().keySet());
+    }
+
+    @Test
+    void eachWiringHasALoadBalancerServiceOnItsReadyHttpPods() {
         var service = one("kubernetes:core/v1:Service", "dev-app-orchestrated").inputs();
         assertEquals("LoadBalancer", string(service, "spec", "type"));
         assertEquals(
                 Map.of("core.spinkube.dev/app.orders-orchestrated.status", "ready"),
                 map(service, "spec", "selector"));
         assertEquals(80, integer(service, "spec", "ports", 0, "port"));
+        var hops = one("kubernetes:core/v1:Service", "dev-app-hops").inputs();
+        assertEquals("LoadBalancer", string(hops, "spec", "type"));
+        assertEquals("orders-hops-public", string(hops, "metadata", "name"));
         assertEquals(
-                "LoadBalancer",
-                string(one("kubernetes:core/v1:Service", "dev-app-hops").inputs(), "spec", "type"));
+                Map.of("core.spinkube.dev/app.orders-hops-ingress.status", "ready"),
+                map(hops, "spec", "selector"));
         assertEquals(
                 "hops=http://20.0.0.10/hops/orders orchestrated=http://20.0.0.10/orders",
                 StackRun.value(run.stack.outputs().get("appEndpoints")));
@@ -518,9 +584,11 @@ class SpinKubeStackTest {
 
     @Test
     void theNamespaceDeniesBothWaysAndTheAppMayReceiveHttpAndCallOnlyCoreDnsAndRedis() {
-        for (Declared app : run.mocks.ofType("kubernetes:core.spinkube.dev/v1alpha1:SpinApp")) {
+        for (Declared app : run.mocks.ofType(SPIN_APP)) {
             AppNetworkPolicies.assertOnlyTheExplicitAllows(
-                    run.mocks, map(app.inputs(), "spec", "podLabels"));
+                    run.mocks,
+                    map(app.inputs(), "spec", "podLabels"),
+                    !app.name().equals("dev-app-hops-relays"));
         }
     }
 
