@@ -2,6 +2,7 @@ package dev.spinmixed.infra;
 
 import dev.spinmixed.spinapp.AppLayout;
 import dev.spinmixed.spinapp.ContractCheck;
+import dev.spinmixed.spinapp.ContractViolationException;
 import dev.spinmixed.spinapp.manifest.ManifestException;
 import dev.spinmixed.spinapp.manifest.ManifestReader;
 import dev.spinmixed.spinapp.manifest.SpinManifest;
@@ -42,6 +43,8 @@ public final class ContractGate {
         }
     }
 
+    private static final String NOTHING_DEPLOYED = "nothing was deployed";
+
     private ContractGate() {}
 
     /** Throws {@link ContractViolationException} listing every problem. */
@@ -52,11 +55,13 @@ public final class ContractGate {
         } catch (ManifestException e) {
             throw new ContractViolationException(
                     inputs.spinToml(),
-                    List.of("Spin would refuse the manifest: " + e.getMessage()));
+                    List.of("Spin would refuse the manifest: " + e.getMessage()),
+                    NOTHING_DEPLOYED);
         }
         ContractCheck.Report report = ContractCheck.run(manifest, inputs.layout());
         if (!report.passed()) {
-            throw new ContractViolationException(inputs.spinToml(), report.problems());
+            throw new ContractViolationException(
+                    inputs.spinToml(), report.problems(), NOTHING_DEPLOYED);
         }
     }
 }

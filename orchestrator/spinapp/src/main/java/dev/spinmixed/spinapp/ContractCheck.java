@@ -60,10 +60,13 @@ public final class ContractCheck {
                     .toList();
         }
 
-        /** The checked app; throws {@link ContractViolationException} listing every problem. */
-        public CheckedApp orThrow() {
+        /**
+         * The checked app; throws {@link ContractViolationException} listing every problem and
+         * saying what was not done ({@code consequence}).
+         */
+        public CheckedApp orThrow(String consequence) {
             return app.orElseThrow(
-                    () -> new ContractViolationException(manifest.file(), problems()));
+                    () -> new ContractViolationException(manifest.file(), problems(), consequence));
         }
     }
 

@@ -48,7 +48,7 @@ public final class LocalHost implements AutoCloseable {
                             + ": this host cannot run:\n  - "
                             + String.join("\n  - ", unsupported));
         }
-        CheckedApp app = ContractCheck.run(manifest, layout).orThrow();
+        CheckedApp app = ContractCheck.run(manifest, layout).orThrow("the host did not start it");
         AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
         SpinApp running =
                 SpinApp.start(

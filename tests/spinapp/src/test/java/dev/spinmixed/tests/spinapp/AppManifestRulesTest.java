@@ -52,7 +52,7 @@ class AppManifestRulesTest {
         CheckedApp app =
                 ContractCheck.run(
                                 ManifestReader.read(APPS.resolve("spin.toml")), AppLayout.of(APPS))
-                        .orThrow();
+                        .orThrow("the test cannot run");
         assertEquals(
                 List.of(
                         "acme:inventory/inventory@0.1.0 <- component `inventory`",
