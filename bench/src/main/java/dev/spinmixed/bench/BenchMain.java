@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.spinmixed.bench.java.OrderPipeline;
 import dev.spinmixed.linker.ExecutionMode;
-import dev.spinmixed.testsupport.RedisServer;
+import dev.spinmixed.tests.support.RedisServer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.spinmixed.bench;
 
 import dev.spinmixed.host.app.SpinApp;
 import dev.spinmixed.linker.ExecutionMode;
-import dev.spinmixed.testsupport.RedisServer;
+import dev.spinmixed.tests.support.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

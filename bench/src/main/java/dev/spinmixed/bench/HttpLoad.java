@@ -1,6 +1,6 @@
 package dev.spinmixed.bench;
 
-import dev.spinmixed.testsupport.RedisServer;
+import dev.spinmixed.tests.support.RedisServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
