@@ -29,7 +29,7 @@ public final class Composition implements AutoCloseable {
 
     private Composition(Builder b) {
         this.root = b.root;
-        Wiring wiring = new Wiring(b.root, b.rootLinks, b.dependencies, b.hosts);
+        Wiring wiring = new Wiring(b.root, b.rootLinks, b.dependencies, b.hosts, b.adapters);
         ExecutionMode mode = b.mode;
         WasiGrant grant = b.wasi;
         int maxMemoryPages = b.maxMemoryPages;
@@ -132,6 +132,7 @@ public final class Composition implements AutoCloseable {
         private final Map<String, HostFunction> hosts = new LinkedHashMap<>();
         private WasiGrant wasi = WasiGrant.none();
         private ExecutionMode mode = ExecutionMode.INTERPRETER;
+        private AdapterMode adapters = AdapterMode.FUSED;
         private int maxInstances = Math.max(1, Runtime.getRuntime().availableProcessors());
         private long leaseTimeoutMillis = 30_000;
         private int maxMemoryPages = MemoryLimits.MAX_PAGES;
@@ -181,6 +182,15 @@ public final class Composition implements AutoCloseable {
 
         public Builder mode(ExecutionMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * How calls between the composition's components cross: {@link AdapterMode#FUSED} (the
+         * default) or through Java values ({@link AdapterMode#LIFT_LOWER}, the reference).
+         */
+        public Builder adapters(AdapterMode adapters) {
+            this.adapters = Objects.requireNonNull(adapters, "adapters");
             return this;
         }
 
