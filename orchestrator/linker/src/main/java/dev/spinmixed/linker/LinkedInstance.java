@@ -49,6 +49,7 @@ final class LinkedInstance implements AutoCloseable {
             Map<String, ImportTarget> wiring,
             InstanceSet set,
             ExecutionMode mode,
+            Optional<MachineCache> machineCache,
             WasiGrant grant,
             int maxMemoryPages) {
         this.component = component;
@@ -68,7 +69,7 @@ final class LinkedInstance implements AutoCloseable {
                     Instance.builder(component.module())
                             .withImportValues(
                                     ImportValues.builder().withFunctions(functions).build())
-                            .withMachineFactory(component.machineFactory(mode))
+                            .withMachineFactory(component.machineFactory(mode, machineCache))
                             // byte[] pages read through VarHandles: about twice as fast as
                             // Chicory's default ByteBuffer pages
                             // for guests that spend their time in loads and stores (the
