@@ -7,7 +7,6 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.OpCode;
 import dev.spinmixed.linker.AdapterMode;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,10 +46,14 @@ public final class CpuProfile {
     private static final Pattern GUEST_METHOD = Pattern.compile("(?:func|call)_(\\d+)");
     private static final String PRECOMPILED = "dev.spinmixed.bench.precompiled.";
 
-    /** Share of the samples and CPU microseconds per order, by category. */
-    public record Figures(
-            AdapterMode adapters, long samples, double cpuUsPerOrder, Map<String, Double> shares) {
-        Map<String, Object> toMap() {
+    /** Share of the samples by category. */
+    public record Figures(AdapterMode adapters, long samples, Map<String, Double> shares) {
+
+        /**
+         * The shares with the microseconds they stand for in an order that takes {@code
+         * cpuUsPerOrder} of CPU (measured apart from the sampling, which slows what it samples).
+         */
+        Map<String, Object> toMap(double cpuUsPerOrder) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("adapters", adapters.name().toLowerCase(Locale.ROOT));
             m.put("samples", samples);
@@ -85,8 +88,6 @@ public final class CpuProfile {
         Map<String, Set<Integer>> allocators = allocatorFunctions(appDir.resolve("target/core"));
         byte[] order = SampleOrders.typical();
         Path file = workDir.resolve("profile-" + adapters.name().toLowerCase(Locale.ROOT) + ".jfr");
-        long orders = 0;
-        long cpu;
         try (PrecompiledPipeline pipeline = PrecompiledPipeline.load(appDir, adapters)) {
             long warm = System.nanoTime() + Duration.ofSeconds(quick ? 2 : 15).toNanos();
             while (System.nanoTime() < warm) {
@@ -95,13 +96,10 @@ public final class CpuProfile {
             try (Recording recording = new Recording()) {
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
                 recording.start();
-                long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long end = System.nanoTime() + Duration.ofSeconds(quick ? 2 : 15).toNanos();
                 while (System.nanoTime() < end) {
                     pipeline.order(order);
-                    orders++;
                 }
-                cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
                 recording.stop();
                 recording.dump(file);
             }
@@ -125,7 +123,7 @@ public final class CpuProfile {
         for (Map.Entry<String, Long> c : counts.entrySet()) {
             shares.put(c.getKey(), samples == 0 ? 0 : (double) c.getValue() / samples);
         }
-        return new Figures(adapters, samples, cpu / 1e3 / Math.max(1, orders), shares);
+        return new Figures(adapters, samples, shares);
     }
 
     /** The category of one sample, from its innermost frame outwards. */
