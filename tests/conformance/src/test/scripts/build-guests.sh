@@ -25,6 +25,7 @@ for source in "$test_dir"/c/*.c; do
   # from the transpiled twin, as the Chicory side links the relay to the twin's core module.
   transpile_options=()
   case "$world" in
+    misbehaving-relay) transpile_options=(--map "conformance:echo/*=../misbehaving-guest/misbehaving-guest.js#*") ;;
     *-relay) transpile_options=(--map "conformance:echo/*=../${world%-relay}-echo/${world%-relay}-echo.js#*") ;;
   esac
   clang --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror \

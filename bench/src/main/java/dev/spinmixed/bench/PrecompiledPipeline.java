@@ -17,6 +17,7 @@ import dev.spinmixed.contracts.fermyon.spin.Redis;
 import dev.spinmixed.contracts.fermyon.spin.config.Error;
 import dev.spinmixed.contracts.fermyon.spin.http_types.Method;
 import dev.spinmixed.contracts.fermyon.spin.http_types.Request;
+import dev.spinmixed.linker.AdapterMode;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.WasiGrant;
@@ -52,9 +53,14 @@ public final class PrecompiledPipeline implements AutoCloseable {
 
     /**
      * Loads the app's WIT from {@code appDir} (apps/) and the build-time compiled modules, and
-     * links them.
+     * links them through fused adapters.
      */
     public static PrecompiledPipeline load(Path appDir) throws IOException {
+        return load(appDir, AdapterMode.FUSED);
+    }
+
+    /** The same, the orchestrator's calls to its dependencies crossing as {@code adapters} says. */
+    public static PrecompiledPipeline load(Path appDir, AdapterMode adapters) throws IOException {
         WitResolve wit = WitLoader.loadDirectory(appDir.resolve("wit"));
         Component orchestrator =
                 component(
@@ -89,7 +95,9 @@ public final class PrecompiledPipeline implements AutoCloseable {
                                         "inventory-component",
                                         InventoryModule.class,
                                         InventoryModule::create))
-                        .wasi(WasiGrant.none().withClock().withRandom());
+                        .wasi(WasiGrant.none().withClock().withRandom())
+                        .adapters(adapters)
+                        .maxInstances(1);
         Redis.servePublish(builder, (address, channel, payload) -> WitResult.ok(null));
         Config.serveGetConfig(
                 builder,

@@ -42,13 +42,19 @@ public final class V8Run {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("the V8 run failed:\n" + out);
         }
+        return latency(out, expectedAnswer, "V8");
+    }
+
+    /** The latency a Node harness printed, after checking that its first answer is Chicory's. */
+    static Latency latency(String out, byte[] expectedAnswer, String host) throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode result = json.readTree(out);
         JsonNode expected = json.readTree(expectedAnswer);
         if (result.get("status").asInt() != 200
                 || !json.readTree(result.get("body").asText()).equals(expected)) {
             throw new IllegalStateException(
-                    "V8 answered differently from Chicory: "
+                    host
+                            + " answered differently from Chicory: "
                             + out
                             + "\nexpected 200 "
                             + new String(expectedAnswer, StandardCharsets.UTF_8));

@@ -48,11 +48,20 @@ public final class WasmApp implements AutoCloseable {
             ExecutionMode mode,
             Optional<String> redis,
             SpinApp.RedisOptions redisOptions) {
+        return start(manifestFile, new LinkedRuntime.Settings(mode, 4), redis, redisOptions);
+    }
+
+    /** The same with the runtime's settings, e.g. a machine cache. */
+    public static WasmApp start(
+            Path manifestFile,
+            LinkedRuntime.Settings settings,
+            Optional<String> redis,
+            SpinApp.RedisOptions redisOptions) {
         return new WasmApp(
                 LocalHost.start(
                         manifestFile,
                         AppLayout.around(manifestFile),
-                        new LinkedRuntime.Settings(mode, 4),
+                        settings,
                         new SpinApp.Options(
                                 new InetSocketAddress("127.0.0.1", 0),
                                 redis,
@@ -76,6 +85,11 @@ public final class WasmApp implements AutoCloseable {
         return host.runtime()
                 .handleRequest(
                         ORCHESTRATOR, new GuestRequest(HttpMethod.POST, "/orders", JSON, body));
+    }
+
+    /** Where the host's start went (contract check, link, triggers). */
+    public LocalHost.StartTimes startTimes() {
+        return host.startTimes();
     }
 
     public InetSocketAddress address() {

@@ -27,7 +27,11 @@ public final class FlatValues {
     /** The next value as the bits of {@code want}. */
     public long next(FlatType want) {
         FlatType have = types.get(position);
-        long x = values[position++];
+        return coerce(have, want, values[position++]);
+    }
+
+    /** A value of a slot of type {@code have} read as the bits of {@code want}. */
+    static long coerce(FlatType have, FlatType want, long x) {
         if (have == want) {
             return x;
         }

@@ -26,6 +26,12 @@ public final class FunctionAbi {
     private final List<FlatType> flatResult;
     private final Shapes shapes;
 
+    /** What the fault messages call the places a value goes, made once rather than per call. */
+    private final String resultWhat;
+
+    private final String spilledWhat;
+    private final String returnAreaWhat;
+
     public FunctionAbi(Function function) {
         this.function = function;
         this.liftSignature = CoreSignature.lift(function);
@@ -38,6 +44,9 @@ public final class FunctionAbi {
         roots.add(paramsTuple);
         function.result().ifPresent(roots::add);
         this.shapes = Shapes.of(roots);
+        this.resultWhat = "result of " + function.name();
+        this.spilledWhat = "spilled arguments of " + function.name();
+        this.returnAreaWhat = "return area of " + function.name();
     }
 
     /** A lifter for this function's values that shares its precomputed layouts. */
@@ -115,7 +124,7 @@ public final class FunctionAbi {
         WitType type = function.result().get();
         try {
             if (liftSignature.resultInMemory()) {
-                return lifter.load(type, results[0], "result of " + function.name());
+                return lifter.load(type, results[0], resultWhat);
             }
             return lifter.liftFlat(type, new FlatValues(results, flatResult));
         } catch (AbiException e) {
@@ -127,8 +136,7 @@ public final class FunctionAbi {
     @SuppressWarnings("unchecked")
     public List<Object> liftArguments(long[] args, Lifter lifter) {
         if (lowerSignature.paramsInMemory()) {
-            return (List<Object>)
-                    lifter.load(paramsTuple, args[0], "spilled arguments of " + function.name());
+            return (List<Object>) lifter.load(paramsTuple, args[0], spilledWhat);
         }
         FlatValues values = new FlatValues(args, flatParams);
         List<Object> lifted = new ArrayList<>(paramsTuple.types().size());
@@ -152,8 +160,7 @@ public final class FunctionAbi {
         WitType type = function.result().get();
         try {
             if (lowerSignature.resultInMemory()) {
-                lowerer.store(
-                        type, result, args[args.length - 1], "return area of " + function.name());
+                lowerer.store(type, result, args[args.length - 1], returnAreaWhat);
                 return new long[0];
             }
             FlatValues.Builder out = new FlatValues.Builder();

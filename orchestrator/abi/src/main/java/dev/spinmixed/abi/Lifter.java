@@ -325,36 +325,42 @@ public final class Lifter {
     }
 
     private String loadString(int ptr, int length) {
+        int start = stringStart(memory, ptr, length);
+        byte[] utf8 = memory.memory().readBytes(start, length);
+        String decoded = Utf8.decode(utf8);
+        if (decoded == null) {
+            throw notUtf8(memory, start, utf8);
+        }
+        return decoded;
+    }
+
+    /** Where a string lies, checked: its length and its extent. */
+    static int stringStart(GuestMemory memory, int ptr, int length) {
         long bytes = length & 0xFFFFFFFFL;
         if (bytes > Integer.MAX_VALUE) {
             throw memory.fault("string length " + bytes + " is over the 2^31-1 byte limit");
         }
-        int start = memory.checkRange(ptr, bytes, "string");
-        byte[] utf8 = memory.memory().readBytes(start, (int) bytes);
-        String decoded = Utf8.decode(utf8);
-        if (decoded == null) {
-            throw memory.fault(
-                    "string at 0x"
-                            + Integer.toHexString(start)
-                            + " ("
-                            + bytes
-                            + " bytes) is not valid UTF-8: "
-                            + Arrays.toString(Arrays.copyOf(utf8, Math.min(utf8.length, 16))));
-        }
-        return decoded;
+        return memory.checkRange(ptr, bytes, "string");
+    }
+
+    static AbiException notUtf8(GuestMemory memory, int start, byte[] utf8) {
+        return memory.fault(
+                "string at 0x"
+                        + Integer.toHexString(start)
+                        + " ("
+                        + utf8.length
+                        + " bytes) is not valid UTF-8: "
+                        + Arrays.toString(Arrays.copyOf(utf8, Math.min(utf8.length, 16))));
     }
 
     private Object loadList(WitType element, int ptr, int length) {
         long count = length & 0xFFFFFFFFL;
         if (element == Primitive.U8) {
             return memory.memory()
-                    .readBytes(listExtent(element, ptr, count, count, 1), (int) count);
+                    .readBytes(listExtent(memory, element, ptr, count, count, 1), (int) count);
         }
         int size = size(element);
-        int start = listExtent(element, ptr, count, count * size, alignment(element));
-        if (count > memory.byteSize()) {
-            throw memory.fault(listWhat(element, count) + " is longer than memory");
-        }
+        int start = listStart(memory, element, ptr, count, size, alignment(element));
         Object[] elements = new Object[(int) count];
         for (int i = 0; i < count; i++) {
             try {
@@ -366,11 +372,22 @@ public final class Lifter {
         return Collections.unmodifiableList(Arrays.asList(elements));
     }
 
+    /** Where a list of elements other than u8 lies, checked: alignment, extent, count. */
+    static int listStart(
+            GuestMemory memory, WitType element, int ptr, long count, int size, int alignment) {
+        int start = listExtent(memory, element, ptr, count, count * size, alignment);
+        if (count > memory.byteSize()) {
+            throw memory.fault(listWhat(element, count) + " is longer than memory");
+        }
+        return start;
+    }
+
     /**
      * Checks where a list lies; its description is only built for an error, as lists are lifted
      * often.
      */
-    private int listExtent(WitType element, int ptr, long count, long bytes, int alignment) {
+    static int listExtent(
+            GuestMemory memory, WitType element, int ptr, long count, long bytes, int alignment) {
         if (!memory.holds(ptr, bytes, alignment)) {
             String what = listWhat(element, count);
             memory.checkAligned(ptr, alignment, what);
@@ -384,6 +401,10 @@ public final class Lifter {
     }
 
     private int codePoint(int value) {
+        return codePoint(memory, value);
+    }
+
+    static int codePoint(GuestMemory memory, int value) {
         if ((value & 0xFFFFFFFFL) > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
             throw memory.fault(
                     "char 0x" + Integer.toHexString(value) + " is not a Unicode scalar value");
@@ -392,14 +413,18 @@ public final class Lifter {
     }
 
     private void checkCase(WitType type, List<Optional<WitType>> payloads, long index) {
-        if (index >= payloads.size()) {
+        checkCase(memory, type, payloads.size(), index);
+    }
+
+    static void checkCase(GuestMemory memory, WitType type, int cases, long index) {
+        if (index >= cases) {
             throw memory.fault(
                     "discriminant "
                             + index
                             + " is out of range for "
                             + WitText.describe(type)
                             + " ("
-                            + payloads.size()
+                            + cases
                             + " cases)");
         }
     }

@@ -185,7 +185,7 @@ public final class Lowerer {
     }
 
     /** A payload value placed in a slot its variant joined to a wider type. */
-    private static long widen(FlatType have, FlatType want, long bits) {
+    static long widen(FlatType have, FlatType want, long bits) {
         if (have == want
                 || (have == FlatType.F32 && want == FlatType.I32)
                 || have == FlatType.F64) {

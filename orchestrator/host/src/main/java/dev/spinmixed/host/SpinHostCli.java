@@ -10,6 +10,7 @@ import dev.spinmixed.host.http.HttpTriggerServer;
 import dev.spinmixed.host.redis.LocalRedisServer;
 import dev.spinmixed.host.runtime.GuestLimits;
 import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.linker.MachineCache;
 import dev.spinmixed.spinapp.AppLayout;
 import dev.spinmixed.spinapp.manifest.ManifestReader;
 import dev.spinmixed.spinapp.manifest.SpinManifest;
@@ -228,6 +229,18 @@ public final class SpinHostCli {
                                 + " --max-memory for it (repeatable).")
         Map<String, Long> componentMaxMemory = new LinkedHashMap<>();
 
+        @Option(
+                names = "--machine-cache",
+                paramLabel = "DIR",
+                description =
+                        "Where the compiled machines (--mode compiled) are kept between starts, one"
+                            + " per module digest, so that a start loads them instead of compiling"
+                            + " again (default: target/machines in the app directory).")
+        Path machineCache;
+
+        @Option(names = "--no-machine-cache", description = "Compile every module at every start.")
+        boolean noMachineCache;
+
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -246,6 +259,12 @@ public final class SpinHostCli {
             requireKnownComponents(manifest, limits);
             LinkedRuntime.Settings settings =
                     new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits);
+            if (!noMachineCache && app.mode == Mode.COMPILED) {
+                Path dir =
+                        Optional.ofNullable(machineCache)
+                                .orElseGet(() -> app.layout().appDir().resolve("target/machines"));
+                settings = MachineCache.at(dir).map(settings::withMachineCache).orElse(settings);
+            }
             PrintWriter out = spec.commandLine().getOut();
             // Registered before anything is started, so Ctrl-C at any point stops what was.
             AtomicReference<SpinApp> running = new AtomicReference<>();

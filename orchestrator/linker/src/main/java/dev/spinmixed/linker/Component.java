@@ -119,7 +119,12 @@ public final class Component {
         return exportNames.contains(coreName);
     }
 
-    Function<Instance, Machine> machineFactory(ExecutionMode mode) {
+    /**
+     * The machine that runs this module: the build-time compiled one, the interpreter, or the
+     * runtime compiler's, made once per component (loaded from {@code cache} when it holds this
+     * module's digest, and stored there otherwise).
+     */
+    Function<Instance, Machine> machineFactory(ExecutionMode mode, Optional<MachineCache> cache) {
         if (prebuiltMachine != null) {
             return prebuiltMachine;
         }
@@ -130,7 +135,10 @@ public final class Component {
         if (compiled == null) {
             synchronized (this) {
                 if (compiledMachine == null) {
-                    compiledMachine = MachineFactoryCompiler.compile(module);
+                    MachineFactoryCompiler.Builder compiler =
+                            MachineFactoryCompiler.builder(module);
+                    cache.ifPresent(compiler::withCache);
+                    compiledMachine = compiler.compile();
                 }
                 compiled = compiledMachine;
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A root component linked in-process to the components and Java host functions that serve its
@@ -29,14 +30,15 @@ public final class Composition implements AutoCloseable {
 
     private Composition(Builder b) {
         this.root = b.root;
-        Wiring wiring = new Wiring(b.root, b.rootLinks, b.dependencies, b.hosts);
+        Wiring wiring = new Wiring(b.root, b.rootLinks, b.dependencies, b.hosts, b.adapters);
         ExecutionMode mode = b.mode;
+        Optional<MachineCache> machineCache = b.machineCache;
         WasiGrant grant = b.wasi;
         int maxMemoryPages = b.maxMemoryPages;
         wiring.components().forEach(c -> requireInitialMemoryWithin(c, maxMemoryPages));
         this.pool =
                 new InstancePool(
-                        () -> new InstanceSet(wiring, mode, grant, maxMemoryPages),
+                        () -> new InstanceSet(wiring, mode, machineCache, grant, maxMemoryPages),
                         b.maxInstances,
                         b.leaseTimeoutMillis);
     }
@@ -132,6 +134,8 @@ public final class Composition implements AutoCloseable {
         private final Map<String, HostFunction> hosts = new LinkedHashMap<>();
         private WasiGrant wasi = WasiGrant.none();
         private ExecutionMode mode = ExecutionMode.INTERPRETER;
+        private AdapterMode adapters = AdapterMode.FUSED;
+        private Optional<MachineCache> machineCache = Optional.empty();
         private int maxInstances = Math.max(1, Runtime.getRuntime().availableProcessors());
         private long leaseTimeoutMillis = 30_000;
         private int maxMemoryPages = MemoryLimits.MAX_PAGES;
@@ -181,6 +185,24 @@ public final class Composition implements AutoCloseable {
 
         public Builder mode(ExecutionMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * How calls between the composition's components cross: {@link AdapterMode#FUSED} (the
+         * default) or through Java values ({@link AdapterMode#LIFT_LOWER}, the reference).
+         */
+        public Builder adapters(AdapterMode adapters) {
+            this.adapters = Objects.requireNonNull(adapters, "adapters");
+            return this;
+        }
+
+        /**
+         * Where the runtime compiler's machines are kept between starts ({@link
+         * ExecutionMode#COMPILED}): a module whose digest the cache holds is loaded, not compiled.
+         */
+        public Builder machineCache(MachineCache cache) {
+            this.machineCache = Optional.of(cache);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.spinmixed.linker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One instance of every component of a composition, wired together. A set serves one call at a time
@@ -11,7 +12,12 @@ final class InstanceSet implements AutoCloseable {
 
     private final Map<String, LinkedInstance> instances = new LinkedHashMap<>();
 
-    InstanceSet(Wiring wiring, ExecutionMode mode, WasiGrant grant, int maxMemoryPages) {
+    InstanceSet(
+            Wiring wiring,
+            ExecutionMode mode,
+            Optional<MachineCache> machineCache,
+            WasiGrant grant,
+            int maxMemoryPages) {
         try {
             for (Component c : wiring.components()) {
                 try {
@@ -22,6 +28,7 @@ final class InstanceSet implements AutoCloseable {
                                     wiring.targets(c.name()),
                                     this,
                                     mode,
+                                    machineCache,
                                     grant,
                                     maxMemoryPages));
                 } catch (RuntimeException | StackOverflowError e) {

@@ -11,6 +11,8 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.spinmixed.abi.AbiNames;
 import dev.spinmixed.abi.Allocator;
 import dev.spinmixed.abi.CabiRealloc;
+import dev.spinmixed.abi.Destination;
+import dev.spinmixed.abi.FusedAdapter;
 import dev.spinmixed.abi.GuestMemory;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -47,27 +49,27 @@ final class LinkedInstance implements AutoCloseable {
             Map<String, ImportTarget> wiring,
             InstanceSet set,
             ExecutionMode mode,
+            Optional<MachineCache> machineCache,
             WasiGrant grant,
             int maxMemoryPages) {
         this.component = component;
         this.wasi = new WasiImports(component.name(), grant);
         List<ImportFunction> functions = new ArrayList<>(wasi.functions());
         for (ContractFunction f : component.usedImports()) {
-            ImportTarget target = wiring.get(f.displayName());
-            String where = "component '" + component.name() + "' import " + f.displayName();
+            BoundImport bound = new BoundImport(f, wiring.get(f.displayName()));
             functions.add(
                     new ImportFunction(
                             f.interfaceName(),
                             f.function().name(),
                             f.abi().lowerSignature().functionType(),
-                            (caller, args) -> serveImport(f, target, set, where, args)));
+                            (caller, args) -> bound.target.serve(f, set, bound.caller(), args)));
         }
         try {
             Instance.Builder builder =
                     Instance.builder(component.module())
                             .withImportValues(
                                     ImportValues.builder().withFunctions(functions).build())
-                            .withMachineFactory(component.machineFactory(mode))
+                            .withMachineFactory(component.machineFactory(mode, machineCache))
                             // byte[] pages read through VarHandles: about twice as fast as
                             // Chicory's default ByteBuffer pages
                             // for guests that spend their time in loads and stores (the
@@ -118,11 +120,50 @@ final class LinkedInstance implements AutoCloseable {
     }
 
     /**
+     * A contract import of this instance and what serves it; the caller's side of its calls (this
+     * instance's memory and allocator) is made on first use, once the instance exists.
+     */
+    private final class BoundImport {
+        final ContractFunction function;
+        final ImportTarget target;
+        private Destination caller;
+
+        BoundImport(ContractFunction function, ImportTarget target) {
+            this.function = function;
+            this.target = target;
+        }
+
+        Destination caller() {
+            Destination d = caller;
+            if (d == null) {
+                d =
+                        new Destination(
+                                new GuestMemory(
+                                        memory,
+                                        "component '"
+                                                + component.name()
+                                                + "' import "
+                                                + function.displayName()),
+                                allocator);
+                // A start function may call imports before the instance has its memory.
+                if (allocator != null) {
+                    caller = d;
+                }
+            }
+            return d;
+        }
+    }
+
+    /**
      * A WIT export of this instance, looked up once: its core function, its post-return (or null)
-     * and its memory view.
+     * and its memory view with this instance's allocator.
      */
     private record BoundExport(
-            ExportFunction function, ExportFunction postReturn, GuestMemory memory) {}
+            ExportFunction function, ExportFunction postReturn, Destination destination) {
+        GuestMemory memory() {
+            return destination.memory();
+        }
+    }
 
     private BoundExport bind(ContractFunction f) {
         return new BoundExport(
@@ -130,12 +171,14 @@ final class LinkedInstance implements AutoCloseable {
                 component.hasExport(f.postReturnName())
                         ? instance.export(f.postReturnName())
                         : null,
-                new GuestMemory(
-                        memory, "component '" + component.name() + "' export " + f.displayName()));
+                new Destination(
+                        new GuestMemory(
+                                memory,
+                                "component '" + component.name() + "' export " + f.displayName()),
+                        allocator));
     }
 
-    /** Calls a WIT export: lower the arguments into this instance, call, lift, post-return. */
-    Object callExport(ContractFunction f, List<Object> args) {
+    private void enter(ContractFunction f) {
         if (busy) {
             throw new GuestFault(
                     component.name(),
@@ -144,6 +187,11 @@ final class LinkedInstance implements AutoCloseable {
                     null);
         }
         busy = true;
+    }
+
+    /** Calls a WIT export: lower the arguments into this instance, call, lift, post-return. */
+    Object callExport(ContractFunction f, List<Object> args) {
+        enter(f);
         try {
             BoundExport export = exports.computeIfAbsent(f, this::bind);
             long[] core = f.abi().lowerArguments(args, f.abi().lowerer(export.memory(), allocator));
@@ -162,12 +210,47 @@ final class LinkedInstance implements AutoCloseable {
         }
     }
 
-    private long[] serveImport(
-            ContractFunction f, ImportTarget target, InstanceSet set, String where, long[] args) {
-        GuestMemory guest = new GuestMemory(memory, where);
-        List<Object> lifted = f.abi().liftArguments(args, f.abi().lifter(guest));
-        Object result = target.call(set, lifted);
-        return f.abi().lowerResult(result, args, f.abi().lowerer(guest, allocator));
+    /**
+     * Serves a caller's import with this instance's export {@code f} through a fused adapter. The
+     * caller's arguments are checked first (a fault there is the caller's, as when lifting them);
+     * from copying them in until the result is checked, a fault is this component's; copying the
+     * result into the caller is the caller's again; the post-return runs last, once nothing in this
+     * memory is needed.
+     */
+    long[] serveFused(
+            ContractFunction f, FusedAdapter adapter, long[] importArgs, Destination caller) {
+        adapter.checkArguments(importArgs, caller.memory());
+        enter(f);
+        try {
+            BoundExport export = exports.computeIfAbsent(f, this::bind);
+            long[] results;
+            try {
+                long[] args =
+                        adapter.copyArguments(importArgs, caller.memory(), export.destination());
+                results = export.function().apply(args);
+                if (results == null) {
+                    results = NO_VALUES;
+                }
+                adapter.checkResult(results, export.memory());
+            } catch (GuestFault e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new GuestFault(component.name(), f.displayName(), Faults.describe(e), e);
+            }
+            long[] out = adapter.copyResult(results, importArgs, export.memory(), caller);
+            if (export.postReturn() != null) {
+                try {
+                    export.postReturn().apply(results);
+                } catch (GuestFault e) {
+                    throw e;
+                } catch (RuntimeException | StackOverflowError e) {
+                    throw new GuestFault(component.name(), f.displayName(), Faults.describe(e), e);
+                }
+            }
+            return out;
+        } finally {
+            busy = false;
+        }
     }
 
     @Override

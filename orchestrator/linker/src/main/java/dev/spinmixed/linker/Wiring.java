@@ -1,5 +1,6 @@
 package dev.spinmixed.linker;
 
+import dev.spinmixed.abi.FusedAdapter;
 import dev.spinmixed.wit.Function;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * that calls an import finds its target instantiated.
  *
  * <p>A root link serves one import of the root only; a dependency serves that interface for every
- * component of the composition; host functions serve what neither does.
+ * component of the composition; host functions serve what neither does. A call between two
+ * components goes through a {@link FusedAdapter} made here, once per import and export, unless the
+ * composition asks for {@link AdapterMode#LIFT_LOWER}.
  */
 final class Wiring {
 
@@ -23,11 +26,15 @@ final class Wiring {
     private final List<Component> components;
     private final Map<String, Map<String, ImportTarget>> targets = new LinkedHashMap<>();
 
+    private final AdapterMode adapters;
+
     Wiring(
             Component root,
             Map<String, RootLink> rootLinks,
             Map<String, Component> dependencies,
-            Map<String, HostFunction> hosts) {
+            Map<String, HostFunction> hosts,
+            AdapterMode adapters) {
+        this.adapters = adapters;
         List<Component> ordered = new ArrayList<>();
         rootLinks.values().stream().map(RootLink::provider).distinct().forEach(ordered::add);
         dependencies.values().stream()
@@ -63,7 +70,7 @@ final class Wiring {
         return targets.get(component);
     }
 
-    private static Optional<ImportTarget> resolve(
+    private Optional<ImportTarget> resolve(
             Component c,
             ContractFunction f,
             Map<String, Component> dependencies,
@@ -88,7 +95,7 @@ final class Wiring {
     /**
      * The function of {@code provider}'s export {@code exportName} that serves import {@code f}.
      */
-    private static Optional<ImportTarget> export(
+    private Optional<ImportTarget> export(
             Component c,
             ContractFunction f,
             Component provider,
@@ -118,7 +125,13 @@ final class Wiring {
                             + " exports it");
             return Optional.empty();
         }
-        return Optional.of(ImportTarget.dependency(provider.name(), export.get()));
+        return Optional.of(
+                adapters == AdapterMode.FUSED
+                        ? ImportTarget.fused(
+                                provider.name(),
+                                export.get(),
+                                new FusedAdapter(export.get().function()))
+                        : ImportTarget.liftLower(provider.name(), export.get()));
     }
 
     private static boolean sameTypes(Function a, Function b) {

@@ -1,6 +1,7 @@
 package dev.spinmixed.conformance;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.spinmixed.linker.AdapterMode;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
@@ -28,10 +29,17 @@ final class ChicoryHost implements AutoCloseable {
 
     /**
      * One instance set, so calls run in order on one instance, as they do on the jco side. A
-     * relay's imports are linked to its twin's exports.
+     * relay's imports are linked to its twin's exports through fused adapters.
      */
     static ChicoryHost start(String world, ExecutionMode mode) throws IOException {
-        Composition.Builder builder = Composition.builder(load(world)).mode(mode).maxInstances(1);
+        return start(world, mode, AdapterMode.FUSED);
+    }
+
+    /** The same, with the relay's calls crossing as {@code adapters} says. */
+    static ChicoryHost start(String world, ExecutionMode mode, AdapterMode adapters)
+            throws IOException {
+        Composition.Builder builder =
+                Composition.builder(load(world)).mode(mode).adapters(adapters).maxInstances(1);
         Optional<String> server = Guests.importsServedBy(world);
         if (server.isPresent()) {
             Component provider = load(server.get());

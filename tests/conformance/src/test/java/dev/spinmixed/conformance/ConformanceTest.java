@@ -1,5 +1,8 @@
 package dev.spinmixed.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.spinmixed.linker.AdapterMode;
 import dev.spinmixed.linker.ExecutionMode;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +23,33 @@ class ConformanceTest {
     /** jco's outcomes do not depend on Chicory's execution mode: computed once per world. */
     private static final Map<String, List<Outcome>> JCO = new ConcurrentHashMap<>();
 
+    /**
+     * Every world in both execution modes; a relay, whose calls cross between two components, with
+     * both adapters.
+     */
     static Stream<Arguments> worldsAndModes() {
         return Guests.WORLDS.stream()
-                .flatMap(w -> Stream.of(ExecutionMode.values()).map(m -> Arguments.of(w, m)));
+                .flatMap(w -> Stream.of(ExecutionMode.values()).map(m -> Arguments.of(w, m)))
+                .flatMap(
+                        a ->
+                                Guests.importsServedBy((String) a.get()[0]).isPresent()
+                                        ? Stream.of(AdapterMode.values())
+                                                .map(x -> Arguments.of(a.get()[0], a.get()[1], x))
+                                        : Stream.of(
+                                                Arguments.of(
+                                                        a.get()[0],
+                                                        a.get()[1],
+                                                        AdapterMode.FUSED)));
     }
 
-    @ParameterizedTest(name = "{0} on Chicory {1}")
+    static Stream<String> relays() {
+        return Guests.WORLDS.stream().filter(w -> Guests.importsServedBy(w).isPresent());
+    }
+
+    @ParameterizedTest(name = "{0} on Chicory {1}, {2} adapters")
     @MethodSource("worldsAndModes")
-    void chicoryAgreesWithJco(String world, ExecutionMode mode) throws Exception {
+    void chicoryAgreesWithJco(String world, ExecutionMode mode, AdapterMode adapters)
+            throws Exception {
         List<Call> calls = Cases.generate(world, Cases.SEED);
         List<Outcome> expected = JCO.get(world);
         if (expected == null) {
@@ -35,9 +57,30 @@ class ConformanceTest {
             JCO.put(world, expected);
         }
         List<Outcome> actual;
-        try (ChicoryHost chicory = ChicoryHost.start(world, mode)) {
+        try (ChicoryHost chicory = ChicoryHost.start(world, mode, adapters)) {
             actual = chicory.run(calls);
         }
         Comparison.assertAgree(calls, expected, actual, Cases.SEED);
+    }
+
+    /**
+     * A relay's calls give exactly the same outcomes, failures word for word, whether they cross
+     * through fused adapters or through Java values.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("relays")
+    void fusedAdaptersGiveWhatLiftingAndLoweringGives(String world) throws Exception {
+        List<Call> calls = Cases.generate(world, Cases.SEED);
+        List<String> fused;
+        List<String> liftLower;
+        try (ChicoryHost chicory =
+                ChicoryHost.start(world, ExecutionMode.INTERPRETER, AdapterMode.FUSED)) {
+            fused = chicory.run(calls).stream().map(Outcome::toString).toList();
+        }
+        try (ChicoryHost chicory =
+                ChicoryHost.start(world, ExecutionMode.INTERPRETER, AdapterMode.LIFT_LOWER)) {
+            liftLower = chicory.run(calls).stream().map(Outcome::toString).toList();
+        }
+        assertEquals(liftLower, fused);
     }
 }

@@ -29,8 +29,14 @@ final class Guests {
 
     private Guests() {}
 
-    /** The world whose component serves a world's imports: a relay's -echo twin. */
+    /**
+     * The world whose component serves a world's imports: a relay's -echo twin, the misbehaving
+     * guest for the misbehaving relay.
+     */
     static Optional<String> importsServedBy(String world) {
+        if (world.equals("misbehaving-relay")) {
+            return Optional.of("misbehaving-guest");
+        }
         return world.endsWith("-relay")
                 ? Optional.of(world.replace("-relay", "-echo"))
                 : Optional.empty();

@@ -2,7 +2,9 @@ package dev.spinmixed.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spinmixed.linker.AdapterMode;
 import dev.spinmixed.linker.ExecutionMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.function.Executable;
 class MisbehavingGuestTest {
 
     private static final String WORLD = "misbehaving-guest";
+    private static final String RELAY = "misbehaving-relay";
     private static final String TRAP = "trap";
 
     /** Any value, no trap: jco reads past the end of memory here, so what it reads is not fixed. */
@@ -55,6 +58,45 @@ class MisbehavingGuestTest {
                 outcomes = chicory.run(EXPECTATIONS.stream().map(e -> call(e.function())).toList());
             }
             assertAll("Chicory " + mode, checks(outcomes, Expectation::spec, "GuestFault: "));
+        }
+    }
+
+    /**
+     * The same values handed to another component (misbehaving-relay) instead of the host: the
+     * adapter between them reduces or refuses each as the spec says, the fault is the guest's that
+     * made the value, and the fused adapters fail word for word as lifting and lowering does.
+     */
+    @Test
+    void betweenComponentsBothAdaptersFollowTheSpecWithTheSameFaults() throws Exception {
+        for (ExecutionMode mode : ExecutionMode.values()) {
+            List<String> reference = null;
+            for (AdapterMode adapters : AdapterMode.values()) {
+                List<Outcome> outcomes;
+                try (ChicoryHost chicory = ChicoryHost.start(RELAY, mode, adapters)) {
+                    outcomes =
+                            chicory.run(
+                                    EXPECTATIONS.stream()
+                                            .map(e -> call(RELAY, e.function()))
+                                            .toList());
+                }
+                assertAll(
+                        "Chicory " + mode + ", " + adapters + " adapters",
+                        checks(outcomes, Expectation::spec, "GuestFault: "));
+                for (Outcome o : outcomes) {
+                    assertTrue(
+                            o.failure() == null
+                                    || o.failure()
+                                            .startsWith(
+                                                    "GuestFault: component 'misbehaving-guest',"),
+                            "the fault is the guest's that made the value: " + o);
+                }
+                List<String> shown = outcomes.stream().map(Outcome::toString).toList();
+                if (reference == null) {
+                    reference = shown;
+                } else {
+                    assertEquals(reference, shown, "both adapters, " + mode);
+                }
+            }
         }
     }
 
@@ -96,6 +138,10 @@ class MisbehavingGuestTest {
     }
 
     private static Call call(String function) {
-        return new Call(Guests.function(WORLD, "misbehaving", function), List.of());
+        return call(WORLD, function);
+    }
+
+    private static Call call(String world, String function) {
+        return new Call(Guests.function(world, "misbehaving", function), List.of());
     }
 }

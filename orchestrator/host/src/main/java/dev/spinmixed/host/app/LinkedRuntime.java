@@ -11,6 +11,7 @@ import dev.spinmixed.host.runtime.Header;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
 import dev.spinmixed.linker.GuestFault;
+import dev.spinmixed.linker.MachineCache;
 import dev.spinmixed.linker.WasiGrant;
 import dev.spinmixed.spinapp.CheckedApp;
 import java.time.Duration;
@@ -35,7 +36,16 @@ public final class LinkedRuntime implements GuestRuntime {
      * and each component's limits (only the memory cap applies here; the HTTP trigger keeps the
      * deadline).
      */
-    public record Settings(ExecutionMode mode, int maxInstances, GuestLimits limits) {
+    public record Settings(
+            ExecutionMode mode,
+            int maxInstances,
+            GuestLimits limits,
+            Optional<MachineCache> machineCache) {
+
+        /** No machine cache: the runtime compiler compiles every module at start. */
+        public Settings(ExecutionMode mode, int maxInstances, GuestLimits limits) {
+            this(mode, maxInstances, limits, Optional.empty());
+        }
 
         /**
          * Default limits: {@link #DEFAULT_DEADLINE} and {@link #DEFAULT_MAX_MEMORY_BYTES} for every
@@ -46,6 +56,11 @@ public final class LinkedRuntime implements GuestRuntime {
                     mode,
                     maxInstances,
                     GuestLimits.uniform(DEFAULT_DEADLINE, DEFAULT_MAX_MEMORY_BYTES));
+        }
+
+        /** The same settings with compiled machines kept in {@code cache} between starts. */
+        public Settings withMachineCache(MachineCache cache) {
+            return new Settings(mode, maxInstances, limits, Optional.of(cache));
         }
     }
 
@@ -90,6 +105,7 @@ public final class LinkedRuntime implements GuestRuntime {
                     link.rule().importName(), link.provider().module(), link.rule().exportName());
         }
         SpinImports.addTo(b, id, host);
+        settings.machineCache().ifPresent(b::machineCache);
         return b.wasi(WasiGrant.none().withClock().withRandom())
                 .mode(settings.mode())
                 .maxInstances(settings.maxInstances())

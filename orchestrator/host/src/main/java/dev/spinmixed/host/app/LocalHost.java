@@ -18,14 +18,23 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LocalHost implements AutoCloseable {
 
+    /**
+     * Where a start's milliseconds went: checking the app's contracts (WIT, core modules, Spin's
+     * composition rules), linking the compositions, and starting the server and triggers. The first
+     * instance of each composition is made by the first call, not here.
+     */
+    public record StartTimes(double contractCheckMs, double linkMs, double triggersMs) {}
+
     private final CheckedApp app;
     private final LinkedRuntime runtime;
     private final SpinApp running;
+    private final StartTimes times;
 
-    private LocalHost(CheckedApp app, LinkedRuntime runtime, SpinApp running) {
+    private LocalHost(CheckedApp app, LinkedRuntime runtime, SpinApp running, StartTimes times) {
         this.app = app;
         this.runtime = runtime;
         this.running = running;
+        this.times = times;
     }
 
     public static LocalHost start(
@@ -41,6 +50,7 @@ public final class LocalHost implements AutoCloseable {
             AppLayout layout,
             LinkedRuntime.Settings settings,
             SpinApp.Options options) {
+        long start = System.nanoTime();
         List<String> unsupported = HostSupport.unsupported(manifest);
         if (!unsupported.isEmpty()) {
             throw new ManifestException(
@@ -49,16 +59,30 @@ public final class LocalHost implements AutoCloseable {
                             + String.join("\n  - ", unsupported));
         }
         CheckedApp app = ContractCheck.run(manifest, layout).orThrow("the host did not start it");
+        long checked = System.nanoTime();
         AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
+        long[] linking = new long[1];
         SpinApp running =
                 SpinApp.start(
                         manifest,
                         host -> {
+                            long t = System.nanoTime();
                             runtime.set(LinkedRuntime.create(app, host, settings));
+                            linking[0] = System.nanoTime() - t;
                             return runtime.get();
                         },
                         options);
-        return new LocalHost(app, runtime.get(), running);
+        long end = System.nanoTime();
+        StartTimes times =
+                new StartTimes(
+                        (checked - start) / 1e6,
+                        linking[0] / 1e6,
+                        (end - checked - linking[0]) / 1e6);
+        return new LocalHost(app, runtime.get(), running, times);
+    }
+
+    public StartTimes startTimes() {
+        return times;
     }
 
     public CheckedApp app() {

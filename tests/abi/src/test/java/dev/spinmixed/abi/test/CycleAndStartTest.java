@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spinmixed.linker.AdapterMode;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.GuestFault;
 import dev.spinmixed.linker.LinkException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Re-entering a component through a dependency cycle is refused; a start trap fails instantiation
@@ -17,12 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class CycleAndStartTest {
 
-    @Test
-    void reEnteringAComponentThroughACycleIsAFault() {
+    @ParameterizedTest
+    @EnumSource(AdapterMode.class)
+    void reEnteringAComponentThroughACycleIsAFault(AdapterMode adapters) {
         Component ping = TestModules.component("ping", "ping-world");
         Component pong = TestModules.component("pong", "pong-world");
         try (Composition comp =
                 Composition.builder(ping)
+                        .adapters(adapters)
                         .dependency("test:abi/pong@0.1.0", pong)
                         .dependency("test:abi/ping@0.1.0", ping)
                         .build()) {
@@ -46,8 +51,9 @@ class CycleAndStartTest {
      * As Spin composes a dependency (spin v3.6.3 crates/compose), a root link serves the root's
      * import only: the provider's own imports go to the host functions, never back to the root.
      */
-    @Test
-    void aRootLinkServesTheRootsImportOnly() {
+    @ParameterizedTest
+    @EnumSource(AdapterMode.class)
+    void aRootLinkServesTheRootsImportOnly(AdapterMode adapters) {
         Component ping = TestModules.component("ping", "ping-world");
         Component pong = TestModules.component("pong", "pong-world");
         LinkException unserved =
@@ -64,6 +70,7 @@ class CycleAndStartTest {
                 unserved.getMessage());
         try (Composition comp =
                 Composition.builder(ping)
+                        .adapters(adapters)
                         .rootLink("test:abi/pong@0.1.0", pong, "test:abi/pong@0.1.0")
                         .host("test:abi/ping@0.1.0", "ping", args -> 0L)
                         .build()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.abi.Record;
 import dev.spinmixed.abi.Result;
+import dev.spinmixed.linker.AdapterMode;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
@@ -16,11 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A C caller linked in-process to a C callee and to Java host functions, in both execution modes.
+ * A C caller linked in-process to a C callee and to Java host functions, in both execution modes,
+ * the caller reaching the callee through fused adapters and through Java values.
  */
 class LinkingTest {
 
@@ -31,8 +36,15 @@ class LinkingTest {
     private static final Component CALLEE = TestModules.component("echo", "callee");
     private static final Component CALLER = TestModules.component("caller", "caller");
 
-    private static Composition linked(ExecutionMode mode, List<String> notesSeen) {
+    static Stream<Arguments> modesAndAdapters() {
+        return Stream.of(ExecutionMode.values())
+                .flatMap(m -> Stream.of(AdapterMode.values()).map(a -> Arguments.of(m, a)));
+    }
+
+    private static Composition linked(
+            ExecutionMode mode, AdapterMode adapters, List<String> notesSeen) {
         return Composition.builder(CALLER)
+                .adapters(adapters)
                 .dependency(ECHO, CALLEE)
                 .host(
                         NOTES,
@@ -51,10 +63,10 @@ class LinkingTest {
         return Record.of("name", name, "price", price, "qty", qty);
     }
 
-    @ParameterizedTest
-    @EnumSource(ExecutionMode.class)
-    void stringsCrossTwoModulesAndComeBack(ExecutionMode mode) {
-        try (Composition comp = linked(mode, new ArrayList<>())) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndAdapters")
+    void stringsCrossTwoModulesAndComeBack(ExecutionMode mode, AdapterMode adapters) {
+        try (Composition comp = linked(mode, adapters, new ArrayList<>())) {
             assertEquals("OLLEH", comp.call(FRONT, "shout", List.of("hello")));
             assertEquals("", comp.call(FRONT, "shout", List.of("")));
             assertEquals(
@@ -64,10 +76,10 @@ class LinkingTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(ExecutionMode.class)
-    void listOfRecordsToResult(ExecutionMode mode) {
-        try (Composition comp = linked(mode, new ArrayList<>())) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndAdapters")
+    void listOfRecordsToResult(ExecutionMode mode, AdapterMode adapters) {
+        try (Composition comp = linked(mode, adapters, new ArrayList<>())) {
             List<Object> items = List.of(item("apple", 120, 3), item("pear", 5_000_000_000L, 2));
             assertEquals(
                     Result.ok(10_000_000_360L), comp.call(FRONT, "order-total", List.of(items)));
@@ -81,11 +93,11 @@ class LinkingTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(ExecutionMode.class)
-    void javaHostImportGoesThroughTheSameAbi(ExecutionMode mode) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndAdapters")
+    void javaHostImportGoesThroughTheSameAbi(ExecutionMode mode, AdapterMode adapters) {
         List<String> seen = new ArrayList<>();
-        try (Composition comp = linked(mode, seen)) {
+        try (Composition comp = linked(mode, adapters, seen)) {
             assertEquals("note: «ünïcødé ✓»", comp.call(FRONT, "annotate", List.of("ünïcødé ✓")));
             assertEquals("no note", comp.call(FRONT, "annotate", List.of("")));
             assertEquals(List.of("ünïcødé ✓", ""), seen);
@@ -113,10 +125,11 @@ class LinkingTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(ExecutionMode.class)
-    void trapInTheCalleeDiscardsTheSetAndTheNextCallWorks(ExecutionMode mode) {
-        try (Composition comp = linked(mode, new ArrayList<>())) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndAdapters")
+    void trapInTheCalleeDiscardsTheSetAndTheNextCallWorks(
+            ExecutionMode mode, AdapterMode adapters) {
+        try (Composition comp = linked(mode, adapters, new ArrayList<>())) {
             assertEquals("OLLEH", comp.call(FRONT, "shout", List.of("hello")));
             GuestFault fault =
                     assertThrows(
@@ -133,11 +146,12 @@ class LinkingTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(ExecutionMode.class)
-    void hostFunctionThatThrowsIsAGuestFault(ExecutionMode mode) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndAdapters")
+    void hostFunctionThatThrowsIsAGuestFault(ExecutionMode mode, AdapterMode adapters) {
         try (Composition comp =
                 Composition.builder(CALLER)
+                        .adapters(adapters)
                         .dependency(ECHO, CALLEE)
                         .host(
                                 NOTES,
@@ -153,6 +167,22 @@ class LinkingTest {
             assertTrue(fault.getMessage().contains("notes backend down"), fault.getMessage());
             assertEquals("OLLEH", comp.call(FRONT, "shout", List.of("hello")));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void bothAdaptersGiveTheSameFault(ExecutionMode mode) {
+        List<String> messages = new ArrayList<>();
+        for (AdapterMode adapters : AdapterMode.values()) {
+            try (Composition comp = linked(mode, adapters, new ArrayList<>())) {
+                messages.add(
+                        assertThrows(
+                                        GuestFault.class,
+                                        () -> comp.call(FRONT, "fail-through", List.of()))
+                                .getMessage());
+            }
+        }
+        assertEquals(messages.get(0), messages.get(1));
     }
 
     @org.junit.jupiter.api.Test

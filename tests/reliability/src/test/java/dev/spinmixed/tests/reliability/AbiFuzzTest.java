@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.abi.Record;
+import dev.spinmixed.abi.ValueModel;
+import dev.spinmixed.linker.AdapterMode;
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
 import dev.spinmixed.linker.GuestFault;
 import dev.spinmixed.wit.WitLoader;
+import dev.spinmixed.wit.WitResolve;
 import dev.spinmixed.wit.World;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (src/test/wat/publisher.wat) calls the host's {@code redis.publish} with such arguments and
  * return pointers. Each broken value is a {@link GuestFault} naming the component, the function and
  * the problem; valid values cross intact; a pointer into arbitrary memory is lifted or refused,
- * never anything else; nothing hangs, and the composition keeps answering after every fault.
+ * never anything else; nothing hangs, and the composition keeps answering after every fault. The
+ * same answers handed to a relay component (src/test/wat/answers-relay.wat) cross the adapter
+ * between two components: fused and lifted-then-lowered, they give the same values and the same
+ * faults, word for word.
  */
 @ExtendWith(SummaryExtension.class)
 class AbiFuzzTest {
@@ -153,6 +159,89 @@ class AbiFuzzTest {
                 CALLS / kinds.length,
                 faults.getOrDefault(AnswerBlob.Corruption.OPTION_DISCRIMINANT, 0),
                 "every bad discriminant faulted");
+    }
+
+    @Test
+    void brokenAnswersBetweenComponentsFaultAlikeThroughBothAdapters(Summary summary)
+            throws Exception {
+        WitResolve wit = WitLoader.loadDirectory(Path.of("src", "test", "wit"));
+        Component answers =
+                Component.load(
+                        "answers",
+                        LocalApp.testGuests().resolve("answers.wasm"),
+                        wit.world("fuzz-guest"));
+        Component relay =
+                Component.load(
+                        "relay",
+                        LocalApp.testGuests().resolve("answers-relay.wasm"),
+                        wit.world("fuzz-relay"));
+        AnswerBlob.Corruption[] kinds = AnswerBlob.Corruption.values();
+        int calls = CALLS / 2;
+        int faults = 0;
+        List<String> wrong = new ArrayList<>();
+        try (Composition fused = relayed(relay, answers, AdapterMode.FUSED);
+                Composition liftLower = relayed(relay, answers, AdapterMode.LIFT_LOWER)) {
+            for (int i = 0; i < calls; i++) {
+                Random r = new Random(SEED * 3_000_017L + i);
+                AnswerBlob blob = AnswerBlob.generate(r, kinds[i % kinds.length]);
+                String expected = outcome(liftLower, blob);
+                String actual = outcome(fused, blob);
+                if (!expected.equals(actual)) {
+                    wrong.add(
+                            "call "
+                                    + i
+                                    + " ("
+                                    + blob.corruption
+                                    + "): lift-lower "
+                                    + expected
+                                    + ", fused "
+                                    + actual);
+                } else if (actual.startsWith("fault: ")) {
+                    faults++;
+                    boolean named =
+                            actual.contains("component 'answers'")
+                                    && actual.contains(IFACE + "#give");
+                    boolean says =
+                            blob.corruption.expectedWords.isEmpty()
+                                    || blob.corruption.expectedWords.stream()
+                                            .anyMatch(actual::contains);
+                    if (!named || !says || blob.corruption == AnswerBlob.Corruption.NONE) {
+                        wrong.add("call " + i + " (" + blob.corruption + "): " + actual);
+                    }
+                } else if (blob.corruption != AnswerBlob.Corruption.NONE
+                        && blob.corruption != AnswerBlob.Corruption.GARBAGE_POINTER) {
+                    wrong.add("call " + i + ": " + blob.corruption + " crossed as " + actual);
+                }
+            }
+            assertTrue(
+                    fused.liveInstanceSets() <= 1 && liftLower.liveInstanceSets() <= 1,
+                    "at most the one pooled set is alive");
+        }
+        summary.put("abi-fuzz", "answers relayed between components, both adapters", calls);
+        summary.put("abi-fuzz", "relayed faults (alike)", faults);
+        summary.put("abi-fuzz", "relayed differences or wrong outcomes", wrong.size());
+        assertEquals(
+                List.of(),
+                wrong.subList(0, Math.min(5, wrong.size())),
+                wrong.size() + " wrong outcomes");
+    }
+
+    private static Composition relayed(Component relay, Component answers, AdapterMode adapters) {
+        return Composition.builder(relay)
+                .dependency(IFACE, answers)
+                .adapters(adapters)
+                .mode(ExecutionMode.INTERPRETER)
+                .maxInstances(1)
+                .build();
+    }
+
+    /** The answer as text, or the fault's message. */
+    private static String outcome(Composition composition, AnswerBlob blob) {
+        try {
+            return ValueModel.show(composition.call(IFACE, "give", List.of(blob.bytes)));
+        } catch (GuestFault fault) {
+            return "fault: " + fault.getMessage();
+        }
     }
 
     @Test

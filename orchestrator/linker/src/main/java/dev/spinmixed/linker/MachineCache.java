@@ -1,0 +1,92 @@
+package dev.spinmixed.linker;
+
+import com.dylibso.chicory.compiler.Cache;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Machines Chicory's compiler made, kept on disk so that the next start loads their bytecode
+ * instead of compiling again: one jar per module under {@code <dir>/chicory-<version>/}, named by
+ * the module's SHA-256 digest (Chicory's {@code WasmModule.digest()}, the cache key its compiler
+ * uses). A changed module has another digest and is compiled anew; another Chicory version has
+ * another directory; an unreadable entry counts as missing. Writes are atomic (a temporary file
+ * moved into place), so concurrent hosts never read half a jar.
+ */
+public final class MachineCache implements Cache {
+
+    private final Path dir;
+
+    private MachineCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * A cache under {@code root} for this Chicory version; empty when the version cannot be told,
+     * as bytecode of another version could not be trusted.
+     */
+    public static Optional<MachineCache> at(Path root) {
+        return chicoryVersion().map(v -> new MachineCache(root.resolve("chicory-" + v)));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public byte[] get(String key) {
+        Path file = file(key);
+        try {
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void putIfAbsent(String key, byte[] data) throws IOException {
+        Path file = file(key);
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".machine-", ".tmp");
+        try {
+            Files.write(tmp, data);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@code sha-256:<base64>} as a file name: the base64 alphabet made path-safe. */
+    private Path file(String key) {
+        String name = key.replace(':', '-').replace('/', '_').replace('+', '.');
+        if (!name.matches("[A-Za-z0-9._=-]+")) {
+            throw new UncheckedIOException(
+                    new IOException("not a module digest Chicory makes: " + key));
+        }
+        return dir.resolve(name + ".jar");
+    }
+
+    private static Optional<String> chicoryVersion() {
+        try (InputStream in =
+                MachineFactoryCompiler.class.getResourceAsStream(
+                        "/META-INF/maven/com.dylibso.chicory/compiler/pom.properties")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return Optional.ofNullable(p.getProperty("version"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
