@@ -71,7 +71,7 @@ public final class CpuProfile {
         }
     }
 
-    static final List<String> CATEGORIES =
+    public static final List<String> CATEGORIES =
             List.of(
                     "guest code",
                     "guest allocator",

@@ -30,7 +30,8 @@ public final class Composition implements AutoCloseable {
 
     private Composition(Builder b) {
         this.root = b.root;
-        Wiring wiring = new Wiring(b.root, b.rootLinks, b.dependencies, b.hosts, b.adapters);
+        ImportWiring wiring =
+                new ImportWiring(b.root, b.rootLinks, b.dependencies, b.hosts, b.adapters);
         ExecutionMode mode = b.mode;
         Optional<MachineCache> machineCache = b.machineCache;
         WasiGrant grant = b.wasi;
@@ -129,7 +130,7 @@ public final class Composition implements AutoCloseable {
     public static final class Builder {
 
         private final Component root;
-        private final Map<String, Wiring.RootLink> rootLinks = new LinkedHashMap<>();
+        private final Map<String, ImportWiring.RootLink> rootLinks = new LinkedHashMap<>();
         private final Map<String, Component> dependencies = new LinkedHashMap<>();
         private final Map<String, HostFunction> hosts = new LinkedHashMap<>();
         private WasiGrant wasi = WasiGrant.none();
@@ -161,7 +162,7 @@ public final class Composition implements AutoCloseable {
         public Builder rootLink(String importName, Component provider, String exportName) {
             rootLinks.put(
                     importName,
-                    new Wiring.RootLink(
+                    new ImportWiring.RootLink(
                             Objects.requireNonNull(provider, "provider"),
                             Objects.requireNonNull(exportName, "exportName")));
             return this;

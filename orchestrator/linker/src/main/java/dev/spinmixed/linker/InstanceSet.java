@@ -13,7 +13,7 @@ final class InstanceSet implements AutoCloseable {
     private final Map<String, LinkedInstance> instances = new LinkedHashMap<>();
 
     InstanceSet(
-            Wiring wiring,
+            ImportWiring wiring,
             ExecutionMode mode,
             Optional<MachineCache> machineCache,
             WasiGrant grant,

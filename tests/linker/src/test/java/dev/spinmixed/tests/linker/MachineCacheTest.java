@@ -1,0 +1,67 @@
+package dev.spinmixed.tests.linker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spinmixed.linker.Component;
+import dev.spinmixed.linker.Composition;
+import dev.spinmixed.linker.ExecutionMode;
+import dev.spinmixed.linker.MachineCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runtime compiler's machines kept between starts: the first composition stores one jar per
+ * module digest, a later one with a fresh component of the same module loads it and runs the same
+ * calls, and a changed module is compiled anew under its own digest.
+ */
+class MachineCacheTest {
+
+    private static final String ECHO = "test:abi/echo@0.1.0";
+
+    @Test
+    void aModuleIsCompiledOnceAndLoadedByItsDigestAfterwards(@TempDir Path root)
+            throws IOException {
+        MachineCache cache = MachineCache.at(root).orElseThrow();
+        assertEquals("reversed", reverse(cache, TestModules.wasm("echo"), "desrever"));
+        List<Path> stored = entries(cache);
+        assertEquals(1, stored.size(), "one jar for the one module: " + stored);
+        byte[] jar = Files.readAllBytes(stored.get(0));
+
+        assertEquals("again", reverse(cache, TestModules.wasm("echo"), "niaga"));
+        assertEquals(stored, entries(cache), "loaded, not compiled again");
+        assertArrayEquals(jar, Files.readAllBytes(stored.get(0)));
+
+        byte[] changed = TestModules.wasm("echo");
+        changed = java.util.Arrays.copyOf(changed, changed.length + 7);
+        // A custom section appended: the same code, another module, another digest.
+        System.arraycopy(
+                new byte[] {0, 5, 4, 'n', 'o', 't', 'e'}, 0, changed, changed.length - 7, 7);
+        assertEquals("new", reverse(cache, changed, "wen"));
+        assertEquals(2, entries(cache).size(), "a changed module is compiled under its digest");
+        assertTrue(cache.dir().getFileName().toString().startsWith("chicory-"));
+    }
+
+    private static String reverse(MachineCache cache, byte[] wasm, String s) {
+        Component echo = Component.load("echo", wasm, TestModules.world("callee"));
+        try (Composition comp =
+                Composition.builder(echo)
+                        .mode(ExecutionMode.COMPILED)
+                        .machineCache(cache)
+                        .build()) {
+            return (String) comp.call(ECHO, "reverse", List.of(s));
+        }
+    }
+
+    private static List<Path> entries(MachineCache cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache.dir())) {
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+}
