@@ -973,43 +973,7 @@ final class AssemblyScriptGenerator {
                                         + Abi.size(type)
                                         + ");");
                         store(c, p, type, value, at);
-                        List<String> flat = new ArrayList<>();
-                        String d = var("d");
-                        String size =
-                                layout.discriminantSize() == 1
-                                        ? "u8"
-                                        : layout.discriminantSize() == 2 ? "u16" : "u32";
-                        c.line("const " + d + " = <i32>load<" + size + ">(" + at + ");");
-                        flat.add(d);
-                        List<String> slots = new ArrayList<>();
-                        for (FlatType j : layout.joined()) {
-                            String s = var("j");
-                            c.line("let " + s + ": " + core(j) + " = 0;");
-                            slots.add(s);
-                        }
-                        for (int i = 0; i < layout.cases().size(); i++) {
-                            if (layout.payload(i).isEmpty()) {
-                                continue;
-                            }
-                            WitType payload = layout.payload(i).get();
-                            c.open("if (" + d + " == " + i + ") {");
-                            List<String> have =
-                                    loadFlat(c, p, payload, at + " + " + layout.payloadOffset());
-                            List<FlatType> types = Abi.flat(payload);
-                            for (int s = 0; s < have.size(); s++) {
-                                c.line(
-                                        slots.get(s)
-                                                + " = "
-                                                + widen(
-                                                        types.get(s),
-                                                        layout.joined().get(s),
-                                                        have.get(s))
-                                                + ";");
-                            }
-                            c.close("}");
-                        }
-                        flat.addAll(slots);
-                        return flat;
+                        return loadCases(c, p, layout, at);
                     }
 
                     @Override
@@ -1020,6 +984,45 @@ final class AssemblyScriptGenerator {
     }
 
     /** The flat values of a value already stored at {@code addr} (canonical layout). */
+    /**
+     * The flat values of a variant-like value stored at {@code addr}: its discriminant, then each
+     * joined slot, filled from the payload of the case the discriminant names.
+     */
+    private List<String> loadCases(Code c, String p, Abi.VariantLayout layout, String addr) {
+        String size =
+                layout.discriminantSize() == 1
+                        ? "u8"
+                        : layout.discriminantSize() == 2 ? "u16" : "u32";
+        String d = var("d");
+        c.line("const " + d + " = <i32>load<" + size + ">(" + addr + ");");
+        List<String> flat = new ArrayList<>(List.of(d));
+        List<String> slots = new ArrayList<>();
+        for (FlatType j : layout.joined()) {
+            String s = var("j");
+            c.line("let " + s + ": " + core(j) + " = 0;");
+            slots.add(s);
+        }
+        for (int i = 0; i < layout.cases().size(); i++) {
+            if (layout.payload(i).isEmpty()) {
+                continue;
+            }
+            WitType payload = layout.payload(i).get();
+            c.open("if (" + d + " == " + i + ") {");
+            List<String> have = loadFlat(c, p, payload, addr + " + " + layout.payloadOffset());
+            List<FlatType> types = Abi.flat(payload);
+            for (int s = 0; s < have.size(); s++) {
+                c.line(
+                        slots.get(s)
+                                + " = "
+                                + widen(types.get(s), layout.joined().get(s), have.get(s))
+                                + ";");
+            }
+            c.close("}");
+        }
+        flat.addAll(slots);
+        return flat;
+    }
+
     private List<String> loadFlat(Code c, String p, WitType t, String addr) {
         return t.accept(
                 new GlueVisitor<List<String>>() {
@@ -1058,42 +1061,7 @@ final class AssemblyScriptGenerator {
 
                     @Override
                     List<String> cases(WitType type, Abi.VariantLayout layout) {
-                        String size =
-                                layout.discriminantSize() == 1
-                                        ? "u8"
-                                        : layout.discriminantSize() == 2 ? "u16" : "u32";
-                        String d = var("d");
-                        c.line("const " + d + " = <i32>load<" + size + ">(" + addr + ");");
-                        List<String> flat = new ArrayList<>(List.of(d));
-                        List<String> slots = new ArrayList<>();
-                        for (FlatType j : layout.joined()) {
-                            String s = var("j");
-                            c.line("let " + s + ": " + core(j) + " = 0;");
-                            slots.add(s);
-                        }
-                        for (int i = 0; i < layout.cases().size(); i++) {
-                            if (layout.payload(i).isEmpty()) {
-                                continue;
-                            }
-                            WitType payload = layout.payload(i).get();
-                            c.open("if (" + d + " == " + i + ") {");
-                            List<String> have =
-                                    loadFlat(c, p, payload, addr + " + " + layout.payloadOffset());
-                            List<FlatType> types = Abi.flat(payload);
-                            for (int s = 0; s < have.size(); s++) {
-                                c.line(
-                                        slots.get(s)
-                                                + " = "
-                                                + widen(
-                                                        types.get(s),
-                                                        layout.joined().get(s),
-                                                        have.get(s))
-                                                + ";");
-                            }
-                            c.close("}");
-                        }
-                        flat.addAll(slots);
-                        return flat;
+                        return loadCases(c, p, layout, addr);
                     }
 
                     @Override
