@@ -69,6 +69,8 @@ for (let i = 0; i < samples; i++) {
   handle();
   nanos[i] = Number(process.hrtime.bigint() - start);
 }
+const expected = 1 + Number(warmupText) + samples;
+if (host.events !== expected) throw new Error(`${expected} orders published ${host.events} events`);
 nanos.sort();
 const at = (p) => nanos[Math.max(0, Math.min(samples - 1, Math.ceil(p * samples) - 1))] / 1000;
 const mean = nanos.reduce((a, b) => a + b, 0) / samples / 1000;

@@ -307,11 +307,12 @@ public final class BenchMain {
         notes.add(
                 "chicory_over_v8_per_call and chicory_over_jco_p50: p50 of one handle-request call"
                     + " (the whole pipeline, three cross-component calls) on Chicory's best mode"
-                    + " (best_chicory_mode: runtime or build-time compiled) vs on Node 20: v8 is"
-                    + " bench/v8/pipeline.mjs linking the same core modules by hand; jco is the"
-                    + " components of the OCI context transpiled by jco 1.35 and linked through"
-                    + " their generated interfaces (bench/jco/pipeline.mjs), the standard"
-                    + " JavaScript component host. Both answer the timed order as Chicory does.");
+                    + " (best_chicory_mode: runtime or build-time compiled) vs on Node"
+                    + " (machine.node): v8 is bench/v8/pipeline.mjs linking the same core modules"
+                    + " by hand; jco is the components of the OCI context transpiled by"
+                    + " @bytecodealliance/jco-transpile (package.json) and linked through their"
+                    + " generated interfaces (bench/jco/pipeline.mjs), the standard JavaScript"
+                    + " component host. Both answer the timed order as Chicory does.");
         notes.add(
                 "orchestrated_e2e_over_floor_p50: one client, one keep-alive connection per route,"
                     + " the routes alternating, against one spin-host up (compiled, Spin's"

@@ -52,7 +52,7 @@ public final class ColdStart {
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("from_process_start_ms", fromProcessStartMs);
-            m.put("from_manifest_load_ms", fromMainMs);
+            m.put("from_main_ms", fromMainMs);
             m.put("through_host", throughHost);
             m.put("phases_ms", phases);
             m.put("runs", runs);
@@ -76,6 +76,9 @@ public final class ColdStart {
             if (way.classData() && !Files.isRegularFile(archive)) {
                 throw new IllegalStateException("the first run made no archive at " + archive);
             }
+            if (way.machineCache() && !holdsMachines(cache)) {
+                throw new IllegalStateException("the first run stored no machine under " + cache);
+            }
         }
         double[] fromProcess = new double[runs];
         double[] fromMain = new double[runs];
@@ -83,7 +86,9 @@ public final class ColdStart {
         for (int i = 0; i < runs; i++) {
             List<String> flags = new ArrayList<>();
             if (way.classData()) {
+                // -Xshare:on: a JVM that cannot map the archive fails instead of running unshared.
                 flags.add("-XX:SharedArchiveFile=" + archive);
+                flags.add("-Xshare:on");
             }
             Run r = run(manifest, way, classPath, flags, cache);
             fromProcess[i] = r.fromProcessMs();
@@ -97,6 +102,15 @@ public final class ColdStart {
         Map<String, Double> medians = new LinkedHashMap<>();
         phases.forEach((k, v) -> medians.put(k, median(v)));
         return new Figures(median(fromProcess), median(fromMain), medians, way.throughHost(), runs);
+    }
+
+    private static boolean holdsMachines(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return false;
+        }
+        try (var files = Files.walk(cache)) {
+            return files.anyMatch(f -> f.toString().endsWith(".jar"));
+        }
     }
 
     private record Run(double fromProcessMs, double fromMainMs, Map<String, Double> phases) {}

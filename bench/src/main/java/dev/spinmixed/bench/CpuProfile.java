@@ -89,6 +89,11 @@ public final class CpuProfile {
         byte[] order = SampleOrders.typical();
         Path file = workDir.resolve("profile-" + adapters.name().toLowerCase(Locale.ROOT) + ".jfr");
         try (PrecompiledPipeline pipeline = PrecompiledPipeline.load(appDir, adapters)) {
+            int status = pipeline.order(order);
+            if (status != 200) {
+                throw new IllegalStateException(
+                        "the profiled pipeline answered the order with " + status + ", not 200");
+            }
             long warm = System.nanoTime() + Duration.ofSeconds(quick ? 2 : 15).toNanos();
             while (System.nanoTime() < warm) {
                 pipeline.order(order);
@@ -119,9 +124,15 @@ public final class CpuProfile {
             counts.merge(category(e.getStackTrace().getFrames(), allocators), 1L, Long::sum);
         }
         Files.deleteIfExists(file);
+        if (samples < 100) {
+            throw new IllegalStateException(
+                    "JFR sampled the pipeline's thread "
+                            + samples
+                            + " times; a breakdown needs 100");
+        }
         Map<String, Double> shares = new LinkedHashMap<>();
         for (Map.Entry<String, Long> c : counts.entrySet()) {
-            shares.put(c.getKey(), samples == 0 ? 0 : (double) c.getValue() / samples);
+            shares.put(c.getKey(), (double) c.getValue() / samples);
         }
         return new Figures(adapters, samples, shares);
     }

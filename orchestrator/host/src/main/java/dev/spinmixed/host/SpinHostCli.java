@@ -235,7 +235,9 @@ public final class SpinHostCli {
                 description =
                         "Where the compiled machines (--mode compiled) are kept between starts, one"
                             + " per module digest, so that a start loads them instead of compiling"
-                            + " again (default: target/machines in the app directory).")
+                            + " again (default: spin-mixed-workloads/machines in the user's cache"
+                            + " directory, $XDG_CACHE_HOME or ~/.cache). The machines run as host"
+                            + " code: give a directory only this user can write.")
         Path machineCache;
 
         @Option(names = "--no-machine-cache", description = "Compile every module at every start.")
@@ -261,8 +263,7 @@ public final class SpinHostCli {
                     new LinkedRuntime.Settings(app.mode.linker, app.maxInstances, limits);
             if (!noMachineCache && app.mode == Mode.COMPILED) {
                 Path dir =
-                        Optional.ofNullable(machineCache)
-                                .orElseGet(() -> app.layout().appDir().resolve("target/machines"));
+                        Optional.ofNullable(machineCache).orElseGet(SpinHostCli::userMachineCache);
                 settings = MachineCache.at(dir).map(settings::withMachineCache).orElse(settings);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -425,6 +426,19 @@ public final class SpinHostCli {
                             + " are "
                             + triggered);
         }
+    }
+
+    /**
+     * The machine cache's default: the user's own cache directory, not the app's, because the
+     * cached machines are loaded as JVM code and an app must not bring its own.
+     */
+    static Path userMachineCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path root =
+                xdg != null && !xdg.isBlank()
+                        ? Path.of(xdg)
+                        : Path.of(System.getProperty("user.home"), ".cache");
+        return root.resolve("spin-mixed-workloads").resolve("machines");
     }
 
     static InetSocketAddress parseListen(String address) {

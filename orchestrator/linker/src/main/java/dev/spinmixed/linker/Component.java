@@ -135,15 +135,28 @@ public final class Component {
         if (compiled == null) {
             synchronized (this) {
                 if (compiledMachine == null) {
-                    MachineFactoryCompiler.Builder compiler =
-                            MachineFactoryCompiler.builder(module);
-                    cache.ifPresent(compiler::withCache);
-                    compiledMachine = compiler.compile();
+                    compiledMachine = compile(cache);
                 }
                 compiled = compiledMachine;
             }
         }
         return compiled;
+    }
+
+    private Function<Instance, Machine> compile(Optional<MachineCache> cache) {
+        if (cache.isEmpty()) {
+            return MachineFactoryCompiler.compile(module);
+        }
+        try {
+            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+        } catch (RuntimeException e) {
+            // An entry Chicory cannot load is dropped; the module is compiled and stored anew.
+            if (module.digest() == null) {
+                throw e;
+            }
+            cache.get().evict(module.digest());
+            return MachineFactoryCompiler.builder(module).withCache(cache.get()).compile();
+        }
     }
 
     @Override

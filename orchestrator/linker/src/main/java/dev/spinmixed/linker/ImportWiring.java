@@ -130,7 +130,9 @@ final class ImportWiring {
                         ? ImportTarget.fused(
                                 provider.name(),
                                 export.get(),
-                                new FusedAdapter(export.get().function()))
+                                // The import's own names: a caller's fault names its
+                                // parameters, as lifting the import's arguments does.
+                                new FusedAdapter(f.function()))
                         : ImportTarget.liftLower(provider.name(), export.get()));
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Machines Chicory's compiler made, kept on disk so that the next start loads their bytecode
@@ -20,6 +22,8 @@ import java.util.Properties;
  * moved into place), so concurrent hosts never read half a jar.
  */
 public final class MachineCache implements Cache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MachineCache.class);
 
     private final Path dir;
 
@@ -49,19 +53,43 @@ public final class MachineCache implements Cache {
         }
     }
 
+    /**
+     * Stores a machine, best effort: a cache that cannot be written (a read-only directory, a full
+     * disk) only means the next start compiles again, so the failure is logged, not thrown.
+     */
     @Override
-    public void putIfAbsent(String key, byte[] data) throws IOException {
+    public void putIfAbsent(String key, byte[] data) {
         Path file = file(key);
         if (Files.isRegularFile(file)) {
             return;
         }
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".machine-", ".tmp");
         try {
-            Files.write(tmp, data);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".machine-", ".tmp");
+            try {
+                Files.write(tmp, data);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            LOG.warn(
+                    "machine cache {}: could not store {}: {}",
+                    dir,
+                    file.getFileName(),
+                    e.toString());
+        }
+    }
+
+    /**
+     * Drops the entry of {@code key}: one that Chicory could not load (truncated, corrupt) is
+     * compiled again and stored anew instead of failing every start.
+     */
+    public void evict(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            LOG.warn("machine cache {}: could not remove {}: {}", dir, key, e.toString());
         }
     }
 

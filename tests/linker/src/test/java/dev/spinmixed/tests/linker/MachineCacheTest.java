@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The runtime compiler's machines kept between starts: the first composition stores one jar per
  * module digest, a later one with a fresh component of the same module loads it and runs the same
- * calls, and a changed module is compiled anew under its own digest.
+ * calls, and a changed module is compiled anew under its own digest; a corrupt entry or a cache
+ * that cannot be written costs a compile, never a call.
  */
 class MachineCacheTest {
 
@@ -46,6 +47,29 @@ class MachineCacheTest {
         assertEquals("new", reverse(cache, changed, "wen"));
         assertEquals(2, entries(cache).size(), "a changed module is compiled under its digest");
         assertTrue(cache.dir().getFileName().toString().startsWith("chicory-"));
+    }
+
+    @Test
+    void anEntryChicoryCannotLoadIsCompiledAndStoredAnew(@TempDir Path root) throws IOException {
+        MachineCache cache = MachineCache.at(root).orElseThrow();
+        reverse(cache, TestModules.wasm("echo"), "a");
+        Path entry = entries(cache).get(0);
+        byte[] good = Files.readAllBytes(entry);
+        Files.write(
+                entry, new byte[] {'P', 'K', 3, 4, 'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+
+        assertEquals("loaded", reverse(cache, TestModules.wasm("echo"), "dedaol"));
+        assertArrayEquals(good, Files.readAllBytes(entry), "the corrupt entry was replaced");
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenOnlyCostsACompile(@TempDir Path root) throws IOException {
+        Path blocked = root.resolve("blocked");
+        Files.writeString(blocked, "a file where the cache's directory should be");
+        MachineCache cache = MachineCache.at(blocked).orElseThrow();
+
+        assertEquals("still", reverse(cache, TestModules.wasm("echo"), "llits"));
+        assertEquals("twice", reverse(cache, TestModules.wasm("echo"), "eciwt"));
     }
 
     private static String reverse(MachineCache cache, byte[] wasm, String s) {
