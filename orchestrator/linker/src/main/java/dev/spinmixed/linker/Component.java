@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import dev.spinmixed.wit.World;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +65,25 @@ public final class Component {
 
     /** Parses and validates; throws {@link ValidationException} listing every problem. */
     public static Component load(String name, byte[] wasm, World world) {
+        return load(name, wasm, world, Optional.empty());
+    }
+
+    /**
+     * As {@link #load(String, byte[], World)}, but skips Chicory's validation of a module whose
+     * bytes {@code cache} has seen pass it, as wasmtime trusts the modules of its own cache; a
+     * module that passes is recorded there. The check against the world runs every time.
+     */
+    public static Component load(
+            String name, byte[] wasm, World world, Optional<MachineCache> cache) {
+        String digest = MachineCache.sha256(wasm);
+        boolean known = cache.map(c -> c.validated(digest)).orElse(false);
         WasmModule module;
         try {
-            module = Parser.parse(wasm);
+            module =
+                    Parser.builder()
+                            .withValidation(!known)
+                            .build()
+                            .parse(() -> new ByteArrayInputStream(wasm));
         } catch (ChicoryException e) {
             throw new ValidationException(
                     new ValidationReport(
@@ -77,6 +94,9 @@ public final class Component {
         ValidationReport report = ModuleValidator.validate(name, module, world);
         if (!report.isValid()) {
             throw new ValidationException(report);
+        }
+        if (!known) {
+            cache.ifPresent(c -> c.recordValidated(digest));
         }
         return new Component(name, module, world, null);
     }

@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * the module's SHA-256 digest (Chicory's {@code WasmModule.digest()}, the cache key its compiler
  * uses). A changed module has another digest and is compiled anew; another Chicory version has
  * another directory; an unreadable entry counts as missing. Writes are atomic (a temporary file
- * moved into place), so concurrent hosts never read half a jar.
+ * moved into place), so concurrent hosts never read half a jar. Beside the machines it keeps which
+ * modules passed Chicory's validation (by the SHA-256 of their bytes), so a later start skips it.
  */
 public final class MachineCache implements Cache {
 
@@ -91,6 +95,42 @@ public final class MachineCache implements Cache {
         } catch (IOException e) {
             LOG.warn("machine cache {}: could not remove {}: {}", dir, key, e.toString());
         }
+    }
+
+    /** Whether a module with these bytes (its {@link #sha256}) passed Chicory's validation. */
+    public boolean validated(String sha256) {
+        return Files.isRegularFile(verdict(sha256));
+    }
+
+    /** Records, best effort, that the module with this {@link #sha256} passed validation. */
+    public void recordValidated(String sha256) {
+        Path file = verdict(sha256);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, new byte[0]);
+        } catch (IOException e) {
+            LOG.warn(
+                    "machine cache {}: could not record {}: {}",
+                    dir,
+                    file.getFileName(),
+                    e.toString());
+        }
+    }
+
+    /** The hex SHA-256 of a module's bytes, the key of its validation verdict. */
+    public static String sha256(byte[] wasm) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wasm));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private Path verdict(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a hex SHA-256: " + sha256);
+        }
+        return dir.resolve("validated").resolve(sha256);
     }
 
     /** {@code sha-256:<base64>} as a file name: the base64 alphabet made path-safe. */

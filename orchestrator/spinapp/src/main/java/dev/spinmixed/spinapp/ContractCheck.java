@@ -1,6 +1,7 @@
 package dev.spinmixed.spinapp;
 
 import dev.spinmixed.linker.Component;
+import dev.spinmixed.linker.MachineCache;
 import dev.spinmixed.linker.ValidationException;
 import dev.spinmixed.spinapp.compose.CompositionException;
 import dev.spinmixed.spinapp.compose.DependencyComposer;
@@ -72,18 +73,30 @@ public final class ContractCheck {
 
     private final SpinManifest manifest;
     private final AppLayout layout;
+    private final Optional<MachineCache> machineCache;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Optional<LoadedGuest>> guests = new HashMap<>();
     private WitResolve wit;
     private Map<String, GuestTable.Entry> table;
 
-    private ContractCheck(SpinManifest manifest, AppLayout layout) {
+    private ContractCheck(
+            SpinManifest manifest, AppLayout layout, Optional<MachineCache> machineCache) {
         this.manifest = manifest;
         this.layout = layout;
+        this.machineCache = machineCache;
     }
 
     public static Report run(SpinManifest manifest, AppLayout layout) {
-        return new ContractCheck(manifest, layout).report();
+        return run(manifest, layout, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(SpinManifest, AppLayout)}; modules {@code machineCache} has seen pass
+     * Chicory's validation are not validated again (every other check runs).
+     */
+    public static Report run(
+            SpinManifest manifest, AppLayout layout, Optional<MachineCache> machineCache) {
+        return new ContractCheck(manifest, layout, machineCache).report();
     }
 
     private Report report() {
@@ -184,7 +197,7 @@ public final class ContractCheck {
         }
         try {
             var world = wit.world(entry.world());
-            Component module = Component.load(name, core, world);
+            Component module = Component.load(name, Files.readAllBytes(core), world, machineCache);
             findings.add(
                     new Finding(
                             subject,

@@ -58,7 +58,9 @@ public final class LocalHost implements AutoCloseable {
                             + ": this host cannot run:\n  - "
                             + String.join("\n  - ", unsupported));
         }
-        CheckedApp app = ContractCheck.run(manifest, layout).orThrow("the host did not start it");
+        CheckedApp app =
+                ContractCheck.run(manifest, layout, settings.machineCache())
+                        .orThrow("the host did not start it");
         long checked = System.nanoTime();
         AtomicReference<LinkedRuntime> runtime = new AtomicReference<>();
         long[] linking = new long[1];

@@ -2,16 +2,20 @@ package dev.spinmixed.tests.linker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinmixed.linker.Component;
 import dev.spinmixed.linker.Composition;
 import dev.spinmixed.linker.ExecutionMode;
 import dev.spinmixed.linker.MachineCache;
+import dev.spinmixed.linker.ValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +74,40 @@ class MachineCacheTest {
 
         assertEquals("still", reverse(cache, TestModules.wasm("echo"), "llits"));
         assertEquals("twice", reverse(cache, TestModules.wasm("echo"), "eciwt"));
+    }
+
+    @Test
+    void chicorysValidationRunsOnceForTheSameBytes(@TempDir Path root) {
+        MachineCache cache = MachineCache.at(root).orElseThrow();
+        // One function typed () -> i32 whose body returns nothing: it parses, but is not valid.
+        byte[] invalid = {
+            0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7f, 3, 2, 1, 0, 10, 4, 1, 2, 0,
+            0x0b
+        };
+        Optional<MachineCache> verdicts = Optional.of(cache);
+
+        assertTrue(problems(invalid, verdicts).get(0).startsWith("not a valid wasm module"));
+        assertFalse(cache.validated(MachineCache.sha256(invalid)), "a failure is not recorded");
+
+        byte[] echo = TestModules.wasm("echo");
+        Component.load("echo", echo, TestModules.world("callee"), verdicts);
+        assertTrue(cache.validated(MachineCache.sha256(echo)), "a pass is recorded");
+        Component.load("echo", echo, TestModules.world("callee"), verdicts);
+
+        // The verdict is trusted: recorded for these bytes, only the world check runs on them.
+        cache.recordValidated(MachineCache.sha256(invalid));
+        List<String> problems = problems(invalid, verdicts);
+        assertTrue(
+                problems.stream().noneMatch(p -> p.startsWith("not a valid wasm module")),
+                problems.toString());
+    }
+
+    private static List<String> problems(byte[] wasm, Optional<MachineCache> cache) {
+        ValidationException e =
+                assertThrows(
+                        ValidationException.class,
+                        () -> Component.load("m", wasm, TestModules.world("callee"), cache));
+        return e.report().problems();
     }
 
     private static String reverse(MachineCache cache, byte[] wasm, String s) {
