@@ -363,10 +363,10 @@ abstract class Transfer {
         }
 
         private int copyList(GuestMemory from, int ptr, int count, Destination to) {
-            long bytes = (long) count * element.size;
-            int copy = to.allocate(element.alignment, bytes, this, count);
+            long size = (long) count * element.size;
+            int copy = to.allocate(element.alignment, size, this, count);
             if (element.plain) {
-                copyBytes(from.memory(), ptr, to.memory().memory(), copy, (int) bytes);
+                copyBytes(from.memory(), ptr, to.memory().memory(), copy, (int) size);
                 return copy;
             }
             for (int i = 0; i < count; i++) {
