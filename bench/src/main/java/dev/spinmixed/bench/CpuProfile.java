@@ -128,7 +128,7 @@ public final class CpuProfile {
             throw new IllegalStateException(
                     "JFR sampled the pipeline's thread "
                             + samples
-                            + " times; a breakdown needs 100");
+                            + " times; a breakdown needs 100 (run it on a less loaded machine)");
         }
         Map<String, Double> shares = new LinkedHashMap<>();
         for (Map.Entry<String, Long> c : counts.entrySet()) {

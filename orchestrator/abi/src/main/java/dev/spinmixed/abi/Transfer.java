@@ -235,41 +235,59 @@ abstract class Transfer {
         }
     }
 
-    /** A string: checked as UTF-8 where it lies, copied into one allocation. */
-    private static final class Text extends Transfer {
+    /**
+     * A string or a list: a pointer and a length, in memory or as two flat values, and what they
+     * point to, checked where it lies and copied into one allocation of the receiver.
+     */
+    private abstract static class PointerAndLength extends Transfer {
 
-        static final Text INSTANCE = new Text();
-
-        private Text() {
-            super(Primitive.STRING, true, false);
+        PointerAndLength(WitType type) {
+            super(type, true, false);
         }
 
+        /** Refuses what {@code length} units at {@code ptr} hold. */
+        abstract void checkAt(GuestMemory from, int ptr, int length);
+
+        /** Copies {@code length} checked units from {@code ptr}; returns where they went. */
+        abstract int copyAt(GuestMemory from, int ptr, int length, Destination to);
+
         @Override
-        void check(GuestMemory from, int ptr) {
+        final void check(GuestMemory from, int ptr) {
             Memory m = from.memory();
-            checkText(from, m.readInt(ptr), m.readInt(ptr + 4));
+            checkAt(from, m.readInt(ptr), m.readInt(ptr + 4));
         }
 
         @Override
-        void copy(GuestMemory from, int src, Destination to, int dst) {
+        final void copy(GuestMemory from, int src, Destination to, int dst) {
             Memory m = from.memory();
             int length = m.readInt(src + 4);
-            int ptr = copyText(from, m.readInt(src), length, to);
+            int ptr = copyAt(from, m.readInt(src), length, to);
             Memory out = to.memory().memory();
             out.writeI32(dst, ptr);
             out.writeI32(dst + 4, length);
         }
 
         @Override
-        void checkFlat(GuestMemory from, long[] values, int at) {
-            checkText(from, (int) values[at], (int) values[at + 1]);
+        final void checkFlat(GuestMemory from, long[] values, int at) {
+            checkAt(from, (int) values[at], (int) values[at + 1]);
         }
 
         @Override
-        void copyFlat(GuestMemory from, long[] in, int at, Destination to, long[] out, int outAt) {
+        final void copyFlat(
+                GuestMemory from, long[] in, int at, Destination to, long[] out, int outAt) {
             int length = (int) in[at + 1];
-            out[outAt] = copyText(from, (int) in[at], length, to);
+            out[outAt] = copyAt(from, (int) in[at], length, to);
             out[outAt + 1] = length;
+        }
+    }
+
+    /** A string: checked as UTF-8 where it lies, copied into one allocation. */
+    private static final class Text extends PointerAndLength {
+
+        static final Text INSTANCE = new Text();
+
+        private Text() {
+            super(Primitive.STRING);
         }
 
         @Override
@@ -277,7 +295,8 @@ abstract class Transfer {
             return "string of " + count + " bytes";
         }
 
-        private static void checkText(GuestMemory from, int ptr, int length) {
+        @Override
+        void checkAt(GuestMemory from, int ptr, int length) {
             int start = Lifter.stringStart(from, ptr, length);
             Memory m = from.memory();
             if (!Utf8.valid(m, start, length)) {
@@ -285,7 +304,8 @@ abstract class Transfer {
             }
         }
 
-        private int copyText(GuestMemory from, int ptr, int length, Destination to) {
+        @Override
+        int copyAt(GuestMemory from, int ptr, int length, Destination to) {
             int copy = to.allocate(1, length, this, length);
             copyBytes(from.memory(), ptr, to.memory().memory(), copy, length);
             return copy;
@@ -293,45 +313,17 @@ abstract class Transfer {
     }
 
     /** A list: its elements checked, then copied into one allocation, in bulk when plain. */
-    private static final class ListOf extends Transfer {
+    private static final class ListOf extends PointerAndLength {
 
         private final ListType type;
         private final Transfer element;
         private final boolean bytes;
 
         ListOf(ListType type, Transfer element) {
-            super(type, true, false);
+            super(type);
             this.type = type;
             this.element = element;
             this.bytes = type.element() == Primitive.U8;
-        }
-
-        @Override
-        void check(GuestMemory from, int ptr) {
-            Memory m = from.memory();
-            checkList(from, m.readInt(ptr), m.readInt(ptr + 4));
-        }
-
-        @Override
-        void copy(GuestMemory from, int src, Destination to, int dst) {
-            Memory m = from.memory();
-            int count = m.readInt(src + 4);
-            int ptr = copyList(from, m.readInt(src), count, to);
-            Memory out = to.memory().memory();
-            out.writeI32(dst, ptr);
-            out.writeI32(dst + 4, count);
-        }
-
-        @Override
-        void checkFlat(GuestMemory from, long[] values, int at) {
-            checkList(from, (int) values[at], (int) values[at + 1]);
-        }
-
-        @Override
-        void copyFlat(GuestMemory from, long[] in, int at, Destination to, long[] out, int outAt) {
-            int count = (int) in[at + 1];
-            out[outAt] = copyList(from, (int) in[at], count, to);
-            out[outAt + 1] = count;
         }
 
         @Override
@@ -341,7 +333,8 @@ abstract class Transfer {
                     : WitText.describe(type) + " of " + count + " elements";
         }
 
-        private void checkList(GuestMemory from, int ptr, int length) {
+        @Override
+        void checkAt(GuestMemory from, int ptr, int length) {
             long count = length & 0xFFFFFFFFL;
             if (bytes) {
                 Lifter.listExtent(from, type.element(), ptr, count, count, 1);
@@ -362,7 +355,8 @@ abstract class Transfer {
             }
         }
 
-        private int copyList(GuestMemory from, int ptr, int count, Destination to) {
+        @Override
+        int copyAt(GuestMemory from, int ptr, int count, Destination to) {
             long size = (long) count * element.size;
             int copy = to.allocate(element.alignment, size, this, count);
             if (element.plain) {

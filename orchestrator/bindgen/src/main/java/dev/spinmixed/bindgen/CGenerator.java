@@ -279,40 +279,13 @@ final class CGenerator {
     private String prototype(String name, Function f) {
         List<String> params = new ArrayList<>();
         for (Function.Param p : f.params()) {
-            params.add(type(p.type()) + (byValue(p.type()) ? " " : " *") + field(p.name()));
+            params.add(
+                    type(p.type())
+                            + (GlueVisitor.byValue(p.type()) ? " " : " *")
+                            + field(p.name()));
         }
         f.result().ifPresent(r -> params.add(type(r) + " *ret"));
         return "void " + name + "(" + (params.isEmpty() ? "void" : String.join(", ", params)) + ")";
-    }
-
-    private static boolean byValue(WitType t) {
-        return t.accept(
-                new GlueVisitor<Boolean>() {
-                    @Override
-                    Boolean scalar(Primitive type) {
-                        return type != Primitive.STRING;
-                    }
-
-                    @Override
-                    Boolean list(ListType type, WitType element) {
-                        return false;
-                    }
-
-                    @Override
-                    Boolean fields(WitType type, List<WitType> types, List<String> names) {
-                        return false;
-                    }
-
-                    @Override
-                    Boolean cases(WitType type, Abi.VariantLayout layout) {
-                        return type instanceof EnumType;
-                    }
-
-                    @Override
-                    Boolean flagSet(FlagsType type) {
-                        return true;
-                    }
-                });
     }
 
     private void typedef(WitType t) {
@@ -619,7 +592,7 @@ final class CGenerator {
                         "args.f"
                                 + i
                                 + " = "
-                                + (byValue(p.type()) ? "" : "*")
+                                + (GlueVisitor.byValue(p.type()) ? "" : "*")
                                 + field(p.name())
                                 + ";");
             }
@@ -629,9 +602,9 @@ final class CGenerator {
                 args.addAll(
                         lowerFlat(
                                 p.type(),
-                                (byValue(p.type()) ? "" : "(*")
+                                (GlueVisitor.byValue(p.type()) ? "" : "(*")
                                         + field(p.name())
-                                        + (byValue(p.type()) ? "" : ")")));
+                                        + (GlueVisitor.byValue(p.type()) ? "" : ")")));
             }
         }
         String call = core + "(" + String.join(", ", args);
@@ -665,7 +638,9 @@ final class CGenerator {
             TupleType tuple = new TupleType(f.params().stream().map(Function.Param::type).toList());
             c.line(type(tuple) + " *args = (" + type(tuple) + " *) a0;");
             for (int i = 0; i < f.params().size(); i++) {
-                args.add((byValue(f.params().get(i).type()) ? "args->f" : "&args->f") + i);
+                args.add(
+                        (GlueVisitor.byValue(f.params().get(i).type()) ? "args->f" : "&args->f")
+                                + i);
             }
         } else {
             Deque<String> flat =
@@ -677,7 +652,7 @@ final class CGenerator {
                 String v = var("p");
                 c.line(type(p.type()) + " " + v + ";");
                 liftFlat(p.type(), v, flat);
-                args.add(byValue(p.type()) ? v : "&" + v);
+                args.add(GlueVisitor.byValue(p.type()) ? v : "&" + v);
             }
         }
         if (f.result().isEmpty()) {

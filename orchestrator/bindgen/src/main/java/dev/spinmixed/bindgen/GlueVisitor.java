@@ -78,4 +78,38 @@ abstract class GlueVisitor<R> implements WitType.Visitor<R> {
     public final R flags(FlagsType type) {
         return flagSet(type);
     }
+
+    /**
+     * Whether a value of the type is passed by value (a number, a char, a bool, an enum, flags: no
+     * memory behind it) rather than by reference, in the C and Rust glue alike.
+     */
+    static boolean byValue(WitType t) {
+        return t.accept(
+                new GlueVisitor<Boolean>() {
+                    @Override
+                    Boolean scalar(Primitive type) {
+                        return type != Primitive.STRING;
+                    }
+
+                    @Override
+                    Boolean list(ListType type, WitType element) {
+                        return false;
+                    }
+
+                    @Override
+                    Boolean fields(WitType type, List<WitType> types, List<String> names) {
+                        return false;
+                    }
+
+                    @Override
+                    Boolean cases(WitType type, Abi.VariantLayout layout) {
+                        return type instanceof EnumType;
+                    }
+
+                    @Override
+                    Boolean flagSet(FlagsType type) {
+                        return true;
+                    }
+                });
+    }
 }

@@ -158,40 +158,9 @@ final class RustGenerator {
                 });
     }
 
-    /** Whether a value of the type is passed to an import by value (it is Copy) or borrowed. */
-    private static boolean byValue(WitType t) {
-        return t.accept(
-                new GlueVisitor<Boolean>() {
-                    @Override
-                    Boolean scalar(Primitive type) {
-                        return type != Primitive.STRING;
-                    }
-
-                    @Override
-                    Boolean list(ListType type, WitType element) {
-                        return false;
-                    }
-
-                    @Override
-                    Boolean fields(WitType type, List<WitType> types, List<String> names) {
-                        return false;
-                    }
-
-                    @Override
-                    Boolean cases(WitType type, Abi.VariantLayout layout) {
-                        return type instanceof EnumType;
-                    }
-
-                    @Override
-                    Boolean flagSet(FlagsType type) {
-                        return true;
-                    }
-                });
-    }
-
     /** The parameter type of an import: Copy types by value, strings as &str, lists as slices. */
     private String paramType(WitType t) {
-        if (byValue(t)) {
+        if (GlueVisitor.byValue(t)) {
             return type(t);
         }
         if (t == Primitive.STRING) {
@@ -863,7 +832,9 @@ final class RustGenerator {
                             store(
                                     c,
                                     types.get(i),
-                                    owned || byValue(types.get(i)) ? field : "&" + field,
+                                    owned || GlueVisitor.byValue(types.get(i))
+                                            ? field
+                                            : "&" + field,
                                     base,
                                     offset + offsets[i],
                                     owned);
@@ -891,7 +862,8 @@ final class RustGenerator {
                             c.open(pattern + " => {");
                             put(disc, offset, i + "");
                             if (payload.isPresent()) {
-                                String v = owned || !byValue(payload.get()) ? p : "*" + p;
+                                String v =
+                                        owned || !GlueVisitor.byValue(payload.get()) ? p : "*" + p;
                                 store(
                                         c,
                                         payload.get(),
@@ -965,7 +937,7 @@ final class RustGenerator {
                         + ".enumerate() {");
         String at = var("at");
         c.line("let " + at + " = " + buf + ".add(" + i + " * " + size + ");");
-        store(c, element, !owned && byValue(element) ? "*" + e : e, at, 0, owned);
+        store(c, element, !owned && GlueVisitor.byValue(element) ? "*" + e : e, at, 0, owned);
         c.close("}");
         return new String[] {buf + " as i32", len + " as i32"};
     }
@@ -1007,7 +979,9 @@ final class RustGenerator {
                                     lowerFlat(
                                             c,
                                             types.get(i),
-                                            byValue(types.get(i)) ? field : "&" + field));
+                                            GlueVisitor.byValue(types.get(i))
+                                                    ? field
+                                                    : "&" + field));
                         }
                         return flat;
                     }
@@ -1040,7 +1014,9 @@ final class RustGenerator {
                                             ? lowerFlat(
                                                     c,
                                                     payload.get(),
-                                                    byValue(payload.get()) ? "*" + p : p)
+                                                    GlueVisitor.byValue(payload.get())
+                                                            ? "*" + p
+                                                            : p)
                                             : List.of();
                             List<FlatType> have = payload.map(Abi::flat).orElse(List.of());
                             for (int s = 0; s < layout.joined().size(); s++) {
@@ -1341,7 +1317,7 @@ final class RustGenerator {
             out.line("let result = " + call + ";");
             Code c = new Code("    ");
             WitType r = f.result().get();
-            List<String> flat = lowerFlat(c, r, byValue(r) ? "result" : "&result");
+            List<String> flat = lowerFlat(c, r, GlueVisitor.byValue(r) ? "result" : "&result");
             for (String l : c.toString().split("\n")) {
                 if (!l.isEmpty()) {
                     out.line(l);

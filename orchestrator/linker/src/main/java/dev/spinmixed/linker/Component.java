@@ -75,8 +75,9 @@ public final class Component {
      */
     public static Component load(
             String name, byte[] wasm, World world, Optional<MachineCache> cache) {
-        String digest = MachineCache.sha256(wasm);
-        boolean known = cache.map(c -> c.validated(digest)).orElse(false);
+        // Hashed only when there is a cache to ask: without one, validation always runs.
+        String digest = cache.isPresent() ? MachineCache.sha256(wasm) : null;
+        boolean known = digest != null && cache.get().validated(digest);
         WasmModule module;
         try {
             module =
@@ -95,8 +96,8 @@ public final class Component {
         if (!report.isValid()) {
             throw new ValidationException(report);
         }
-        if (!known) {
-            cache.ifPresent(c -> c.recordValidated(digest));
+        if (digest != null && !known) {
+            cache.get().recordValidated(digest);
         }
         return new Component(name, module, world, null);
     }
